@@ -1,0 +1,69 @@
+using System.Text.Json;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace InfluenceModel.Cli;
+
+/// <summary>
+/// The `influence` command line. Exit codes: 0 success; 2 bad arguments or bad input (one line on stderr, no stack
+/// trace); 1 an unexpected failure.
+/// </summary>
+internal static class CliApp
+{
+    public const int ExitOk = 0;
+    public const int ExitFailure = 1;
+    public const int ExitBadInput = 2;
+
+    /// <summary>Runs the CLI with <paramref name="args"/>, writing to <paramref name="console"/> (stdout by default).</summary>
+    public static int Run(string[] args, IAnsiConsole? console = null, TextWriter? error = null)
+    {
+        error ??= Console.Error;
+        var app = new CommandApp();
+        app.Configure(config =>
+        {
+            config.SetApplicationName("influence");
+            if (console is not null)
+            {
+                config.ConfigureConsole(console);
+            }
+
+            config.PropagateExceptions();
+            Register(config);
+        });
+
+        try
+        {
+            return app.Run(args);
+        }
+        catch (Exception ex) when (IsBadInput(ex))
+        {
+            error.WriteLine($"error: {OneLine(ex)}");
+            return ExitBadInput;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            error.WriteLine($"unexpected error: {OneLine(ex)}");
+            return ExitFailure;
+        }
+    }
+
+    /// <summary>Every command of the tool: one line each.</summary>
+    private static void Register(IConfigurator config)
+    {
+    }
+
+    private static bool IsBadInput(Exception ex) => ex is CommandParseException or CommandRuntimeException
+        or ArgumentException or FormatException or JsonException or FileNotFoundException or DirectoryNotFoundException
+        or InvalidDataException or CliInputException or InvalidOperationException;
+
+    private static string OneLine(Exception ex)
+    {
+        string message = ex is JsonException { Path: { } path } json && !json.Message.Contains(path, StringComparison.Ordinal)
+            ? $"{json.Message} (at {path})"
+            : ex.Message;
+        return message.ReplaceLineEndings(" ").Trim();
+    }
+}
+
+/// <summary>Bad input detected by a command itself (a missing file, a malformed option value).</summary>
+internal sealed class CliInputException(string message) : Exception(message);

@@ -1,0 +1,3 @@
+using InfluenceModel.Cli;
+
+return CliApp.Run(args);

@@ -1,0 +1,26 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace InfluenceModel.DependencyInjection;
+
+/// <summary>Registers the library's model services in a host app's <see cref="IServiceCollection"/>.</summary>
+public static class InfluenceModelServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers every model service of the library as a singleton (they are stateless and thread-safe) with
+    /// <c>TryAdd</c>, so a host app's own registration wins. Calling it twice is harmless.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Optional callback that sets library-wide defaults (seed, parallelism, simulations).</param>
+    /// <returns><paramref name="services"/>, for chaining.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> is null.</exception>
+    public static IServiceCollection AddInfluenceModel(this IServiceCollection services, Action<InfluenceModelOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = new InfluenceModelOptions();
+        configure?.Invoke(options);
+        services.TryAddSingleton(options);
+        // Model services: one line per model, each behind its interface.
+        return services;
+    }
+}

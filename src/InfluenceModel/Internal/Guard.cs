@@ -1,0 +1,112 @@
+using System.Runtime.CompilerServices;
+
+namespace InfluenceModel.Internal;
+
+/// <summary>
+/// Argument checks shared by every model. Each throws <see cref="ArgumentException"/> or
+/// <see cref="ArgumentOutOfRangeException"/> naming the parameter and the allowed range; NaN and infinity are always
+/// rejected. Each returns the value so that it can be used in initialisers.
+/// </summary>
+internal static class Guard
+{
+    public static double Finite(double value, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        if (!double.IsFinite(value))
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"{name} must be a finite number; it was {value}.");
+        }
+
+        return value;
+    }
+
+    public static double NonNegative(double value, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        if (!double.IsFinite(value) || value < 0)
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"{name} must be a finite number ≥ 0; it was {value}.");
+        }
+
+        return value;
+    }
+
+    public static double Positive(double value, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        if (!double.IsFinite(value) || value <= 0)
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"{name} must be a finite number > 0; it was {value}.");
+        }
+
+        return value;
+    }
+
+    /// <summary>A share or probability in [0, 1].</summary>
+    public static double Probability(double value, [CallerArgumentExpression(nameof(value))] string? name = null) =>
+        InRange(value, 0.0, 1.0, name);
+
+    /// <summary>A finite value in the closed range [<paramref name="min"/>, <paramref name="max"/>].</summary>
+    public static double InRange(double value, double min, double max, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        if (!double.IsFinite(value) || value < min || value > max)
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"{name} must be a finite number in [{min}, {max}]; it was {value}.");
+        }
+
+        return value;
+    }
+
+    /// <summary>A finite value in the half-open range [<paramref name="min"/>, <paramref name="maxExclusive"/>).</summary>
+    public static double InRangeExclusiveMax(double value, double min, double maxExclusive, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        if (!double.IsFinite(value) || value < min || value >= maxExclusive)
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"{name} must be a finite number in [{min}, {maxExclusive}); it was {value}.");
+        }
+
+        return value;
+    }
+
+    public static int InRange(int value, int min, int max, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        if (value < min || value > max)
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"{name} must be in [{min}, {max}]; it was {value}.");
+        }
+
+        return value;
+    }
+
+    public static int Positive(int value, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        if (value <= 0)
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"{name} must be > 0; it was {value}.");
+        }
+
+        return value;
+    }
+
+    public static int NonNegative(int value, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        if (value < 0)
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"{name} must be ≥ 0; it was {value}.");
+        }
+
+        return value;
+    }
+
+    /// <summary>Every element finite and ≥ 0; the list itself not null.</summary>
+    public static IReadOnlyList<double> AllNonNegative(IReadOnlyList<double> values, [CallerArgumentExpression(nameof(values))] string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(values, name);
+        for (int i = 0; i < values.Count; i++)
+        {
+            if (!double.IsFinite(values[i]) || values[i] < 0)
+            {
+                throw new ArgumentOutOfRangeException(name, values[i], $"{name}[{i}] must be a finite number ≥ 0; it was {values[i]}.");
+            }
+        }
+
+        return values;
+    }
+}
