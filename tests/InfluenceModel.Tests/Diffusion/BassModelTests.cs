@@ -88,6 +88,36 @@ public class BassModelTests
         return f0 >= 0 && f1 <= 1 && f1 >= f0 && double.IsFinite(model.Density(t)) && model.Density(t) >= 0;
     }
 
+    [Property(MaxTest = 25)]
+    public bool Fit_AnySales_EitherThrowsArgumentExceptionOrReturnsNoNaN(int seed)
+    {
+        // Random (often non-Bass) sales: a fit is either valid and NaN-free, or refused with ArgumentException.
+        var rng = new Random(seed);
+        double[] sales = new double[rng.Next(4, 20)];
+        for (int i = 0; i < sales.Length; i++)
+        {
+            sales[i] = rng.Next(4) == 0 ? 0 : rng.NextDouble() * Math.Pow(10, rng.Next(-3, 6));
+        }
+
+        foreach (BassEstimationMethod method in Enum.GetValues<BassEstimationMethod>())
+        {
+            try
+            {
+                BassFit fit = BassModel.Fit(sales, method);
+                double[] values = [fit.Model.P, fit.Model.Q, fit.Model.M, fit.StandardErrors.P, fit.StandardErrors.Q, fit.StandardErrors.M, fit.ResidualStandardError, fit.RSquared];
+                if (Array.Exists(values, double.IsNaN) || fit.RSquared > 1 + 1e-12 || fit.Model.P <= 0 || fit.Model.M <= 0)
+                {
+                    return false;
+                }
+            }
+            catch (ArgumentException ex) when (ex.ParamName == "periodSales")
+            {
+            }
+        }
+
+        return true;
+    }
+
     [Theory]
     [InlineData(0.0, 0.3, 100.0, "p")]
     [InlineData(1.5, 0.3, 100.0, "p")]
