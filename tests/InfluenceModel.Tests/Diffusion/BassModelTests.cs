@@ -44,6 +44,57 @@ public class BassModelTests
         Assert.True(fit.ResidualStandardError < 1e-6);
     }
 
+    [Fact]
+    public void Fit_OrdinaryLeastSquares_StandardErrorsMatchNumericalDeltaMethod()
+    {
+        // Cov(a, b, c) = σ̂²(XᵀX)⁻¹ from MathNet's regression; the map (a, b, c) → (p, q, m) differentiated by central
+        // differences instead of the analytic implicit derivatives.
+        double[] s = PublishedSales;
+        var x = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(s.Length, 3);
+        double cumulative = 0;
+        for (int t = 0; t < s.Length; t++)
+        {
+            x[t, 0] = 1;
+            x[t, 1] = cumulative;
+            x[t, 2] = cumulative * cumulative;
+            cumulative += s[t];
+        }
+
+        var y = MathNet.Numerics.LinearAlgebra.Vector<double>.Build.DenseOfArray(s);
+        var beta = MathNet.Numerics.LinearRegression.MultipleRegression.QR(x, y);
+        var residual = y - (x * beta);
+        var covBeta = x.TransposeThisAndMultiply(x).Inverse() * (residual.DotProduct(residual) / (s.Length - 3));
+
+        static double[] Map(double a, double b, double c)
+        {
+            double m = (-b - Math.Sqrt((b * b) - (4 * a * c))) / (2 * c);
+            return [a / m, -c * m, m];
+        }
+
+        var jacobian = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(3, 3);
+        for (int k = 0; k < 3; k++)
+        {
+            double h = 1e-6 * Math.Abs(beta[k]);
+            var up = beta.Clone();
+            var down = beta.Clone();
+            up[k] += h;
+            down[k] -= h;
+            double[] fUp = Map(up[0], up[1], up[2]), fDown = Map(down[0], down[1], down[2]);
+            for (int r = 0; r < 3; r++)
+            {
+                jacobian[r, k] = (fUp[r] - fDown[r]) / (2 * h);
+            }
+        }
+
+        var cov = jacobian * covBeta * jacobian.Transpose();
+        BassFit fit = BassModel.Fit(PublishedSales, BassEstimationMethod.OrdinaryLeastSquares);
+
+        Assert.Equal(Math.Sqrt(cov[0, 0]), fit.StandardErrors.P, Math.Sqrt(cov[0, 0]) * 1e-5);
+        Assert.Equal(Math.Sqrt(cov[1, 1]), fit.StandardErrors.Q, Math.Sqrt(cov[1, 1]) * 1e-5);
+        Assert.Equal(Math.Sqrt(cov[2, 2]), fit.StandardErrors.M, Math.Sqrt(cov[2, 2]) * 1e-5);
+        Assert.Equal(Math.Sqrt(residual.DotProduct(residual) / 2), fit.ResidualStandardError, 1e-12);
+    }
+
     [Theory]
     [InlineData(BassEstimationMethod.NonlinearLeastSquares)]
     [InlineData(BassEstimationMethod.NonlinearLeastSquaresDensity)]
