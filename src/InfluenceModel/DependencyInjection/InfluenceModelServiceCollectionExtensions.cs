@@ -21,6 +21,8 @@ public static class InfluenceModelServiceCollectionExtensions
         configure?.Invoke(options);
         services.TryAddSingleton(options);
         // Model services: one line per model, each behind its interface.
+        services.TryAddSingleton<Budgeting.IBudgetSimulator, Budgeting.BudgetSimulator>();
+        services.TryAddSingleton<Budgeting.IReserveOptimizer, Budgeting.ReserveOptimizer>();
         return services;
     }
 }
