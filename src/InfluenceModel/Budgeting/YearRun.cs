@@ -109,10 +109,7 @@ internal sealed class YearRun
         double best = 0;
         for (int c = 0; c < _model.Channels; c++)
         {
-            for (int t = 0; t < _model.Periods; t++)
-            {
-                best = Math.Max(best, RealisedMultiple(c, t));
-            }
+            best = Math.Max(best, _model.BestRealised[(2 * c) + (Year.Failed[c] ? 1 : 0)]);
         }
 
         var year = Year;
@@ -164,7 +161,7 @@ internal sealed class YearRun
     }
 
     private double RealisedMultiple(int channel, int period) =>
-        _model.SuffixMultiple(channel, period, Year.Failed[channel] ? 1 : 0);
+        _model.Suffix[(((channel * _model.Periods) + period) * 3) + (Year.Failed[channel] ? 1 : 0)];
 
     /// <summary>Best channel for money committed at <paramref name="period"/>: launch outcomes before it are known, later ones expected.</summary>
     private void UpdateBestChannel(int period)
@@ -174,8 +171,8 @@ internal sealed class YearRun
         BestKnownMultiple = 0;
         for (int c = 0; c < _model.Channels; c++)
         {
-            double failure = _model.Launch[c] < period ? (Year.Failed[c] ? 1 : 0) : _model.FailureProbability[c];
-            double m = _model.SuffixMultiple(c, period, failure);
+            int known = _model.Launch[c] < period ? (Year.Failed[c] ? 1 : 0) : 2;
+            double m = _model.Suffix[(((c * _model.Periods) + period) * 3) + known];
             if (_bestChannel < 0 || m > BestKnownMultiple)
             {
                 _bestChannel = c;
