@@ -50,6 +50,7 @@ internal static class CliApp
     /// <summary>Every command of the tool: one line each.</summary>
     private static void Register(IConfigurator config)
     {
+        config.AddCommand<Commands.BudgetCommand>("budget").WithDescription("Flexible budget: compare reserve policies on a plan and find the reserve share that maximises expected value (or CVaR).").WithExample("budget", "--input", "docs/examples/budget-plan.json", "--scenarios", "20000", "--chart", "reserve.png");
     }
 
     private static bool IsBadInput(Exception ex) => ex is CommandParseException or CommandRuntimeException
