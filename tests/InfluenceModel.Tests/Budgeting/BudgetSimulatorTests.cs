@@ -156,4 +156,37 @@ public class BudgetSimulatorTests
         Assert.Equal(0, comparison.Outcomes[0].RegretVsClairvoyant);
         Assert.True(comparison.Outcomes[1].RegretVsClairvoyant > 0);
     }
+
+    [Fact]
+    public void FirstImpressionRisk_AnnualFixedMean_MatchesClosedForm()
+    {
+        // E[value] = (1 − ρ)B·Σ_c m_c·(share_c − p·d·atRisk_c). TwoChannels: search 12 × 1 (m 1.3), tiktok 2 in periods
+        // 4..11 (m 1.1), so shares 12/28 and 16/28; tiktok launches at 4 and a failure depresses periods 4..6:
+        // atRisk = 6/28. Value per year is one of two numbers, so the SE of the mean comes from the Bernoulli(p).
+        var risk = new FirstImpressionRisk(0.3, 0.6, 3);
+        var plan = BudgetFixtures.TwoChannels(reserve: 0, risk: risk);
+        double success = 1200 * ((1.3 * 12 / 28) + (1.1 * 16 / 28));
+        double failure = success - (1200 * 1.1 * 0.6 * 6 / 28);
+        double expected = (0.7 * success) + (0.3 * failure);
+        var outcome = BudgetSimulator.Run(plan, OpportunityProcess.None, new AnnualFixedPolicy(), BudgetFixtures.Options(20_000));
+        Assert.InRange(outcome.Mean, expected - (4 * outcome.StandardError), expected + (4 * outcome.StandardError));
+        Assert.Equal(failure, outcome.P5, 9);
+        Assert.Equal(success, outcome.P95, 9);
+    }
+
+    [Fact]
+    public void Seasonality_ScalesTheArrivalRatePerPeriod()
+    {
+        // λ = 1 with s(t) = 2 gives exactly the rate 2 of the constant process: the same years, bit for bit. Zero
+        // seasonality everywhere gives no opportunities at all.
+        var plan = BudgetFixtures.TwoChannels();
+        var policy = new ReservePolicy(0.25, 0.2);
+        var options = BudgetFixtures.Options(1_000);
+        var constant = BudgetSimulator.Run(plan, BudgetFixtures.Process(rate: 2), policy, options);
+        var seasonal = BudgetSimulator.Run(plan, BudgetFixtures.Process(rate: 1) with { Seasonality = Enumerable.Repeat(2.0, 12).ToArray() }, policy, options);
+        Assert.Equal(constant, seasonal);
+        var off = BudgetSimulator.Run(plan, BudgetFixtures.Process(rate: 5) with { Seasonality = new double[12] }, policy, options);
+        Assert.Equal(0, off.OpportunitiesCaptured);
+        Assert.Equal(0.25 * 1200, off.UnspentAtYearEnd, 9);
+    }
 }
