@@ -19,6 +19,8 @@ internal sealed class YearRun
     private bool[] _accepted = new bool[16];
     private double[] _sortKey = new double[16];
     private double[] _sortCost = new double[16];
+    private int _bestChannel = -1;
+    private int _currentPeriod;
 
     public YearRun(PlanModel model) => _model = model;
 
@@ -34,8 +36,6 @@ internal sealed class YearRun
 
     /// <summary>The best multiple for money committed now, by what is known at the current period's start.</summary>
     public double BestKnownMultiple { get; private set; }
-
-    private int _bestChannel = -1;
 
     /// <summary>
     /// Runs the policy over the year. Total value = committed value + flexible value; unspent money is lost.
@@ -149,8 +149,6 @@ internal sealed class YearRun
 
         return value;
     }
-
-    private int _currentPeriod;
 
     private void Take(int j)
     {
