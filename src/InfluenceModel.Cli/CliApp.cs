@@ -50,6 +50,7 @@ internal static class CliApp
     /// <summary>Every command of the tool: one line each.</summary>
     private static void Register(IConfigurator config)
     {
+        config.AddCommand<Commands.SpreadCommand>("spread").WithDescription("Expected influence spread of seed nodes on a graph (IC, LT or Kelman; Monte Carlo with standard error).").WithExample("spread", "--graph", "email-enron.txt.gz", "--seeds", "5038,8344", "--model", "ic", "--probability", "wc", "--simulations", "10000");
     }
 
     private static bool IsBadInput(Exception ex) => ex is CommandParseException or CommandRuntimeException
