@@ -191,6 +191,9 @@ public sealed class IndependentCascade : DiffusionModel
 
     }
 
+    /// <summary>Tests set this to run the portable loop instead of the AVX2 gather; results must not change.</summary>
+    internal static bool ScalarOnly { get; set; }
+
     /// <summary>31-bit draws are produced in blocks (two per 64-bit output), so the arc loop has no generator branch to mispredict.</summary>
     private const int DrawBlock = 128;
 
@@ -271,7 +274,7 @@ public sealed class IndependentCascade : DiffusionModel
             ref int offset = ref MemoryMarshal.GetArrayDataReference(_offsets);
             ref int draws = ref MemoryMarshal.GetArrayDataReference(_draws);
             int* openPointer = _openPointer;
-            bool gather = Avx2.IsSupported;
+            bool gather = Avx2.IsSupported && !ScalarOnly;
             int pos = Block;
             int head = 0, levelEnd = tail, period = 0;
             while (head < tail)

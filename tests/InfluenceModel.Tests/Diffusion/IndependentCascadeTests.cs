@@ -75,6 +75,25 @@ public class IndependentCascadeTests
     }
 
     [Fact]
+    public void VectorAndPortableLoops_GiveIdenticalResults()
+    {
+        var g = GraphGenerators.BarabasiAlbert(3000, 4, seed: 6).WithEdgeProbabilities(EdgeProbabilities.WeightedCascade);
+        var options = new SimulationOptions { Simulations = 300, Seed = 8, MaxDegreeOfParallelism = 1 };
+        var vector = SpreadEstimator.Estimate(g, new IndependentCascade(), [0, 10, 20], options, includeActivationProbabilities: true);
+        try
+        {
+            IndependentCascade.ScalarOnly = true;
+            var portable = SpreadEstimator.Estimate(g, new IndependentCascade(), [0, 10, 20], options, includeActivationProbabilities: true);
+            Assert.Equal(vector.Mean, portable.Mean);
+            Assert.Equal(vector.ActivationProbabilities, portable.ActivationProbabilities);
+        }
+        finally
+        {
+            IndependentCascade.ScalarOnly = false;
+        }
+    }
+
+    [Fact]
     public void ProbabilityAboveOne_IsRejectedNamingTheGraph()
     {
         var g = SocialGraph.FromEdges(2, [new(0, 1, 1.5f)]);
