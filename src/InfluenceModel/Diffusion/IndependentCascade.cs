@@ -44,7 +44,16 @@ public sealed class IndependentCascade : DiffusionModel
         uint[]? nodeThresholds = ThresholdsByTarget(graph);
         if (nodeThresholds is not null)
         {
-            return () => new TargetThresholdRunner(offsets, targets, nodeThresholds);
+            // Heads padded with 8 zeros so that the vector loop may read a full 8 lanes past a row's end.
+            var padded = new int[targets.Length + 8];
+            targets.CopyTo(padded, 0);
+            var limits = new int[n];
+            for (int v = 0; v < n; v++)
+            {
+                limits[v] = (int)((long)nodeThresholds[v] - 1);
+            }
+
+            return () => new TargetThresholdRunner(offsets, padded, limits);
         }
 
         // Otherwise one 64-bit word per arc: the scaled probability in the high half, the head in the low half.
@@ -232,21 +241,18 @@ public sealed class IndependentCascade : DiffusionModel
         private readonly int[] _draws = new int[Block];
         private int _count;
 
-        public TargetThresholdRunner(int[] offsets, int[] targets, uint[] thresholds)
+        /// <param name="offsets">Out-CSR offsets.</param>
+        /// <param name="paddedTargets">Out-CSR heads followed by 8 zeros.</param>
+        /// <param name="limits">Per node p·2³¹ − 1 (−1: never fires).</param>
+        public TargetThresholdRunner(int[] offsets, int[] paddedTargets, int[] limits)
         {
             _offsets = offsets;
-            _targets = new int[targets.Length + 8];
-            targets.CopyTo(_targets, 0);
-            _thresholds = new int[thresholds.Length];
-            for (int v = 0; v < thresholds.Length; v++)
-            {
-                _thresholds[v] = (int)((long)thresholds[v] - 1);
-            }
-
-            _open = GC.AllocateArray<int>(thresholds.Length, pinned: true);
+            _targets = paddedTargets;
+            _thresholds = limits;
+            _open = GC.AllocateArray<int>(limits.Length, pinned: true);
             _thresholds.CopyTo(_open, 0);
             _openPointer = (int*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_open));
-            _queue = new int[thresholds.Length];
+            _queue = new int[limits.Length];
         }
 
         public override int Run(ReadOnlySpan<int> seeds, ref Xoshiro256 rng, List<DiffusionPeriod>? trace)
