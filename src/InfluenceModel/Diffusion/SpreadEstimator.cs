@@ -36,7 +36,6 @@ public static class SpreadEstimator
         Func<CascadeRun> createRun = model.Prepare(graph);
         int simulations = options.Simulations;
         int n = graph.NodeCount;
-        var spreads = new int[simulations];
         var workers = new List<Worker>();
         ulong seed = options.Seed;
         DeterministicParallel.For(
@@ -58,7 +57,9 @@ public static class SpreadEstimator
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     var rng = new Xoshiro256(seed, (ulong)i);
-                    spreads[i] = worker.Run.Run(seedArray, ref rng, null);
+                    long spread = worker.Run.Run(seedArray, ref rng, null);
+                    worker.Sum += spread;
+                    worker.SumOfSquares += spread * spread;
                     if (worker.Counts is { } counts)
                     {
                         worker.Run.AddAdopters(counts);
@@ -67,21 +68,20 @@ public static class SpreadEstimator
             },
             cancellationToken);
 
+        // Integer sums are exact, so they do not depend on which worker ran which simulation: the result is the same at
+        // any degree of parallelism, with O(1) memory per worker.
         long total = 0;
-        foreach (int s in spreads)
+        Int128 squares = 0;
+        foreach (var worker in workers)
         {
-            total += s;
+            total += worker.Sum;
+            squares += worker.SumOfSquares;
         }
 
         double mean = (double)total / simulations;
-        double squares = 0;
-        foreach (int s in spreads)
-        {
-            double d = s - mean;
-            squares += d * d;
-        }
-
-        double standardError = simulations > 1 ? Math.Sqrt(squares / (simulations - 1) / simulations) : 0;
+        // N·Σx² − (Σx)² is exact in 128 bits; variance = that / (N(N − 1)).
+        Int128 scaled = (simulations * squares) - ((Int128)total * total);
+        double standardError = simulations > 1 ? Math.Sqrt((double)scaled / ((double)simulations * (simulations - 1)) / simulations) : 0;
         IReadOnlyList<NodeValue>? probabilities = null;
         if (includeActivationProbabilities)
         {
@@ -107,7 +107,16 @@ public static class SpreadEstimator
         return new SpreadEstimate(model.Name, mean, standardError, ConfidenceInterval.Normal95(mean, standardError), simulations, probabilities);
     }
 
-    private sealed record Worker(CascadeRun Run, int[]? Counts);
+    private sealed class Worker(CascadeRun run, int[]? counts)
+    {
+        public CascadeRun Run { get; } = run;
+
+        public int[]? Counts { get; } = counts;
+
+        public long Sum { get; set; }
+
+        public Int128 SumOfSquares { get; set; }
+    }
 }
 
 /// <summary>Estimates expected influence spread; the DI-friendly face of <see cref="SpreadEstimator"/>.</summary>
