@@ -53,6 +53,7 @@ internal static class CliApp
         config.AddCommand<Commands.DemoCommand>("demo").WithDescription("Run the main job on the built-in defaults: the community ROI table, summary and chart (./out/).").WithExample("demo").WithExample("demo", "--out", "charts");
         config.AddCommand<Commands.CommunityCommand>("community").WithDescription("Community ROI curve: how much less the company has to do as its user community grows, and when it pays for itself.").WithExample("community").WithExample("community", "--input", "inputs.json", "--format", "json").WithExample("community", "--format", "csv", "--chart", "roi.svg");
         config.AddCommand<Commands.BudgetCommand>("budget").WithDescription("Flexible budget: compare reserve policies on a plan and find the reserve share that maximises expected value (or CVaR).").WithExample("budget", "--input", "docs/examples/budget-plan.json", "--scenarios", "20000", "--chart", "reserve.png");
+        config.AddCommand<Commands.SpreadCommand>("spread").WithDescription("Expected influence spread of seed nodes on a graph (IC, LT or Kelman; Monte Carlo with standard error).").WithExample("spread", "--graph", "email-enron.txt.gz", "--seeds", "5038,8344", "--model", "ic", "--probability", "wc", "--simulations", "10000");
     }
 
     private static bool IsBadInput(Exception ex) => ex is CommandParseException or CommandRuntimeException
