@@ -46,7 +46,10 @@ internal static class ReverseReachableSeeding
             double ratio = problem.FreeSeeds == 0 ? 1.0 : upper > 0 ? Math.Min(1.0, lower / upper) : 0.0;
             double lastGain = problem.FreeSeeds == 0 ? double.PositiveInfinity : greedy.Gains[^1];
             bool atMax = theta >= thetaMax;
-            if ((ratio >= target && lastGain >= floor) || atMax)
+            // Precise enough: the last pick is well measured, or the last picks are too small to matter (their gains
+            // together below ε of the coverage).
+            bool precise = lastGain >= floor || lastGain * problem.FreeSeeds <= problem.Epsilon * greedy.Covered;
+            if ((ratio >= target && precise) || atMax)
             {
                 // At θ_max OPIM-C's worst-case analysis guarantees 1 − 1/e − ε whatever the instance bound says.
                 double guarantee = atMax ? Math.Max(ratio, target) : ratio;
@@ -54,7 +57,7 @@ internal static class ReverseReachableSeeding
             }
 
             // Marginal coverage grows in proportion to θ: jump to where the floor should be met (at least doubling).
-            double factor = lastGain >= floor ? 2.0 : Math.Clamp(1.1 * floor / Math.Max(lastGain, 1.0), 2.0, 32.0);
+            double factor = precise ? 2.0 : Math.Clamp(1.1 * floor / Math.Max(lastGain, 1.0), 2.0, 32.0);
             theta = Math.Min(thetaMax, theta * factor);
         }
     }
