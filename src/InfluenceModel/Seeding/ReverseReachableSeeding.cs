@@ -12,10 +12,12 @@ internal static class ReverseReachableSeeding
     private const ulong FamilySelection = 1, FamilyValidation = 2, FamilyFinal = 3;
 
     /// <summary>
-    /// OPIM-C with a precision floor: grows R1 (selection) and an independent R2 (validation, half of R1's size) until
-    /// the certified ratio σˡ(S)/σᵘ(OPT) reaches 1 − 1/e − ε and the last seed's marginal coverage is at least
-    /// <see cref="PrecisionFloor"/>(ε) RR sets, or R1 reaches θ_max. Each round at least doubles R1, so there are at most
-    /// i_max rounds and OPIM-C's union bound a = ln(3·i_max/δ) holds.
+    /// OPIM-C with precision floors. R1 (selection) and an independent R2 (validation) grow until (a) the certified
+    /// ratio σˡ(S)/σᵘ(OPT) reaches 1 − 1/e − ε, (b) the last seed's marginal coverage is at least
+    /// <see cref="GainFloor"/>(ε) sets (or the last picks are negligible) and (c) S covers at least
+    /// <see cref="CoverageFloor"/>(ε) sets of R1 — or R1 reaches θ_max. Each round at least doubles R1, so there are at
+    /// most i_max rounds; R2 may be topped up once per round to make the spread estimate precise, which the union bound
+    /// a = ln(6·i_max/δ) (twice OPIM-C's 3·i_max checks) covers.
     /// </summary>
     public static SelectionOutcome Opimc(SeedingProblem problem)
     {
@@ -25,40 +27,60 @@ internal static class ReverseReachableSeeding
         }
 
         int n = problem.NodeCount;
-        var (thetaZero, thetaMax, _, a) = SampleSizes.Opimc(n, problem.Choices, problem.FreeSeeds, problem.Epsilon, problem.Delta);
+        var (thetaZero, thetaMax, rounds, _) = SampleSizes.Opimc(n, problem.Choices, problem.FreeSeeds, problem.Epsilon, problem.Delta);
+        double a = Math.Log(6.0 * rounds / problem.Delta);
         var selection = new RrSetCollection();
         var validation = new RrSetCollection();
         ulong seed1 = problem.FamilySeed(FamilySelection), seed2 = problem.FamilySeed(FamilyValidation);
         double target = SampleSizes.GreedyRatio - problem.Epsilon;
-        double floor = PrecisionFloor(problem.Epsilon);
-        double theta = thetaZero;
+        double gainFloor = GainFloor(problem.Epsilon), coverageFloor = CoverageFloor(problem.Epsilon);
+        double theta1 = thetaZero, theta2 = thetaZero;
         while (true)
         {
-            Grow(problem, selection, seed1, SampleSizes.ToCount(theta));
-            Grow(problem, validation, seed2, SampleSizes.ToCount(theta / 2));
+            Grow(problem, selection, seed1, SampleSizes.ToCount(theta1));
+            Grow(problem, validation, seed2, SampleSizes.ToCount(theta2));
             problem.Report("selecting", selection.Count + (long)validation.Count, 0);
             var index = CoverageIndex.Build(selection, n);
             var greedy = MaxCoverage.Greedy(selection, index, n, problem.Candidate, problem.Forced, problem.FreeSeeds, computeUpperBound: true);
-            long covered2 = validation.CountCovered(Mask(n, greedy.Seeds));
+            bool[] mask = Mask(n, greedy.Seeds);
             double coverageBound = Math.Min(greedy.UpperBound, greedy.Covered / SampleSizes.GreedyRatio);
-            double lower = SampleSizes.SpreadLowerBound(covered2, validation.Count, n, a);
             double upper = SampleSizes.SpreadUpperBound(coverageBound, selection.Count, n, a);
-            double ratio = problem.FreeSeeds == 0 ? 1.0 : upper > 0 ? Math.Min(1.0, lower / upper) : 0.0;
+            long covered2 = validation.CountCovered(mask);
+            double share = Math.Max((double)greedy.Covered / selection.Count, 1.0 / selection.Count);
+            bool certified = Certified(covered2);
+            bool atMax = theta1 >= thetaMax;
             double lastGain = problem.FreeSeeds == 0 ? double.PositiveInfinity : greedy.Gains[^1];
-            bool atMax = theta >= thetaMax;
-            // Precise enough: the last pick is well measured, or the last picks are too small to matter (their gains
-            // together below ε of the coverage).
-            bool precise = lastGain >= floor || lastGain * problem.FreeSeeds <= problem.Epsilon * greedy.Covered;
-            if ((ratio >= target && precise) || atMax)
+            bool precise = (lastGain >= gainFloor || lastGain * problem.FreeSeeds <= problem.Epsilon * greedy.Covered)
+                && greedy.Covered >= coverageFloor;
+            if ((certified && precise) || atMax)
             {
-                // At θ_max OPIM-C's worst-case analysis guarantees 1 − 1/e − ε whatever the instance bound says.
-                double guarantee = atMax ? Math.Max(ratio, target) : ratio;
-                return Outcome(greedy, selection.Count, validation, covered2, n, Math.Max(0.0, guarantee), selection.Count + (long)validation.Count);
+                if (covered2 < coverageFloor && validation.Count < selection.Count)
+                {
+                    // Top R2 up so the spread estimate is as precise as S's coverage in R1 (predicted from R1's share).
+                    Grow(problem, validation, seed2, SampleSizes.ToCount(Math.Min(selection.Count, 1.1 * coverageFloor / share)));
+                    covered2 = validation.CountCovered(mask);
+                    certified = Certified(covered2);
+                }
+
+                if (certified || atMax)
+                {
+                    // At θ_max OPIM-C's worst-case analysis guarantees 1 − 1/e − ε whatever the instance bound says.
+                    double guarantee = atMax ? Math.Max(Ratio(covered2), target) : Ratio(covered2);
+                    return Outcome(greedy, selection.Count, validation, covered2, n, Math.Max(0.0, guarantee), selection.Count + (long)validation.Count);
+                }
             }
 
-            // Marginal coverage grows in proportion to θ: jump to where the floor should be met (at least doubling).
-            double factor = precise ? 2.0 : Math.Clamp(1.1 * floor / Math.Max(lastGain, 1.0), 2.0, 32.0);
-            theta = Math.Min(thetaMax, theta * factor);
+            // Coverage grows in proportion to θ: jump to where the floors should be met (at least doubling, at most ×8).
+            double need = Math.Max(gainFloor / Math.Max(lastGain, 1.0), coverageFloor / Math.Max(greedy.Covered, 1.0));
+            double factor = precise ? 2.0 : Math.Clamp(1.1 * need, 2.0, 8.0);
+            theta1 = Math.Min(thetaMax, theta1 * factor);
+            theta2 = certified ? validation.Count : theta1 / 2;
+
+            bool Certified(long covered) => problem.FreeSeeds == 0 || Ratio(covered) >= target;
+
+            double Ratio(long covered) => problem.FreeSeeds == 0
+                ? 1.0
+                : upper > 0 ? Math.Min(1.0, SampleSizes.SpreadLowerBound(covered, validation.Count, n, a) / upper) : 0.0;
         }
     }
 
@@ -66,7 +88,14 @@ internal static class ReverseReachableSeeding
     /// The least marginal coverage (in RR sets) of the last seed before OPIM-C stops: 2/ε², so that the smallest
     /// marginal gain is estimated with relative standard error ≤ ε/√2 and the greedy's late picks are not noise.
     /// </summary>
-    public static double PrecisionFloor(double epsilon) => 2.0 / (epsilon * epsilon);
+    public static double GainFloor(double epsilon) => 2.0 / (epsilon * epsilon);
+
+    /// <summary>
+    /// The least coverage of the seed set (in RR sets of R1, and of R2 for the estimate): 100/ε², a relative standard
+    /// error of ε/10 for the spread, so that near-tied candidate sets (e.g. the two best single nodes of NetHEPT, 3%
+    /// apart) are told apart.
+    /// </summary>
+    public static double CoverageFloor(double epsilon) => 100.0 / (epsilon * epsilon);
 
     /// <summary>
     /// IMM: the sampling phase finds a lower bound LB of OPT by trying x = n/2, n/4, …; then θ = λ*/LB fresh RR sets
