@@ -1,3 +1,4 @@
+using InfluenceModel.Diffusion;
 using InfluenceModel.Seeding;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -22,6 +23,7 @@ public static class InfluenceModelServiceCollectionExtensions
         configure?.Invoke(options);
         services.TryAddSingleton(options);
         // Model services: one line per model, each behind its interface.
+        services.TryAddSingleton<ISpreadEstimator>(sp => new MonteCarloSpreadEstimator(sp.GetRequiredService<InfluenceModelOptions>().Simulation));
         services.TryAddSingleton<IInfluenceMaximizer, InfluenceMaximizerService>();
         return services;
     }

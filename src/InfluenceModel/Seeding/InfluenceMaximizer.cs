@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using InfluenceModel.Diffusion;
 using InfluenceModel.Networks;
 
 namespace InfluenceModel.Seeding;
@@ -51,7 +52,7 @@ public static class InfluenceMaximizer
         {
             SeedingAlgorithm.Opimc => ReverseReachableSeeding.Opimc(problem),
             SeedingAlgorithm.Imm => ReverseReachableSeeding.Imm(problem),
-            SeedingAlgorithm.CelfGreedy => Evaluate(problem, CelfGreedy.Select(problem, seeds => ForwardSpread.Estimate(problem, seeds, problem.Simulations, problem.FamilySeed(CelfFamily)).Mean), CelfGuarantee(problem)),
+            SeedingAlgorithm.CelfGreedy => Evaluate(problem, CelfGreedy.Select(problem, MonteCarlo(graph, request, problem)), CelfGuarantee(problem)),
             SeedingAlgorithm.MaxDegree => Evaluate(problem, SeedingHeuristics.MaxDegree(problem), 0.0),
             SeedingAlgorithm.DegreeDiscount => Evaluate(problem, SeedingHeuristics.DegreeDiscount(problem), 0.0),
             _ => Evaluate(problem, SeedingHeuristics.PageRank(problem), 0.0),
@@ -80,6 +81,18 @@ public static class InfluenceMaximizer
         };
     }
 
+    /// <summary>The CELF oracle: <see cref="SpreadEstimator"/> with one fixed seed (common random numbers across sets).</summary>
+    private static Func<int[], double> MonteCarlo(SocialGraph graph, SeedingRequest request, SeedingProblem problem)
+    {
+        var options = new SimulationOptions
+        {
+            Simulations = request.Simulations,
+            Seed = problem.FamilySeed(CelfFamily),
+            MaxDegreeOfParallelism = request.MaxDegreeOfParallelism,
+        };
+        return seeds => SpreadEstimator.Estimate(graph, request.Model, seeds, options, cancellationToken: request.CancellationToken).Mean;
+    }
+
     private static double CelfGuarantee(SeedingProblem problem) =>
         problem.IsBudgeted ? 0.5 * SampleSizes.GreedyRatio : SampleSizes.GreedyRatio;
 
@@ -95,7 +108,7 @@ public static class InfluenceMaximizer
             throw new ArgumentException("The graph has no nodes; there is nothing to seed.", nameof(graph));
         }
 
-        bool linearThreshold = request.Model == DiffusionModel.LinearThreshold;
+        bool linearThreshold = request.Model is LinearThreshold;
         if (linearThreshold)
         {
             EdgeProbabilities.ValidateLinearThreshold(graph);

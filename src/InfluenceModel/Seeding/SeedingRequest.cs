@@ -1,3 +1,4 @@
+using InfluenceModel.Diffusion;
 using InfluenceModel.Internal;
 
 namespace InfluenceModel.Seeding;
@@ -23,21 +24,27 @@ public sealed record SeedingRequest
     private readonly double[]? _costs;
 
     /// <summary>A request for <paramref name="k"/> seeds under <paramref name="model"/>, everything else at its default.</summary>
-    /// <param name="model">The diffusion model.</param>
+    /// <param name="model">
+    /// The diffusion model: an <see cref="IndependentCascade"/> or a <see cref="LinearThreshold"/> (reverse-reachable
+    /// sets exist for these two; the Kelman model has no such dual).
+    /// </param>
     /// <param name="k">Number of seeds in total, forced seeds included. Range 1 to 1,000,000.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="model"/> is not defined or <paramref name="k"/> is out of range.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="model"/> is neither independent cascade nor linear threshold.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> is out of range.</exception>
     public SeedingRequest(DiffusionModel model, int k)
     {
-        if (!Enum.IsDefined(model))
+        ArgumentNullException.ThrowIfNull(model);
+        if (model is not (IndependentCascade or LinearThreshold))
         {
-            throw new ArgumentOutOfRangeException(nameof(model), model, $"model must be {nameof(DiffusionModel.IndependentCascade)} or {nameof(DiffusionModel.LinearThreshold)}.");
+            throw new ArgumentException($"Seeding supports the independent cascade and linear threshold models; {model.Name} is neither.", nameof(model));
         }
 
         Model = model;
         K = Guard.InRange(k, 1, 1_000_000);
     }
 
-    /// <summary>The diffusion model.</summary>
+    /// <summary>The diffusion model (<see cref="IndependentCascade"/> or <see cref="LinearThreshold"/>).</summary>
     public DiffusionModel Model { get; }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Numerics;
+using InfluenceModel.Diffusion;
 using InfluenceModel.Networks;
 using InfluenceModel.Seeding;
 
@@ -114,7 +115,7 @@ internal static class ExactSpread
 
     private static IEnumerable<(List<(int, int)> Live, double Probability)> Worlds(int n, List<(int U, int V, double P)> arcs, DiffusionModel model)
     {
-        if (model == DiffusionModel.IndependentCascade)
+        if (model is IndependentCascade)
         {
             for (long world = 0; world < 1L << arcs.Count; world++)
             {

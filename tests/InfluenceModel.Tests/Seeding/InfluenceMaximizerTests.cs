@@ -2,6 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using InfluenceModel.DependencyInjection;
+using InfluenceModel.Diffusion;
 using InfluenceModel.Networks;
 using InfluenceModel.Seeding;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,6 +11,9 @@ namespace InfluenceModel.Tests.Seeding;
 
 public class InfluenceMaximizerTests
 {
+    private static readonly DiffusionModel Ic = new IndependentCascade();
+    private static readonly DiffusionModel Lt = new LinearThreshold();
+
     private const double Epsilon = 0.1;
     private static readonly double Ratio = 1 - (1 / Math.E) - Epsilon;
 
@@ -32,11 +36,11 @@ public class InfluenceMaximizerTests
     [Property(MaxTest = 30)]
     public void Budgeted_OnTinyGraphs_StaysInBudget_AndReachesHalfGreedyRatio(PositiveInt graphSeed)
     {
-        var graph = TinyGraphs.Random(graphSeed.Get, DiffusionModel.IndependentCascade);
+        var graph = TinyGraphs.Random(graphSeed.Get, Ic);
         int n = graph.NodeCount;
         var costs = Enumerable.Range(0, n).Select(v => 1.0 + ((v * 7 + graphSeed.Get) % 5)).ToArray();
         double budget = 4.0;
-        var result = InfluenceMaximizer.Select(graph, new SeedingRequest(DiffusionModel.IndependentCascade, n)
+        var result = InfluenceMaximizer.Select(graph, new SeedingRequest(Ic, n)
         {
             Costs = costs,
             Budget = budget,
@@ -46,7 +50,7 @@ public class InfluenceMaximizerTests
         double spent = result.Seeds.Sum(v => costs[v]);
         Assert.True(spent <= budget + 1e-12, $"spent {spent} > budget {budget}");
         Assert.Equal(spent, result.TotalCost!.Value, 9);
-        double[] sigma = ExactSpread.AllSubsets(graph, DiffusionModel.IndependentCascade);
+        double[] sigma = ExactSpread.AllSubsets(graph, Ic);
         double optimum = ExactSpread.Optimum(sigma, n, n, 0, costs, budget);
         double reached = ExactSpread.Of(sigma, result.Seeds);
         Assert.True(reached >= ((0.5 * (1 - (1 / Math.E))) - Epsilon) * optimum - 1e-9, $"σ = {reached}, optimum {optimum}");
@@ -55,9 +59,9 @@ public class InfluenceMaximizerTests
     [Fact]
     public void CelfGreedy_OnTinyGraph_MatchesExactGreedyWithinMonteCarloError()
     {
-        var graph = TinyGraphs.Random(11, DiffusionModel.IndependentCascade);
-        double[] sigma = ExactSpread.AllSubsets(graph, DiffusionModel.IndependentCascade);
-        var result = InfluenceMaximizer.Select(graph, new SeedingRequest(DiffusionModel.IndependentCascade, 2)
+        var graph = TinyGraphs.Random(11, Ic);
+        double[] sigma = ExactSpread.AllSubsets(graph, Ic);
+        var result = InfluenceMaximizer.Select(graph, new SeedingRequest(Ic, 2)
         {
             Algorithm = SeedingAlgorithm.CelfGreedy,
             Simulations = 20_000,
@@ -77,7 +81,7 @@ public class InfluenceMaximizerTests
     [InlineData(SeedingAlgorithm.PageRank)]
     public void Select_OnStars_PicksBothHubs_WithIdsGainsAndSpread(SeedingAlgorithm algorithm)
     {
-        var result = InfluenceMaximizer.Select(Stars, new SeedingRequest(DiffusionModel.IndependentCascade, 2) { Algorithm = algorithm });
+        var result = InfluenceMaximizer.Select(Stars, new SeedingRequest(Ic, 2) { Algorithm = algorithm });
 
         Assert.Equal([0, 5], result.Seeds.Order());
         Assert.Equal(result.Seeds.Select(v => v.ToString()), result.SeedIds);
@@ -91,7 +95,7 @@ public class InfluenceMaximizerTests
     [Fact]
     public void Select_WithCandidatesAndForcedSeeds_ListsForcedFirst_AndPicksOnlyCandidates()
     {
-        var request = new SeedingRequest(DiffusionModel.IndependentCascade, 3)
+        var request = new SeedingRequest(Ic, 3)
         {
             Candidates = [1, 2, 5, 6],
             ForcedSeeds = [8],
@@ -110,8 +114,8 @@ public class InfluenceMaximizerTests
     [InlineData(SeedingAlgorithm.Imm)]
     public void Select_SameSeed_SameResult_AtAnyParallelism(SeedingAlgorithm algorithm)
     {
-        var graph = TinyGraphs.Random(5, DiffusionModel.LinearThreshold);
-        var results = new[] { 1, 2, 8 }.Select(dop => InfluenceMaximizer.Select(graph, new SeedingRequest(DiffusionModel.LinearThreshold, 2)
+        var graph = TinyGraphs.Random(5, Lt);
+        var results = new[] { 1, 2, 8 }.Select(dop => InfluenceMaximizer.Select(graph, new SeedingRequest(Lt, 2)
         {
             Algorithm = algorithm,
             Seed = 42,
@@ -131,13 +135,13 @@ public class InfluenceMaximizerTests
     public void Select_ReportsProgress_AndHonoursCancellation()
     {
         var reports = new List<SeedingProgress>();
-        InfluenceMaximizer.Select(Stars, new SeedingRequest(DiffusionModel.IndependentCascade, 2) { Progress = new SyncProgress(reports) });
+        InfluenceMaximizer.Select(Stars, new SeedingRequest(Ic, 2) { Progress = new SyncProgress(reports) });
         Assert.Contains(reports, r => r.Phase == "sampling" && r.RrSetCount > 0);
 
         using var cts = new CancellationTokenSource();
         cts.Cancel();
         Assert.ThrowsAny<OperationCanceledException>(() =>
-            InfluenceMaximizer.Select(Stars, new SeedingRequest(DiffusionModel.IndependentCascade, 2) { CancellationToken = cts.Token }));
+            InfluenceMaximizer.Select(Stars, new SeedingRequest(Ic, 2) { CancellationToken = cts.Token }));
     }
 
     [Fact]
@@ -145,16 +149,17 @@ public class InfluenceMaximizerTests
     {
         using var provider = new ServiceCollection().AddInfluenceModel().BuildServiceProvider();
         var maximizer = provider.GetRequiredService<IInfluenceMaximizer>();
-        var result = maximizer.SelectSeeds(Stars, new SeedingRequest(DiffusionModel.IndependentCascade, 1));
+        var result = maximizer.SelectSeeds(Stars, new SeedingRequest(Ic, 1));
         Assert.Equal([0], result.Seeds);
     }
 
     [Fact]
     public void Request_BadValues_ThrowNamingTheParameter()
     {
-        Assert.Equal("k", Assert.Throws<ArgumentOutOfRangeException>(() => new SeedingRequest(DiffusionModel.IndependentCascade, 0)).ParamName);
-        Assert.Equal("model", Assert.Throws<ArgumentOutOfRangeException>(() => new SeedingRequest((DiffusionModel)7, 1)).ParamName);
-        var ok = new SeedingRequest(DiffusionModel.IndependentCascade, 1);
+        Assert.Equal("k", Assert.Throws<ArgumentOutOfRangeException>(() => new SeedingRequest(Ic, 0)).ParamName);
+        Assert.Equal("model", Assert.Throws<ArgumentNullException>(() => new SeedingRequest(null!, 1)).ParamName);
+        Assert.Equal("model", Assert.Throws<ArgumentException>(() => new SeedingRequest(new KelmanInfluence(), 1)).ParamName);
+        var ok = new SeedingRequest(Ic, 1);
         Assert.Equal("Epsilon", Assert.Throws<ArgumentOutOfRangeException>(() => ok with { Epsilon = 0 }).ParamName);
         Assert.Equal("Epsilon", Assert.Throws<ArgumentOutOfRangeException>(() => ok with { Epsilon = double.NaN }).ParamName);
         Assert.Equal("Delta", Assert.Throws<ArgumentOutOfRangeException>(() => ok with { Delta = 1.0 }).ParamName);
@@ -170,8 +175,8 @@ public class InfluenceMaximizerTests
     [Fact]
     public void Select_RequestNotFittingTheGraph_ThrowsNamingTheProperty()
     {
-        var ic = new SeedingRequest(DiffusionModel.IndependentCascade, 2);
-        Assert.Equal("request.K", Assert.Throws<ArgumentOutOfRangeException>(() => InfluenceMaximizer.Select(Stars, new SeedingRequest(DiffusionModel.IndependentCascade, 10))).ParamName);
+        var ic = new SeedingRequest(Ic, 2);
+        Assert.Equal("request.K", Assert.Throws<ArgumentOutOfRangeException>(() => InfluenceMaximizer.Select(Stars, new SeedingRequest(Ic, 10))).ParamName);
         Assert.Equal("request.K", Assert.Throws<ArgumentOutOfRangeException>(() => InfluenceMaximizer.Select(Stars, ic with { ForcedSeeds = [1, 2, 3] })).ParamName);
         Assert.Equal("request.K", Assert.Throws<ArgumentOutOfRangeException>(() => InfluenceMaximizer.Select(Stars, ic with { Candidates = [3] })).ParamName);
         Assert.Equal("request.Candidates", Assert.Throws<ArgumentOutOfRangeException>(() => InfluenceMaximizer.Select(Stars, ic with { Candidates = [9] })).ParamName);
@@ -181,16 +186,16 @@ public class InfluenceMaximizerTests
         Assert.Equal("request.Budget", Assert.Throws<ArgumentException>(() => InfluenceMaximizer.Select(Stars, ic with { Costs = Enumerable.Repeat(2.0, 9).ToArray(), Budget = 1, ForcedSeeds = [0] })).ParamName);
         Assert.Equal("graph", Assert.Throws<ArgumentException>(() => InfluenceMaximizer.Select(SocialGraph.FromEdges(0, []), ic)).ParamName);
         var heavy = SocialGraph.FromEdges(3, [new(0, 2, 0.8f), new(1, 2, 0.8f)]);
-        Assert.Equal("graph", Assert.Throws<ArgumentException>(() => InfluenceMaximizer.Select(heavy, new SeedingRequest(DiffusionModel.LinearThreshold, 1))).ParamName);
+        Assert.Equal("graph", Assert.Throws<ArgumentException>(() => InfluenceMaximizer.Select(heavy, new SeedingRequest(Lt, 1))).ParamName);
         var notProbability = SocialGraph.FromEdges(2, [new(0, 1, 2f)]);
-        Assert.Equal("graph", Assert.Throws<ArgumentException>(() => InfluenceMaximizer.Select(notProbability, new SeedingRequest(DiffusionModel.IndependentCascade, 1))).ParamName);
+        Assert.Equal("graph", Assert.Throws<ArgumentException>(() => InfluenceMaximizer.Select(notProbability, new SeedingRequest(Ic, 1))).ParamName);
         Assert.Throws<ArgumentNullException>(() => InfluenceMaximizer.Select(null!, ic));
         Assert.Throws<ArgumentNullException>(() => InfluenceMaximizer.Select(Stars, null!));
     }
 
     private static void AssertGuarantee(int graphSeed, bool linearThreshold, SeedingAlgorithm algorithm)
     {
-        var model = linearThreshold ? DiffusionModel.LinearThreshold : DiffusionModel.IndependentCascade;
+        var model = linearThreshold ? Lt : Ic;
         var graph = TinyGraphs.Random(graphSeed, model);
         int k = 1 + (graphSeed % Math.Min(3, graph.NodeCount));
         var result = InfluenceMaximizer.Select(graph, new SeedingRequest(model, k) { Algorithm = algorithm, Seed = (ulong)graphSeed });

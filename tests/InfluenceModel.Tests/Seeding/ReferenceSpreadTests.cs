@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using InfluenceModel.Diffusion;
 using InfluenceModel.Networks;
 using InfluenceModel.Seeding;
 
@@ -20,6 +21,9 @@ namespace InfluenceModel.Tests.Seeding;
 /// </remarks>
 public class ReferenceSpreadTests
 {
+    private static readonly DiffusionModel Ic = new IndependentCascade();
+    private static readonly DiffusionModel Lt = new LinearThreshold();
+
     private static readonly ConcurrentDictionary<string, SocialGraph> Graphs = new();
 
     public static TheoryData<string, string, int> QualityCases => new()
@@ -39,7 +43,7 @@ public class ReferenceSpreadTests
     public void Opimc_WeightedCascade_ReachesReferenceImmSpread(string graphName, string model, int k)
     {
         var (graph, reference) = Load(graphName, model, k);
-        var diffusion = model == "IC" ? DiffusionModel.IndependentCascade : DiffusionModel.LinearThreshold;
+        var diffusion = model == "IC" ? Ic : Lt;
         var result = InfluenceMaximizer.Select(graph, new SeedingRequest(diffusion, k) { Seed = 1 });
 
         var (spread, se) = Evaluate(graph, diffusion, result.Seeds, graphName == "nethept" ? 1_000_000 : 500_000);
@@ -57,7 +61,7 @@ public class ReferenceSpreadTests
         foreach (var row in ReferenceRows())
         {
             var graph = LoadGraph(row.Graph);
-            var diffusion = row.Model == "IC" ? DiffusionModel.IndependentCascade : DiffusionModel.LinearThreshold;
+            var diffusion = row.Model == "IC" ? Ic : Lt;
             var (spread, se) = Evaluate(graph, diffusion, graph.IndicesOf(row.Seeds), 400_000);
             double combined = Math.Sqrt((se * se) + (row.StandardError * row.StandardError));
             Assert.True(Math.Abs(spread - row.Spread) <= 3.5 * combined,
@@ -70,10 +74,10 @@ public class ReferenceSpreadTests
     {
         // The literal check on one graph: 10,000 forward Monte-Carlo runs of the chosen seeds.
         var (graph, reference) = Load("nethept", "IC", 50);
-        var request = new SeedingRequest(DiffusionModel.IndependentCascade, 50) { Seed = 3 };
+        var request = new SeedingRequest(Ic, 50) { Seed = 3 };
         var result = InfluenceMaximizer.Select(graph, request);
-        var problem = InfluenceMaximizer.Prepare(graph, request);
-        var (mean, se) = ForwardSpread.Estimate(problem, [.. result.Seeds], 10_000, 12345);
+        var estimate = SpreadEstimator.Estimate(graph, Ic, result.Seeds, new SimulationOptions { Simulations = 10_000, Seed = 12345 });
+        var (mean, se) = (estimate.Mean, estimate.StandardError);
         double tolerance = Math.Max(0.01 * reference.Spread, 3 * Math.Sqrt((se * se) + (reference.StandardError * reference.StandardError)));
         Assert.True(mean >= reference.Spread - tolerance, $"MC spread {mean:F1} ± {se:F1} below {reference.Spread} − {tolerance:F1}");
     }
@@ -83,7 +87,7 @@ public class ReferenceSpreadTests
     {
         var graph = LoadGraph("nethept");
         var results = new[] { 1, 2, 8 }
-            .Select(dop => InfluenceMaximizer.Select(graph, new SeedingRequest(DiffusionModel.IndependentCascade, 20) { Seed = 9, MaxDegreeOfParallelism = dop }))
+            .Select(dop => InfluenceMaximizer.Select(graph, new SeedingRequest(Ic, 20) { Seed = 9, MaxDegreeOfParallelism = dop }))
             .ToArray();
         Assert.Equal(results[0].Seeds, results[1].Seeds);
         Assert.Equal(results[0].Seeds, results[2].Seeds);

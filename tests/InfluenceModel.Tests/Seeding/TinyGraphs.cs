@@ -1,4 +1,5 @@
 using InfluenceModel.Internal;
+using InfluenceModel.Diffusion;
 using InfluenceModel.Networks;
 using InfluenceModel.Seeding;
 
@@ -33,7 +34,7 @@ internal static class TinyGraphs
         {
             double p = 0.05 + (0.95 * rng.NextDouble());
             // LT: scale so that every node's in-weights sum to at most 1.
-            edges.Add(new Edge(u, v, (float)(model == DiffusionModel.LinearThreshold ? p / inDegree[v] : p)));
+            edges.Add(new Edge(u, v, (float)(model is LinearThreshold ? p / inDegree[v] : p)));
         }
 
         return SocialGraph.FromEdges(n, edges);
