@@ -50,6 +50,7 @@ internal static class CliApp
     /// <summary>Every command of the tool: one line each.</summary>
     private static void Register(IConfigurator config)
     {
+        config.AddCommand<Commands.SeedsCommand>("seeds").WithDescription("Choose the k seeds (ambassadors, influencers) that maximize expected spread: OPIM-C, IMM, CELF or heuristics, with candidates, forced seeds and a budget.").WithExample("seeds", "--graph", "graph.txt", "-k", "50", "--model", "ic", "--probability", "wc").WithExample("seeds", "--graph", "graph.txt.gz", "-k", "10", "--algorithm", "imm", "--candidates", "employees.txt", "--format", "json").WithExample("seeds", "--graph", "graph.txt", "-k", "20", "--costs", "costs.txt", "--budget", "1000");
     }
 
     private static bool IsBadInput(Exception ex) => ex is CommandParseException or CommandRuntimeException
