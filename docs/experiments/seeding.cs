@@ -12,7 +12,7 @@ using InfluenceModel.Seeding;
 
 SocialGraph graph = args.Length > 0
     ? SocialGraph.LoadEdgeList(args[0])
-    : SocialGraph.FromEdges(5_000, BarabasiAlbert(5_000, 3, seed: 7));
+    : GraphGenerators.BarabasiAlbert(5_000, 3, seed: 7);
 graph = graph.WithEdgeProbabilities(EdgeProbabilities.WeightedCascade);
 var ic = new IndependentCascade();
 Console.WriteLine($"graph: {graph.NodeCount:N0} nodes, {graph.EdgeCount:N0} arcs; IC, weighted cascade; k = 20");
@@ -38,29 +38,3 @@ var constrained = InfluenceMaximizer.Select(graph, new SeedingRequest(ic, 20)
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"employees only, node 0 forced, budget 2,000: {constrained.Seeds.Count} seeds, cost {constrained.TotalCost:F0}, spread {constrained.EstimatedSpread:F1} ± {constrained.StandardError:F1}, guarantee {constrained.ApproximationGuarantee:F3}"));
 Console.WriteLine("seeds (id: marginal gain): " + string.Join(", ", constrained.SeedIds.Zip(constrained.MarginalGains, (id, g) => string.Create(CultureInfo.InvariantCulture, $"{id}: {g:F1}"))));
-
-// Barabási–Albert preferential attachment, undirected ties stored as both arcs (a small stand-in for a social graph).
-static List<Edge> BarabasiAlbert(int n, int m, ulong seed)
-{
-    var random = new Random((int)seed);
-    var edges = new List<Edge>();
-    var ends = new List<int>();
-    for (int v = m; v < n; v++)
-    {
-        var targets = new HashSet<int>();
-        while (targets.Count < m)
-        {
-            targets.Add(ends.Count == 0 || random.NextDouble() < 0.1 ? random.Next(v) : ends[random.Next(ends.Count)]);
-        }
-
-        foreach (int u in targets)
-        {
-            edges.Add(new Edge(u, v));
-            edges.Add(new Edge(v, u));
-            ends.Add(u);
-            ends.Add(v);
-        }
-    }
-
-    return edges;
-}

@@ -50,6 +50,7 @@ internal static class CliApp
     /// <summary>Every command of the tool: one line each.</summary>
     private static void Register(IConfigurator config)
     {
+        config.AddCommand<Commands.SpreadCommand>("spread").WithDescription("Expected influence spread of seed nodes on a graph (IC, LT or Kelman; Monte Carlo with standard error).").WithExample("spread", "--graph", "email-enron.txt.gz", "--seeds", "5038,8344", "--model", "ic", "--probability", "wc", "--simulations", "10000");
         config.AddCommand<Commands.SeedsCommand>("seeds").WithDescription("Choose the k seeds (ambassadors, influencers) that maximize expected spread: OPIM-C, IMM, CELF or heuristics, with candidates, forced seeds and a budget.").WithExample("seeds", "--graph", "graph.txt", "-k", "50", "--model", "ic", "--probability", "wc").WithExample("seeds", "--graph", "graph.txt.gz", "-k", "10", "--algorithm", "imm", "--candidates", "employees.txt", "--format", "json").WithExample("seeds", "--graph", "graph.txt", "-k", "20", "--costs", "costs.txt", "--budget", "1000");
     }
 
