@@ -15,9 +15,9 @@ internal static class ReverseReachableSeeding
     /// OPIM-C with precision floors. R1 (selection) and an independent R2 (validation) grow until (a) the certified
     /// ratio σˡ(S)/σᵘ(OPT) reaches 1 − 1/e − ε, (b) the last seed's marginal coverage is at least
     /// <see cref="GainFloor"/>(ε) sets (or the last picks are negligible) and (c) S covers at least
-    /// <see cref="CoverageFloor"/>(ε) sets of R1 — or R1 reaches θ_max. Each round at least doubles R1, so there are at
-    /// most i_max rounds; R2 may be topped up once per round to make the spread estimate precise, which the union bound
-    /// a = ln(6·i_max/δ) (twice OPIM-C's 3·i_max checks) covers.
+    /// <see cref="CoverageFloor"/>(ε) sets of R1 — or R1 reaches θ_max. Each round grows R1 by ×1.25 to ×8, and round
+    /// 4·i_max jumps to θ_max, so there are at most 4·i_max rounds; R2 may be topped up once per round to make the
+    /// spread estimate precise. The union bound a = ln(6·4·i_max/δ) covers the two checks of every possible round.
     /// </summary>
     public static SelectionOutcome Opimc(SeedingProblem problem)
     {
@@ -28,14 +28,16 @@ internal static class ReverseReachableSeeding
 
         int n = problem.NodeCount;
         var (thetaZero, thetaMax, rounds, _) = SampleSizes.Opimc(n, problem.Choices, problem.FreeSeeds, problem.Epsilon, problem.Delta);
-        double a = Math.Log(6.0 * rounds / problem.Delta);
+        // Growth factors may be as small as 1.25 (not OPIM-C's 2), so allow 4·i_max rounds, the last one at θ_max.
+        int maxRounds = 4 * rounds;
+        double a = Math.Log(6.0 * maxRounds / problem.Delta);
         var selection = new RrSetCollection();
         var validation = new RrSetCollection();
         ulong seed1 = problem.FamilySeed(FamilySelection), seed2 = problem.FamilySeed(FamilyValidation);
         double target = SampleSizes.GreedyRatio - problem.Epsilon;
         double gainFloor = GainFloor(problem.Epsilon), coverageFloor = CoverageFloor(problem.Epsilon);
         double theta1 = thetaZero, theta2 = thetaZero;
-        while (true)
+        for (int round = 1; ; round++)
         {
             Grow(problem, selection, seed1, SampleSizes.ToCount(theta1));
             Grow(problem, validation, seed2, SampleSizes.ToCount(theta2));
@@ -70,10 +72,11 @@ internal static class ReverseReachableSeeding
                 }
             }
 
-            // Coverage grows in proportion to θ: jump to where the floors should be met (at least doubling, at most ×8).
+            // Coverage grows in proportion to θ: jump to where the floors should be met (×1.25 to ×8); double when
+            // only the certificate is missing, as OPIM-C does.
             double need = Math.Max(gainFloor / Math.Max(lastGain, 1.0), coverageFloor / Math.Max(greedy.Covered, 1.0));
-            double factor = precise ? 2.0 : Math.Clamp(1.1 * need, 2.0, 8.0);
-            theta1 = Math.Min(thetaMax, theta1 * factor);
+            double factor = precise ? 2.0 : Math.Clamp(1.15 * need, 1.25, 8.0);
+            theta1 = round + 1 >= maxRounds ? thetaMax : Math.Min(thetaMax, theta1 * factor);
             theta2 = certified ? validation.Count : theta1 / 2;
 
             bool Certified(long covered) => problem.FreeSeeds == 0 || Ratio(covered) >= target;
