@@ -48,7 +48,9 @@ public static class InfluenceMaximizer
         var clock = Stopwatch.StartNew();
         SeedingProblem problem = Prepare(graph, request);
         request.CancellationToken.ThrowIfCancellationRequested();
-        SelectionOutcome outcome = request.Algorithm switch
+        SelectionOutcome outcome = problem.FreeSeeds == 0
+            ? Evaluate(problem, [], 1.0) // only forced seeds: nothing to choose, the selection is optimal
+            : request.Algorithm switch
         {
             SeedingAlgorithm.Opimc => ReverseReachableSeeding.Opimc(problem),
             SeedingAlgorithm.Imm => ReverseReachableSeeding.Imm(problem),
@@ -181,7 +183,6 @@ public static class InfluenceMaximizer
             Delta = request.Delta ?? (1.0 / Math.Max(n, 2)),
             Seed = request.Seed,
             Parallelism = request.MaxDegreeOfParallelism == -1 ? Environment.ProcessorCount : request.MaxDegreeOfParallelism,
-            Simulations = request.Simulations,
             CancellationToken = request.CancellationToken,
             Progress = request.Progress,
         };

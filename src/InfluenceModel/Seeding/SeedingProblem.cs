@@ -42,9 +42,6 @@ internal sealed class SeedingProblem
 
     public int Parallelism { get; init; } = 1;
 
-    /// <summary>Monte-Carlo runs per spread evaluation of the CELF greedy.</summary>
-    public int Simulations { get; init; } = 1000;
-
     public CancellationToken CancellationToken { get; init; }
 
     public IProgress<SeedingProgress>? Progress { get; init; }

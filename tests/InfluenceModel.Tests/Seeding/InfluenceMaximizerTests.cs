@@ -111,6 +111,18 @@ public class InfluenceMaximizerTests
 
     [Theory]
     [InlineData(SeedingAlgorithm.Opimc)]
+    [InlineData(SeedingAlgorithm.PageRank)]
+    public void Select_OnlyForcedSeeds_ReturnsThem_WithFullGuarantee(SeedingAlgorithm algorithm)
+    {
+        var result = InfluenceMaximizer.Select(Stars, new SeedingRequest(Ic, 2) { ForcedSeeds = [5, 8], Algorithm = algorithm });
+        Assert.Equal([5, 8], result.Seeds);
+        Assert.Equal(1.0, result.ApproximationGuarantee);
+        // σ({5, 8}) = 1 + 2·0.5 + 1 = 3.
+        Assert.InRange(result.EstimatedSpread, 3 - (4 * result.StandardError), 3 + (4 * result.StandardError));
+    }
+
+    [Theory]
+    [InlineData(SeedingAlgorithm.Opimc)]
     [InlineData(SeedingAlgorithm.Imm)]
     public void Select_SameSeed_SameResult_AtAnyParallelism(SeedingAlgorithm algorithm)
     {
