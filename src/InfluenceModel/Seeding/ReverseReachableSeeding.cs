@@ -88,10 +88,10 @@ internal static class ReverseReachableSeeding
     }
 
     /// <summary>
-    /// The least marginal coverage (in RR sets) of the last seed before OPIM-C stops: 3/ε², so that the smallest
-    /// marginal gain is estimated with relative standard error ≤ ε/√3 and the greedy's late picks are not noise.
+    /// The least marginal coverage (in RR sets) of the last seed before OPIM-C stops: 4/ε², so that the smallest
+    /// marginal gain is estimated with relative standard error ≤ ε/2 and the greedy's late picks are not noise.
     /// </summary>
-    public static double GainFloor(double epsilon) => 3.0 / (epsilon * epsilon);
+    public static double GainFloor(double epsilon) => 4.0 / (epsilon * epsilon);
 
     /// <summary>
     /// The least coverage of the seed set (in RR sets of R1, and of R2 for the estimate): 100/ε², a relative standard
