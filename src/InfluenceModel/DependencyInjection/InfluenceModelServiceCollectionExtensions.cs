@@ -1,5 +1,6 @@
 using InfluenceModel.Community;
 using InfluenceModel.Diffusion;
+using InfluenceModel.Seeding;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -27,6 +28,7 @@ public static class InfluenceModelServiceCollectionExtensions
         services.TryAddSingleton<Budgeting.IBudgetSimulator, Budgeting.BudgetSimulator>();
         services.TryAddSingleton<Budgeting.IReserveOptimizer, Budgeting.ReserveOptimizer>();
         services.TryAddSingleton<ISpreadEstimator>(sp => new MonteCarloSpreadEstimator(sp.GetRequiredService<InfluenceModelOptions>().Simulation));
+        services.TryAddSingleton<IInfluenceMaximizer, InfluenceMaximizerService>();
         return services;
     }
 }
