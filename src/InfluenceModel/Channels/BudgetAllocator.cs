@@ -235,9 +235,7 @@ public sealed class BudgetAllocator : IBudgetAllocator
     /// <summary>Solves max Σ env_i(x_i) s.t. Σ x_i = budget on a box, env_i the concave envelope of f_i on [lo_i, hi_i].</summary>
     private sealed class Relaxation(IResponseCurve[] f)
     {
-        private readonly double[] _tau = new double[f.Length];
-        private readonly double[] _slope = new double[f.Length];
-        private readonly double[] _fLo = new double[f.Length];
+        private readonly Envelope[] _env = new Envelope[f.Length];
 
         public Node Solve(double[] lo, double[] hi, double budget)
         {
@@ -245,19 +243,17 @@ public sealed class BudgetAllocator : IBudgetAllocator
             double sumHi = 0;
             for (int i = 0; i < n; i++)
             {
-                _fLo[i] = f[i].Value(lo[i]);
-                _tau[i] = CurveMath.TangentPoint(f[i], lo[i], hi[i]);
-                _slope[i] = _tau[i] > lo[i] ? (f[i].Value(_tau[i]) - _fLo[i]) / (_tau[i] - lo[i]) : 0;
+                _env[i] = new Envelope(f[i], lo[i], hi[i]);
                 sumHi += hi[i];
             }
 
-            double[] x = sumHi <= budget ? (double[])hi.Clone() : Multiplier(lo, hi, budget);
+            double[] x = sumHi <= budget ? (double[])hi.Clone() : Multiplier.Solve(_env, budget);
             double upper = 0, lower = 0, worst = 0;
             int branch = -1;
             for (int i = 0; i < n; i++)
             {
                 double fx = f[i].Value(x[i]);
-                double env = _tau[i] > lo[i] && x[i] < _tau[i] ? _fLo[i] + (_slope[i] * (x[i] - lo[i])) : fx;
+                double env = _env[i].Value(x[i]);
                 upper += env;
                 lower += fx;
                 if (env - fx > worst)
@@ -269,122 +265,95 @@ public sealed class BudgetAllocator : IBudgetAllocator
 
             return new Node(lo, hi, x, Math.Max(upper, lower), lower, branch);
         }
+    }
+}
 
-        private double Spend(int i, double lambda, double lo, double hi)
+/// <summary>Equal-marginal solution of max Σ env_i(x_i) s.t. Σ x_i = budget over concave envelopes.</summary>
+internal static class Multiplier
+{
+    private static double Fill(Envelope[] env, double lambda, double[] x)
+    {
+        double sum = 0;
+        for (int i = 0; i < x.Length; i++)
         {
-            if (hi <= lo)
-            {
-                return lo;
-            }
-
-            if (lambda <= 0)
-            {
-                return hi;
-            }
-
-            double tau = _tau[i];
-            if (tau > lo)
-            {
-                if (lambda > _slope[i])
-                {
-                    return lo;
-                }
-
-                if (tau >= hi)
-                {
-                    return hi;
-                }
-
-                return CurveMath.InverseDerivative(f[i], lambda, tau, hi);
-            }
-
-            return CurveMath.InverseDerivative(f[i], lambda, lo, hi);
+            x[i] = env[i].Spend(lambda);
+            sum += x[i];
         }
 
-        private double Fill(double lambda, double[] lo, double[] hi, double[] x)
+        return sum;
+    }
+
+    /// <summary>Bisection on the multiplier λ (log space), then interpolation to spend the budget exactly.</summary>
+    public static double[] Solve(Envelope[] env, double budget)
+    {
+        int n = env.Length;
+        var xa = new double[n]; // λa: Σ x ≥ budget (smaller λ)
+        var xb = new double[n]; // λb: Σ x ≤ budget (larger λ)
+        var xm = new double[n];
+        double lambdaA = 1, lambdaB = 1;
+        double sa = Fill(env, 1, xa);
+        double sb = sa;
+        Array.Copy(xa, xb, n);
+        if (sa >= budget)
         {
-            double sum = 0;
-            for (int i = 0; i < x.Length; i++)
+            // Raise λ until the spend drops to the budget.
+            while (sb > budget && lambdaB < 1e300)
             {
-                x[i] = Spend(i, lambda, lo[i], hi[i]);
-                sum += x[i];
+                lambdaA = lambdaB;
+                sa = sb;
+                (xa, xb) = (xb, xa);
+                lambdaB *= 16;
+                sb = Fill(env, lambdaB, xb);
+            }
+        }
+        else
+        {
+            while (sa < budget && lambdaA > 1e-300)
+            {
+                lambdaB = lambdaA;
+                sb = sa;
+                (xa, xb) = (xb, xa);
+                lambdaA /= 16;
+                sa = Fill(env, lambdaA, xa);
             }
 
-            return sum;
+            if (sa < budget)
+            {
+                lambdaA = 0;
+                sa = Fill(env, 0, xa);
+            }
         }
 
-        /// <summary>Bisection on the multiplier λ (log space), then interpolation to spend the budget exactly.</summary>
-        private double[] Multiplier(double[] lo, double[] hi, double budget)
+        for (int iter = 0; iter < 200 && lambdaA > 0 && sa != sb && lambdaB / lambdaA - 1 > 1e-15; iter++)
         {
-            int n = f.Length;
-            var xa = new double[n]; // λa: Σ x ≥ budget (smaller λ)
-            var xb = new double[n]; // λb: Σ x ≤ budget (larger λ)
-            var xm = new double[n];
-            double lambdaA = 1, lambdaB = 1;
-            double sa = Fill(1, lo, hi, xa);
-            double sb = sa;
-            Array.Copy(xa, xb, n);
-            if (sa >= budget)
+            double mid = Math.Sqrt(lambdaA) * Math.Sqrt(lambdaB);
+            if (mid <= lambdaA || mid >= lambdaB)
             {
-                // Raise λ until the spend drops to the budget.
-                while (sb > budget && lambdaB < 1e300)
-                {
-                    lambdaA = lambdaB;
-                    sa = sb;
-                    (xa, xb) = (xb, xa);
-                    lambdaB *= 16;
-                    sb = Fill(lambdaB, lo, hi, xb);
-                }
+                break;
+            }
+
+            double sm = Fill(env, mid, xm);
+            if (sm >= budget)
+            {
+                lambdaA = mid;
+                sa = sm;
+                (xa, xm) = (xm, xa);
             }
             else
             {
-                while (sa < budget && lambdaA > 1e-300)
-                {
-                    lambdaB = lambdaA;
-                    sb = sa;
-                    (xa, xb) = (xb, xa);
-                    lambdaA /= 16;
-                    sa = Fill(lambdaA, lo, hi, xa);
-                }
-
-                if (sa < budget)
-                {
-                    lambdaA = 0;
-                    sa = Fill(0, lo, hi, xa);
-                }
+                lambdaB = mid;
+                sb = sm;
+                (xb, xm) = (xm, xb);
             }
-
-            for (int iter = 0; iter < 200 && lambdaA > 0 && sa != sb && lambdaB / lambdaA - 1 > 1e-15; iter++)
-            {
-                double mid = Math.Sqrt(lambdaA) * Math.Sqrt(lambdaB);
-                if (mid <= lambdaA || mid >= lambdaB)
-                {
-                    break;
-                }
-
-                double sm = Fill(mid, lo, hi, xm);
-                if (sm >= budget)
-                {
-                    lambdaA = mid;
-                    sa = sm;
-                    (xa, xm) = (xm, xa);
-                }
-                else
-                {
-                    lambdaB = mid;
-                    sb = sm;
-                    (xb, xm) = (xm, xb);
-                }
-            }
-
-            double t = sa > sb ? Math.Clamp((budget - sb) / (sa - sb), 0, 1) : 0;
-            var x = new double[n];
-            for (int i = 0; i < n; i++)
-            {
-                x[i] = Math.Clamp(xb[i] + (t * (xa[i] - xb[i])), lo[i], hi[i]);
-            }
-
-            return x;
         }
+
+        double t = sa > sb ? Math.Clamp((budget - sb) / (sa - sb), 0, 1) : 0;
+        var x = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            x[i] = Math.Clamp(xb[i] + (t * (xa[i] - xb[i])), env[i].Lo, env[i].Hi);
+        }
+
+        return x;
     }
 }

@@ -97,3 +97,61 @@ internal static class CurveMath
         return lo;
     }
 }
+
+/// <summary>
+/// The concave envelope of a curve (convex then concave) on [Lo, Hi]: the chord from (Lo, f(Lo)) to the tangent
+/// point τ, then f itself on [τ, Hi]. It equals f when f is concave on the interval.
+/// </summary>
+internal readonly struct Envelope
+{
+    public Envelope(IResponseCurve curve, double lo, double hi)
+    {
+        Curve = curve;
+        Lo = lo;
+        Hi = hi;
+        FLo = curve.Value(lo);
+        Tau = CurveMath.TangentPoint(curve, lo, hi);
+        Slope = Tau > lo ? (curve.Value(Tau) - FLo) / (Tau - lo) : 0;
+    }
+
+    public IResponseCurve Curve { get; }
+
+    public double Lo { get; }
+
+    public double Hi { get; }
+
+    public double FLo { get; }
+
+    public double Tau { get; }
+
+    public double Slope { get; }
+
+    /// <summary>The spend maximising env(x) − λx on [Lo, Hi] (the largest maximiser).</summary>
+    public double Spend(double lambda)
+    {
+        if (Hi <= Lo)
+        {
+            return Lo;
+        }
+
+        if (lambda <= 0)
+        {
+            return Hi;
+        }
+
+        if (Tau > Lo)
+        {
+            if (lambda > Slope)
+            {
+                return Lo;
+            }
+
+            return Tau >= Hi ? Hi : CurveMath.InverseDerivative(Curve, lambda, Tau, Hi);
+        }
+
+        return CurveMath.InverseDerivative(Curve, lambda, Lo, Hi);
+    }
+
+    /// <summary>env(x) for x in [Lo, Hi].</summary>
+    public double Value(double x) => Tau > Lo && x < Tau ? FLo + (Slope * (x - Lo)) : Curve.Value(x);
+}

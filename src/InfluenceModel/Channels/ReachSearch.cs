@@ -1,0 +1,307 @@
+using static InfluenceModel.Channels.ChannelSelector;
+
+namespace InfluenceModel.Channels;
+
+/// <summary>Exact branch and bound and the Khuller–Moss–Naor greedy for the Reach objective.</summary>
+internal sealed class ReachSearch
+{
+    private readonly Problem _p;
+    private readonly CancellationToken _ct;
+    private readonly double[][] _u;
+    private readonly int[][] _order;
+    private readonly double[][] _gain;
+    private readonly double[] _ratio;
+    private readonly int[] _byRatio;
+    private readonly List<int> _stack = [];
+    private double _best;
+    private int[] _bestSet;
+    private long _nodes;
+    private bool _aborted;
+
+    private ReachSearch(Problem p, int depthMax, CancellationToken ct)
+    {
+        _p = p;
+        _ct = ct;
+        int m = p.Candidates.Count;
+        _u = new double[depthMax + 2][];
+        _order = new int[depthMax + 2][];
+        _gain = new double[depthMax + 2][];
+        for (int d = 0; d < _u.Length; d++)
+        {
+            _u[d] = new double[p.G];
+            _order[d] = new int[m];
+            _gain[d] = new double[p.N];
+        }
+
+        _ratio = new double[m];
+        _byRatio = new int[m];
+        _bestSet = [];
+    }
+
+    public static Result Run(Problem p, int free, bool exact, CancellationToken ct)
+    {
+        Result greedy = Greedy(p, free, ct);
+        if (!exact)
+        {
+            return greedy;
+        }
+
+        var search = new ReachSearch(p, free, ct) { _best = greedy.Value, _bestSet = greedy.Set };
+        double[] u0 = p.Uncovered(p.Required);
+        Array.Copy(u0, search._u[0], p.G);
+        search._stack.AddRange(p.Required);
+        var cands = p.Candidates.ToArray();
+        search.Dfs(0, cands, cands.Length, p.Reach(p.Required), p.Budget - p.RequiredCost, free);
+        return new Result(search._bestSet, search._best, !search._aborted, search._nodes + greedy.Nodes);
+    }
+
+    private bool Improves(double bound) => bound > _best + (1e-12 * Math.Max(1, Math.Abs(_best)));
+
+    private void Dfs(int depth, int[] cands, int m, double reach, double budgetLeft, int slots)
+    {
+        if (++_nodes > NodeLimit)
+        {
+            _aborted = true;
+            return;
+        }
+
+        if ((_nodes & 0xFFF) == 0)
+        {
+            _ct.ThrowIfCancellationRequested();
+        }
+
+        if (Improves(reach))
+        {
+            _best = reach;
+            _bestSet = [.. _stack];
+        }
+
+        if (slots == 0 || m == 0)
+        {
+            return;
+        }
+
+        double[] u = _u[depth];
+        int[] order = _order[depth];
+        double[] gain = _gain[depth];
+        int mm = 0;
+        for (int i = 0; i < m; i++)
+        {
+            int c = cands[i];
+            if (_p.Cost[c] <= budgetLeft)
+            {
+                double g = _p.Gain(u, c);
+                if (g > 0)
+                {
+                    gain[c] = g;
+                    order[mm++] = c;
+                }
+            }
+        }
+
+        // Insertion sort by decreasing gain, ties by index (deterministic).
+        for (int i = 1; i < mm; i++)
+        {
+            int c = order[i];
+            int j = i - 1;
+            while (j >= 0 && (gain[order[j]] < gain[c] || (gain[order[j]] == gain[c] && order[j] > c)))
+            {
+                order[j + 1] = order[j];
+                j--;
+            }
+
+            order[j + 1] = c;
+        }
+
+        double topK = 0;
+        for (int i = 0; i < Math.Min(slots, mm); i++)
+        {
+            topK += gain[order[i]];
+        }
+
+        if (!Improves(reach + Math.Min(topK, FractionalKnapsack(order, gain, mm, budgetLeft))))
+        {
+            return;
+        }
+
+        // Window sum of the next `slots` gains: the bound for "none of order[0..i) is added".
+        double window = topK;
+        for (int i = 0; i < mm; i++)
+        {
+            if (!Improves(reach + window))
+            {
+                break;
+            }
+
+            int c = order[i];
+            double[] child = _u[depth + 1];
+            Array.Copy(u, child, _p.G);
+            _p.Cover(child, c);
+            _stack.Add(c);
+            Dfs(depth + 1, order[(i + 1)..mm], mm - i - 1, reach + gain[c], budgetLeft - _p.Cost[c], slots - 1);
+            _stack.RemoveAt(_stack.Count - 1);
+            if (_aborted)
+            {
+                return;
+            }
+
+            window -= gain[c];
+            if (i + slots < mm)
+            {
+                window += gain[order[i + slots]];
+            }
+        }
+    }
+
+    private double FractionalKnapsack(int[] order, double[] gain, int mm, double budget)
+    {
+        for (int i = 0; i < mm; i++)
+        {
+            int c = order[i];
+            _byRatio[i] = c;
+            _ratio[i] = _p.Cost[c] > 0 ? -gain[c] / _p.Cost[c] : double.NegativeInfinity;
+        }
+
+        Array.Sort(_ratio, _byRatio, 0, mm);
+        double value = 0, left = budget;
+        for (int i = 0; i < mm; i++)
+        {
+            int c = _byRatio[i];
+            double cost = _p.Cost[c];
+            if (cost <= left)
+            {
+                value += gain[c];
+                left -= cost;
+            }
+            else
+            {
+                value += gain[c] * left / cost;
+                break;
+            }
+        }
+
+        return value;
+    }
+
+    /// <summary>Khuller, Moss and Naor (1999): best set of ≤ 2 channels, and every triple completed by the cost-effective greedy.</summary>
+    internal static Result Greedy(Problem p, int free, CancellationToken ct)
+    {
+        var cands = p.Candidates;
+        int m = cands.Count;
+        double budgetLeft = p.Budget - p.RequiredCost;
+        double[] u0 = p.Uncovered(p.Required);
+        double reach0 = p.Reach(p.Required);
+        int[] best = [.. p.Required];
+        double bestValue = reach0;
+        long evaluated = 1;
+        int seedSize = m <= 60 ? 3 : 1;
+        var seed = new List<int>();
+
+        void Consider(List<int> set, double value)
+        {
+            if (value > bestValue + (1e-12 * Math.Max(1, bestValue)))
+            {
+                bestValue = value;
+                best = [.. p.Required, .. set];
+            }
+        }
+
+        // Sets of fewer than seedSize channels, by plain enumeration.
+        void Enumerate(int start, double[] u, double reach, double left, int slots)
+        {
+            evaluated++;
+            Consider(seed, reach);
+            if (seed.Count == seedSize)
+            {
+                Complete(u, reach, left, slots);
+                return;
+            }
+
+            if (seed.Count == seedSize - 1 && seedSize > 1 && slots == 0)
+            {
+                return;
+            }
+
+            for (int i = start; i < m && slots > 0; i++)
+            {
+                int c = cands[i];
+                if (p.Cost[c] > left)
+                {
+                    continue;
+                }
+
+                if (seed.Count == 0)
+                {
+                    ct.ThrowIfCancellationRequested();
+                }
+
+                var child = (double[])u.Clone();
+                double gain = p.Gain(u, c);
+                p.Cover(child, c);
+                seed.Add(c);
+                Enumerate(i + 1, child, reach + gain, left - p.Cost[c], slots - 1);
+                seed.RemoveAt(seed.Count - 1);
+            }
+        }
+
+        void Complete(double[] u, double reach, double left, int slots)
+        {
+            var u2 = (double[])u.Clone();
+            var set = new List<int>(seed);
+            var open = new List<int>();
+            foreach (int c in cands)
+            {
+                if (!seed.Contains(c))
+                {
+                    open.Add(c);
+                }
+            }
+
+            while (slots > 0 && open.Count > 0)
+            {
+                int pick = -1;
+                double pickRatio = -1, pickGain = 0;
+                for (int i = 0; i < open.Count; i++)
+                {
+                    int c = open[i];
+                    double gain = p.Gain(u2, c);
+                    double ratio = p.Cost[c] > 0 ? gain / p.Cost[c] : (gain > 0 ? double.PositiveInfinity : 0);
+                    if (ratio > pickRatio || (ratio == pickRatio && gain > pickGain))
+                    {
+                        pick = i;
+                        pickRatio = ratio;
+                        pickGain = gain;
+                    }
+                }
+
+                int chosen = open[pick];
+                open.RemoveAt(pick);
+                if (pickGain <= 0)
+                {
+                    break;
+                }
+
+                if (p.Cost[chosen] <= left)
+                {
+                    set.Add(chosen);
+                    p.Cover(u2, chosen);
+                    reach += pickGain;
+                    left -= p.Cost[chosen];
+                    slots--;
+                }
+            }
+
+            evaluated++;
+            Consider(set, reach);
+        }
+
+        if (seedSize == 1)
+        {
+            // Cost-effective greedy from the required set alone, plus every single channel (KMN's modified greedy).
+            Complete(u0, reach0, budgetLeft, free);
+        }
+
+        Enumerate(0, u0, reach0, budgetLeft, free);
+        return new Result(best, bestValue, false, evaluated);
+    }
+}
