@@ -50,6 +50,7 @@ internal static class CliApp
     /// <summary>Every command of the tool: one line each.</summary>
     private static void Register(IConfigurator config)
     {
+        config.AddCommand<Commands.ChannelsCommand>("channels").WithDescription("Channel selection and budget split: which few channels to be in under a budget and a cap, and how much in each.").WithExample("channels", "--input", "docs/examples/channels.json", "--budget", "40000", "--max-channels", "3").WithExample("channels", "--input", "docs/examples/channels.json", "--budget", "40000", "--objective", "reach", "--format", "json", "--chart", "curves.png");
     }
 
     private static bool IsBadInput(Exception ex) => ex is CommandParseException or CommandRuntimeException

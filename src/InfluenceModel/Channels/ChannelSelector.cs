@@ -143,7 +143,7 @@ public sealed class ChannelSelector : IChannelSelector
             }
             else if (count >= request.MaxChannels)
             {
-                reason = $"the cap of {request.MaxChannels} channels is filled by channels with a higher {objective}";
+                reason = $"the cap of {request.MaxChannels} channels is reached, and the best set of that size ({objective}) leaves it out";
             }
             else if (cost > left)
             {

@@ -21,6 +21,8 @@ public static class InfluenceModelServiceCollectionExtensions
         configure?.Invoke(options);
         services.TryAddSingleton(options);
         // Model services: one line per model, each behind its interface.
+        services.TryAddSingleton<Channels.IBudgetAllocator, Channels.BudgetAllocator>();
+        services.TryAddSingleton<Channels.IChannelSelector, Channels.ChannelSelector>();
         return services;
     }
 }
