@@ -46,7 +46,7 @@ public class ChannelsBenchmarks
             var reach = new double[12];
             for (int g = 0; g < reach.Length; g++)
             {
-                reach[g] = rng.NextDouble() < 0.4 ? 0 : 0.8 * rng.NextDouble();
+                reach[g] = rng.NextDouble() < 0.5 ? 0 : 0.3 * rng.NextDouble();
             }
 
             _channels[c] = new Channel($"c{c}", reach, 10 + (90 * rng.NextDouble()), new MichaelisMentenCurve(20 + (80 * rng.NextDouble()), 20 + (200 * rng.NextDouble())));

@@ -12,8 +12,9 @@ namespace InfluenceModel.Channels;
 /// candidates, or ≤ 64 candidates with ≤ 10 free slots). Depth-first branch and bound over sets, branching on
 /// candidates in decreasing order of marginal value, warm-started with the greedy plan.
 /// Reach bound: by submodularity reach(S ∪ T) ≤ reach(S) + Σ_{c∈T} Δ_c(S), so a node is pruned when
-/// reach(S) + min(sum of the k largest Δ_c(S), fractional-knapsack value of the Δ_c(S) under the remaining budget)
-/// cannot beat the incumbent. Response bound: Lagrangian dual of the joint selection–allocation problem with the
+/// reach(S) + min(sum of the k largest Δ_c(S), Σ_g u_g·(1 − Π over the k largest r_{c,g} of (1 − r_{c,g})),
+/// fractional-knapsack value of the Δ_c(S) under the remaining budget) cannot beat the incumbent (u_g the people of
+/// segment g not yet reached, k the free slots). Response bound: Lagrangian dual of the joint selection–allocation problem with the
 /// curves replaced by their concave envelopes, g(λ) = λ·b + Σ_{c∈S} φ_c(λ) + (sum of the k largest
 /// (φ_c(λ) − λ·entry_c)⁺ over candidates), φ_c(λ) = max_x env_c(x) − λx, minimised over λ by golden-section search
 /// (g is convex in λ; every λ gives a valid bound). The answer is proven optimal unless the node limit (5,000,000)

@@ -13,9 +13,12 @@ internal sealed class ReachSearch
     private readonly double[] _ratio;
     private readonly int[] _byRatio;
     private readonly List<int> _stack = [];
+    private readonly int[][] _segmentOrder;
+    private readonly long[] _available;
     private double _best;
     private int[] _bestSet;
     private long _nodes;
+    private long _stamp;
     private bool _aborted;
 
     private ReachSearch(Problem p, int depthMax, CancellationToken ct)
@@ -36,11 +39,20 @@ internal sealed class ReachSearch
         _ratio = new double[m];
         _byRatio = new int[m];
         _bestSet = [];
+        _available = new long[p.N];
+        // Per segment, the candidates by decreasing reach share (for the per-segment bound).
+        _segmentOrder = new int[p.G][];
+        for (int g = 0; g < p.G; g++)
+        {
+            int segment = g;
+            _segmentOrder[g] = [.. p.Candidates.Where(c => p.R[(c * p.G) + segment] > 0).OrderByDescending(c => p.R[(c * p.G) + segment]).ThenBy(c => c)];
+        }
     }
 
     public static Result Run(Problem p, int free, bool exact, CancellationToken ct)
     {
-        Result greedy = Greedy(p, free, ct);
+        // The exact search only needs a good incumbent: the cheap single-seed greedy (O(m³) gains) is enough.
+        Result greedy = Greedy(p, free, exact ? 1 : (p.Candidates.Count <= 60 ? 3 : 1), ct);
         if (!exact)
         {
             return greedy;
@@ -119,7 +131,8 @@ internal sealed class ReachSearch
             topK += gain[order[i]];
         }
 
-        if (!Improves(reach + Math.Min(topK, FractionalKnapsack(order, gain, mm, budgetLeft))))
+        if (!Improves(reach + Math.Min(topK, SegmentBound(u, order, mm, slots))) ||
+            !Improves(reach + FractionalKnapsack(order, gain, mm, budgetLeft)))
         {
             return;
         }
@@ -153,29 +166,78 @@ internal sealed class ReachSearch
         }
     }
 
+    /// <summary>
+    /// Overlap-aware bound: each segment g can at best be covered by the <paramref name="slots"/> available channels
+    /// with the largest shares r_{c,g}, so the gain is at most Σ_g u_g·(1 − Π_{top slots} (1 − r_{c,g})).
+    /// </summary>
+    private double SegmentBound(double[] u, int[] order, int mm, int slots)
+    {
+        long stamp = ++_stamp;
+        for (int i = 0; i < mm; i++)
+        {
+            _available[order[i]] = stamp;
+        }
+
+        double bound = 0;
+        int g = 0;
+        foreach (int[] segment in _segmentOrder)
+        {
+            if (u[g] > 0)
+            {
+                double missed = 1;
+                int taken = 0;
+                foreach (int c in segment)
+                {
+                    if (_available[c] == stamp)
+                    {
+                        missed *= 1 - _p.R[(c * _p.G) + g];
+                        if (++taken == slots)
+                        {
+                            break;
+                        }
+                    }
+                }
+
+                bound += u[g] * (1 - missed);
+            }
+
+            g++;
+        }
+
+        return bound;
+    }
+
+    /// <summary>Fractional knapsack of the gains under the remaining budget (ignores the cap): a valid upper bound.</summary>
     private double FractionalKnapsack(int[] order, double[] gain, int mm, double budget)
     {
+        int count = 0;
         for (int i = 0; i < mm; i++)
         {
             int c = order[i];
-            _byRatio[i] = c;
-            _ratio[i] = _p.Cost[c] > 0 ? -gain[c] / _p.Cost[c] : double.NegativeInfinity;
+            double profit = gain[c];
+            if (profit > 0)
+            {
+                _byRatio[count] = c;
+                _ratio[count] = _p.Cost[c] > 0 ? -profit / _p.Cost[c] : double.NegativeInfinity;
+                count++;
+            }
         }
 
-        Array.Sort(_ratio, _byRatio, 0, mm);
+        Array.Sort(_ratio, _byRatio, 0, count);
         double value = 0, left = budget;
-        for (int i = 0; i < mm; i++)
+        for (int i = 0; i < count; i++)
         {
             int c = _byRatio[i];
             double cost = _p.Cost[c];
+            double profit = gain[c];
             if (cost <= left)
             {
-                value += gain[c];
+                value += profit;
                 left -= cost;
             }
             else
             {
-                value += gain[c] * left / cost;
+                value += profit * left / cost;
                 break;
             }
         }
@@ -184,7 +246,7 @@ internal sealed class ReachSearch
     }
 
     /// <summary>Khuller, Moss and Naor (1999): best set of ≤ 2 channels, and every triple completed by the cost-effective greedy.</summary>
-    internal static Result Greedy(Problem p, int free, CancellationToken ct)
+    internal static Result Greedy(Problem p, int free, int seedSize, CancellationToken ct)
     {
         var cands = p.Candidates;
         int m = cands.Count;
@@ -194,7 +256,6 @@ internal sealed class ReachSearch
         int[] best = [.. p.Required];
         double bestValue = reach0;
         long evaluated = 1;
-        int seedSize = m <= 60 ? 3 : 1;
         var seed = new List<int>();
 
         void Consider(List<int> set, double value)

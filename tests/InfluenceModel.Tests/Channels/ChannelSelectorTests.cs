@@ -9,7 +9,7 @@ public class ChannelSelectorTests
 {
     private static readonly ChannelSelector Selector = new();
 
-    internal static Channel[] RandomChannels(System.Random rng, int n, int segments, bool sShaped = false)
+    internal static Channel[] RandomChannels(System.Random rng, int n, int segments, bool sShaped = false, double maxShare = 0.8)
     {
         var channels = new Channel[n];
         for (int c = 0; c < n; c++)
@@ -17,7 +17,7 @@ public class ChannelSelectorTests
             var reach = new double[segments];
             for (int g = 0; g < segments; g++)
             {
-                reach[g] = rng.NextDouble() < 0.4 ? 0 : rng.NextDouble() * 0.8;
+                reach[g] = rng.NextDouble() < 0.4 ? 0 : rng.NextDouble() * maxShare;
             }
 
             double beta = 20 + (80 * rng.NextDouble());
@@ -139,7 +139,7 @@ public class ChannelSelectorTests
     public void Select_TenOfForty_ExactAndBeatsOrMatchesGreedy()
     {
         var rng = new System.Random(7);
-        var channels = RandomChannels(rng, 40, 12);
+        var channels = RandomChannels(rng, 40, 12, maxShare: 0.3);
         var audience = new AudienceOverlap(Enumerable.Range(0, 12).Select(g => 1000.0 + (100 * g)).ToArray());
         var request = new SelectionRequest { Budget = 400, MaxChannels = 10, Audience = audience };
         var exact = Selector.Select(channels, request);
