@@ -17,6 +17,7 @@ public class ChannelsBenchmarks
     private Channel[] _channels = [];
     private SelectionRequest _reach = null!;
     private SelectionRequest _response = null!;
+    private Channel[] _saturated = [];
 
     [GlobalSetup]
     public void Setup()
@@ -52,6 +53,20 @@ public class ChannelsBenchmarks
             _channels[c] = new Channel($"c{c}", reach, 10 + (90 * rng.NextDouble()), new MichaelisMentenCurve(20 + (80 * rng.NextDouble()), 20 + (200 * rng.NextDouble())));
         }
 
+        // A near-saturated audience: shares up to 0.8, so 10 channels reach ~99% of everyone and thousands of sets are
+        // within 1% of each other — the hard case for the proof of optimality.
+        _saturated = new Channel[40];
+        for (int c = 0; c < _saturated.Length; c++)
+        {
+            var reach = new double[12];
+            for (int g = 0; g < reach.Length; g++)
+            {
+                reach[g] = rng.NextDouble() < 0.4 ? 0 : 0.8 * rng.NextDouble();
+            }
+
+            _saturated[c] = new Channel($"s{c}", reach, 10 + (90 * rng.NextDouble()), new MichaelisMentenCurve(50, 100));
+        }
+
         var audience = new AudienceOverlap([.. Enumerable.Range(0, 12).Select(g => 1000.0 + (100 * g))]);
         _reach = new SelectionRequest { Budget = 500, MaxChannels = 10, Audience = audience };
         _response = _reach with { Objective = SelectionObjective.Response };
@@ -65,6 +80,9 @@ public class ChannelsBenchmarks
 
     [Benchmark(Description = "Exact selection, reach, up to 10 of 40")]
     public double SelectReach10Of40() => _selector.Select(_channels, _reach).ExpectedReach;
+
+    [Benchmark(Description = "Exact selection, reach, up to 10 of 40, near-saturated")]
+    public double SelectReach10Of40Saturated() => _selector.Select(_saturated, _reach).ExpectedReach;
 
     [Benchmark(Description = "Exact selection, response, up to 10 of 40")]
     public double SelectResponse10Of40() => _selector.Select(_channels, _response).ExpectedResponse;
