@@ -12,7 +12,8 @@ namespace InfluenceModel.Channels;
 /// candidates, or ≤ 64 candidates with ≤ 10 free slots). Depth-first branch and bound over sets, branching on
 /// candidates in decreasing order of marginal value, warm-started with the greedy plan.
 /// Reach bound: by submodularity reach(S ∪ T) ≤ reach(S) + Σ_{c∈T} Δ_c(S), so a node is pruned when
-/// reach(S) + min(sum of the k largest Δ_c(S), Σ_g u_g·(1 − Π over the k largest r_{c,g} of (1 − r_{c,g})),
+/// reach(S) + min(sum of the k largest Δ_c(S), Σ_g u_g·(1 − exp(−min(W_g^k, W_g^b))) with
+/// w_{c,g} = −ln(1 − r_{c,g}), W_g^k the k largest w_{c,g} summed and W_g^b their fractional knapsack under the budget,
 /// fractional-knapsack value of the Δ_c(S) under the remaining budget) cannot beat the incumbent (u_g the people of
 /// segment g not yet reached, k the free slots). Response bound: Lagrangian dual of the joint selection–allocation problem with the
 /// curves replaced by their concave envelopes, g(λ) = λ·b + Σ_{c∈S} φ_c(λ) + (sum of the k largest

@@ -14,6 +14,8 @@ internal sealed class ReachSearch
     private readonly int[] _byRatio;
     private readonly List<int> _stack = [];
     private readonly int[][] _segmentOrder;
+    private readonly int[][] _segmentRatioOrder;
+    private readonly double[] _weight;
     private readonly long[] _available;
     private double _best;
     private int[] _bestSet;
@@ -41,11 +43,20 @@ internal sealed class ReachSearch
         _bestSet = [];
         _available = new long[p.N];
         // Per segment, the candidates by decreasing reach share (for the per-segment bound).
+        // w_{c,g} = −ln(1 − r_{c,g}): coverage of segment g is 1 − exp(−Σ w), so bounds on Σ w bound the coverage.
+        _weight = new double[p.N * p.G];
+        for (int i = 0; i < _weight.Length; i++)
+        {
+            _weight[i] = p.R[i] >= 1 ? double.PositiveInfinity : -Math.Log(1 - p.R[i]);
+        }
+
         _segmentOrder = new int[p.G][];
+        _segmentRatioOrder = new int[p.G][];
         for (int g = 0; g < p.G; g++)
         {
             int segment = g;
             _segmentOrder[g] = [.. p.Candidates.Where(c => p.R[(c * p.G) + segment] > 0).OrderByDescending(c => p.R[(c * p.G) + segment]).ThenBy(c => c)];
+            _segmentRatioOrder[g] = [.. _segmentOrder[g].OrderByDescending(c => p.Cost[c] > 0 ? _weight[(c * p.G) + segment] / p.Cost[c] : double.PositiveInfinity).ThenBy(c => c)];
         }
     }
 
@@ -131,7 +142,7 @@ internal sealed class ReachSearch
             topK += gain[order[i]];
         }
 
-        if (!Improves(reach + Math.Min(topK, SegmentBound(u, order, mm, slots))) ||
+        if (!Improves(reach + Math.Min(topK, SegmentBound(u, order, mm, slots, budgetLeft))) ||
             !Improves(reach + FractionalKnapsack(order, gain, mm, budgetLeft)))
         {
             return;
@@ -170,7 +181,7 @@ internal sealed class ReachSearch
     /// Overlap-aware bound: each segment g can at best be covered by the <paramref name="slots"/> available channels
     /// with the largest shares r_{c,g}, so the gain is at most Σ_g u_g·(1 − Π_{top slots} (1 − r_{c,g})).
     /// </summary>
-    private double SegmentBound(double[] u, int[] order, int mm, int slots)
+    private double SegmentBound(double[] u, int[] order, int mm, int slots, double budget)
     {
         long stamp = ++_stamp;
         for (int i = 0; i < mm; i++)
@@ -179,29 +190,51 @@ internal sealed class ReachSearch
         }
 
         double bound = 0;
-        int g = 0;
-        foreach (int[] segment in _segmentOrder)
+        for (int g = 0; g < _p.G; g++)
         {
-            if (u[g] > 0)
+            if (u[g] <= 0)
             {
-                double missed = 1;
-                int taken = 0;
-                foreach (int c in segment)
-                {
-                    if (_available[c] == stamp)
-                    {
-                        missed *= 1 - _p.R[(c * _p.G) + g];
-                        if (++taken == slots)
-                        {
-                            break;
-                        }
-                    }
-                }
-
-                bound += u[g] * (1 - missed);
+                continue;
             }
 
-            g++;
+            // Cardinality: the k largest weights.
+            double byCount = 0;
+            int taken = 0;
+            foreach (int c in _segmentOrder[g])
+            {
+                if (_available[c] == stamp)
+                {
+                    byCount += _weight[(c * _p.G) + g];
+                    if (++taken == slots)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            // Budget: fractional knapsack of the weights.
+            double byBudget = 0, left = budget;
+            foreach (int c in _segmentRatioOrder[g])
+            {
+                if (_available[c] != stamp)
+                {
+                    continue;
+                }
+
+                double w = _weight[(c * _p.G) + g], cost = _p.Cost[c];
+                if (cost <= left)
+                {
+                    byBudget += w;
+                    left -= cost;
+                }
+                else
+                {
+                    byBudget += left > 0 ? w * left / cost : 0;
+                    break;
+                }
+            }
+
+            bound += u[g] * (1 - Math.Exp(-Math.Min(byCount, byBudget)));
         }
 
         return bound;
