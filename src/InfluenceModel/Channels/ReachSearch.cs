@@ -9,6 +9,7 @@ internal sealed class ReachSearch
     private readonly CancellationToken _ct;
     private readonly double[][] _u;
     private readonly int[][] _order;
+    private readonly int[][] _cands;
     private readonly double[][] _gain;
     private readonly double[] _ratio;
     private readonly int[] _byRatio;
@@ -30,11 +31,13 @@ internal sealed class ReachSearch
         int m = p.Candidates.Count;
         _u = new double[depthMax + 2][];
         _order = new int[depthMax + 2][];
+        _cands = new int[depthMax + 2][];
         _gain = new double[depthMax + 2][];
         for (int d = 0; d < _u.Length; d++)
         {
             _u[d] = new double[p.G];
             _order[d] = new int[m];
+            _cands[d] = new int[m];
             _gain[d] = new double[p.N];
         }
 
@@ -162,7 +165,9 @@ internal sealed class ReachSearch
             Array.Copy(u, child, _p.G);
             _p.Cover(child, c);
             _stack.Add(c);
-            Dfs(depth + 1, order[(i + 1)..mm], mm - i - 1, reach + gain[c], budgetLeft - _p.Cost[c], slots - 1);
+            int[] childCands = _cands[depth + 1];
+            Array.Copy(order, i + 1, childCands, 0, mm - i - 1);
+            Dfs(depth + 1, childCands, mm - i - 1, reach + gain[c], budgetLeft - _p.Cost[c], slots - 1);
             _stack.RemoveAt(_stack.Count - 1);
             if (_aborted)
             {
