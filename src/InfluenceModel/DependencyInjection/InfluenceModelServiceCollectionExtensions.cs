@@ -29,6 +29,8 @@ public static class InfluenceModelServiceCollectionExtensions
         services.TryAddSingleton<Budgeting.IReserveOptimizer, Budgeting.ReserveOptimizer>();
         services.TryAddSingleton<ISpreadEstimator>(sp => new MonteCarloSpreadEstimator(sp.GetRequiredService<InfluenceModelOptions>().Simulation));
         services.TryAddSingleton<IInfluenceMaximizer, InfluenceMaximizerService>();
+        services.TryAddSingleton<Channels.IBudgetAllocator, Channels.BudgetAllocator>();
+        services.TryAddSingleton<Channels.IChannelSelector, Channels.ChannelSelector>();
         return services;
     }
 }
