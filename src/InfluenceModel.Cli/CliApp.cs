@@ -50,6 +50,8 @@ internal static class CliApp
     /// <summary>Every command of the tool: one line each.</summary>
     private static void Register(IConfigurator config)
     {
+        config.AddCommand<Commands.DemoCommand>("demo").WithDescription("Run the main job on the built-in defaults: the community ROI table, summary and chart (./out/).").WithExample("demo").WithExample("demo", "--out", "charts");
+        config.AddCommand<Commands.CommunityCommand>("community").WithDescription("Community ROI curve: how much less the company has to do as its user community grows, and when it pays for itself.").WithExample("community").WithExample("community", "--input", "inputs.json", "--format", "json").WithExample("community", "--format", "csv", "--chart", "roi.svg");
     }
 
     private static bool IsBadInput(Exception ex) => ex is CommandParseException or CommandRuntimeException

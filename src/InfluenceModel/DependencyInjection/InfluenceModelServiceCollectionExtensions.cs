@@ -1,3 +1,4 @@
+using InfluenceModel.Community;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -21,6 +22,7 @@ public static class InfluenceModelServiceCollectionExtensions
         configure?.Invoke(options);
         services.TryAddSingleton(options);
         // Model services: one line per model, each behind its interface.
+        services.TryAddSingleton<ICommunityRoiCalculator, CommunityRoiCalculator>();
         return services;
     }
 }
