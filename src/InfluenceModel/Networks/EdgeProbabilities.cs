@@ -1,0 +1,153 @@
+using System.Globalization;
+using InfluenceModel.Internal;
+
+namespace InfluenceModel.Networks;
+
+/// <summary>
+/// A convention that sets every arc's weight to its propagation probability p(u,v) (independent cascade) or influence
+/// weight w(u,v) (linear threshold): <see cref="Uniform(double)"/>, <see cref="WeightedCascade"/>,
+/// <see cref="Trivalency(ulong)"/> or <see cref="FromWeights"/>. Apply one with
+/// <see cref="SocialGraph.WithEdgeProbabilities(EdgeProbabilities)"/>. Immutable and thread-safe.
+/// </summary>
+/// <remarks>
+/// References: Kempe, Kleinberg and Tardos (2003), "Maximizing the spread of influence through a social network", KDD
+/// (uniform and weighted cascade); Chen, Wang and Yang (2009/2010), KDD (trivalency {0.1, 0.01, 0.001}).
+/// </remarks>
+public abstract class EdgeProbabilities
+{
+    /// <summary>Slack allowed above 1 in an LT in-weight sum, for the rounding of <see cref="float"/> weights such as 1/indeg.</summary>
+    internal const double LinearThresholdTolerance = 1e-5;
+
+    private static readonly float[] TrivalencyValues = [0.1f, 0.01f, 0.001f];
+
+    private protected EdgeProbabilities()
+    {
+    }
+
+    /// <summary>The weighted cascade: p(u,v) = 1 / indeg(v), so that every node's incoming weights sum to exactly 1 (a valid LT graph).</summary>
+    public static EdgeProbabilities WeightedCascade { get; } = new Computed("weighted cascade", (graph, _, v) => 1f / graph.InDegree(v));
+
+    /// <summary>Keeps the graph's own weights as probabilities after checking that each lies in [0, 1].</summary>
+    public static EdgeProbabilities FromWeights { get; } = new Given();
+
+    /// <summary>The same probability on every arc.</summary>
+    /// <param name="probability">p ∈ [0, 1], e.g. 0.01 (Kempe et al. 2003 used 0.01 and 0.1).</param>
+    /// <returns>The convention.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="probability"/> is outside [0, 1] or NaN.</exception>
+    public static EdgeProbabilities Uniform(double probability)
+    {
+        float p = (float)Guard.Probability(probability);
+        return new Computed(string.Create(CultureInfo.InvariantCulture, $"uniform {probability}"), (_, _, _) => p);
+    }
+
+    /// <summary>
+    /// Trivalency: each arc gets 0.1, 0.01 or 0.001 with equal chance, drawn from a hash of (<paramref name="seed"/>,
+    /// u, v) so that the draw is the same in both CSR orders and for any thread count.
+    /// </summary>
+    /// <param name="seed">The random seed; default 0.</param>
+    /// <returns>The convention.</returns>
+    public static EdgeProbabilities Trivalency(ulong seed = 0) => new Computed(
+        string.Create(CultureInfo.InvariantCulture, $"trivalency (seed {seed})"),
+        (_, u, v) => TrivalencyValues[(int)(Hash(seed, u, v) % 3)]);
+
+    /// <summary>
+    /// Checks that <paramref name="graph"/>'s weights are valid linear-threshold weights: each in [0, 1] and, for every
+    /// node v, Σ_u w(u,v) ≤ 1 (up to 1e-5 for float rounding).
+    /// </summary>
+    /// <param name="graph">The graph whose weights are the LT influence weights.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="graph"/> is null.</exception>
+    /// <exception cref="ArgumentException">A weight is outside [0, 1] or a node's incoming weights sum above 1; the message names the node by its input id.</exception>
+    public static void ValidateLinearThreshold(SocialGraph graph)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        int[] offsets = graph.InOffsetArray;
+        float[] weights = graph.InWeightArray;
+        for (int v = 0; v < graph.NodeCount; v++)
+        {
+            double sum = 0;
+            for (int e = offsets[v]; e < offsets[v + 1]; e++)
+            {
+                float w = weights[e];
+                if (!(w >= 0f && w <= 1f))
+                {
+                    throw new ArgumentException($"Linear-threshold weights must lie in [0, 1]; an arc into node '{graph.NodeId(v)}' has {w}.", nameof(graph));
+                }
+
+                sum += w;
+            }
+
+            if (sum > 1 + LinearThresholdTolerance)
+            {
+                throw new ArgumentException(
+                    string.Create(CultureInfo.InvariantCulture, $"Linear-threshold weights into node '{graph.NodeId(v)}' sum to {sum:G6}; they must sum to ≤ 1 (use EdgeProbabilities.WeightedCascade)."),
+                    nameof(graph));
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => Name;
+
+    /// <summary>A short description, e.g. "weighted cascade".</summary>
+    public abstract string Name { get; }
+
+    internal abstract SocialGraph Apply(SocialGraph graph);
+
+    private static ulong Hash(ulong seed, int u, int v)
+    {
+        ulong z = seed ^ ((ulong)(uint)u << 32 | (uint)v) * 0x9E3779B97F4A7C15UL;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
+    }
+
+    private sealed class Computed(string name, Func<SocialGraph, int, int, float> probability) : EdgeProbabilities
+    {
+        public override string Name => name;
+
+        internal override SocialGraph Apply(SocialGraph graph)
+        {
+            int n = graph.NodeCount;
+            int[] outOffsets = graph.OutOffsetArray, targets = graph.OutTargetArray;
+            int[] inOffsets = graph.InOffsetArray, sources = graph.InSourceArray;
+            var outWeights = new float[targets.Length];
+            var inWeights = new float[sources.Length];
+            for (int u = 0; u < n; u++)
+            {
+                for (int e = outOffsets[u]; e < outOffsets[u + 1]; e++)
+                {
+                    outWeights[e] = probability(graph, u, targets[e]);
+                }
+            }
+
+            for (int v = 0; v < n; v++)
+            {
+                for (int e = inOffsets[v]; e < inOffsets[v + 1]; e++)
+                {
+                    inWeights[e] = probability(graph, sources[e], v);
+                }
+            }
+
+            return graph.WithWeightArrays(outWeights, inWeights);
+        }
+    }
+
+    private sealed class Given : EdgeProbabilities
+    {
+        public override string Name => "given weights";
+
+        internal override SocialGraph Apply(SocialGraph graph)
+        {
+            float[] weights = graph.OutWeightArray;
+            for (int e = 0; e < weights.Length; e++)
+            {
+                if (!(weights[e] >= 0f && weights[e] <= 1f))
+                {
+                    throw new ArgumentException($"Arc weights used as probabilities must lie in [0, 1]; arc #{e} has {weights[e]}.", nameof(graph));
+                }
+            }
+
+            return graph;
+        }
+    }
+}
