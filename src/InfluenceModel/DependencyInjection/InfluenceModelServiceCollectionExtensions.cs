@@ -23,6 +23,8 @@ public static class InfluenceModelServiceCollectionExtensions
         services.TryAddSingleton(options);
         // Model services: one line per model, each behind its interface.
         services.TryAddSingleton<ICommunityRoiCalculator, CommunityRoiCalculator>();
+        services.TryAddSingleton<Budgeting.IBudgetSimulator, Budgeting.BudgetSimulator>();
+        services.TryAddSingleton<Budgeting.IReserveOptimizer, Budgeting.ReserveOptimizer>();
         return services;
     }
 }

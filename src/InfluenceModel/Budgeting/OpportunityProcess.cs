@@ -1,0 +1,124 @@
+using InfluenceModel.Internal;
+using MathNet.Numerics.Distributions;
+
+namespace InfluenceModel.Budgeting;
+
+/// <summary>
+/// The stream of short-term opportunities a year brings ("room in your budget for short-term activities"): arrivals are
+/// Poisson per period with rate λ·s(t) (optional seasonality s), each opportunity has a log-normal cost and a
+/// log-normal value multiple, and stays open for a decision window. Immutable and thread-safe; validated in the
+/// property initialisers.
+/// </summary>
+/// <remarks>
+/// <para>N(t) ~ Poisson(λ·s(t)); cost C = exp(μ_C + σ_C·Z₁) with μ_C = ln(<see cref="CostMedian"/>); value multiple
+/// V = exp(μ_V + σ_V·Z₂) with μ_V = ln(<see cref="ValueMultipleMedian"/>); Z₁, Z₂ independent standard normal. An accepted
+/// opportunity costs C (paid from the flexible money) and earns C·V KPI units.</para>
+/// <para>An opportunity arriving in period t can be accepted on arrival or, if still open, at the start of periods
+/// t+1 … t+w−1, where w is <see cref="DecisionWindow"/>.</para>
+/// </remarks>
+public sealed record OpportunityProcess
+{
+    private readonly double _arrivalRate = 2;
+    private readonly IReadOnlyList<double>? _seasonality;
+    private readonly double _costMedian = 10_000;
+    private readonly double _costSigma = 0.5;
+    private readonly double _valueMultipleMedian = 1.5;
+    private readonly double _valueMultipleSigma = 0.5;
+    private readonly int _decisionWindow = 1;
+
+    /// <summary>A process with no opportunities (arrival rate 0).</summary>
+    public static OpportunityProcess None { get; } = new() { ArrivalRate = 0 };
+
+    /// <summary>Mean arrivals λ per period (finite, 0 to 1,000; default 2).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Negative, above 1,000, NaN or infinite.</exception>
+    public double ArrivalRate
+    {
+        get => _arrivalRate;
+        init => _arrivalRate = Guard.InRange(value, 0, 1000, nameof(ArrivalRate));
+    }
+
+    /// <summary>
+    /// Optional seasonal multipliers s(t) ≥ 0 of the arrival rate, one per period of the plan (length checked against
+    /// the plan when simulating); null (the default) means s(t) = 1.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A multiplier is negative, NaN or infinite.</exception>
+    public IReadOnlyList<double>? Seasonality
+    {
+        get => _seasonality;
+        init => _seasonality = value is null ? null : Array.AsReadOnly([.. Guard.AllNonNegative(value, nameof(Seasonality))]);
+    }
+
+    /// <summary>Median cost e^{μ_C} of an opportunity in currency units (finite, &gt; 0; default 10,000).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Not a finite positive number.</exception>
+    public double CostMedian
+    {
+        get => _costMedian;
+        init => _costMedian = Guard.Positive(value, nameof(CostMedian));
+    }
+
+    /// <summary>Log-scale standard deviation σ_C of the cost (0 to 5; default 0.5; 0 makes the cost deterministic).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Outside [0, 5] or NaN.</exception>
+    public double CostSigma
+    {
+        get => _costSigma;
+        init => _costSigma = Guard.InRange(value, 0, 5, nameof(CostSigma));
+    }
+
+    /// <summary>Median value multiple e^{μ_V}: KPI units per currency unit spent on the opportunity (finite, &gt; 0; default 1.5).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Not a finite positive number.</exception>
+    public double ValueMultipleMedian
+    {
+        get => _valueMultipleMedian;
+        init => _valueMultipleMedian = Guard.Positive(value, nameof(ValueMultipleMedian));
+    }
+
+    /// <summary>Log-scale standard deviation σ_V of the value multiple (0 to 5; default 0.5).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Outside [0, 5] or NaN.</exception>
+    public double ValueMultipleSigma
+    {
+        get => _valueMultipleSigma;
+        init => _valueMultipleSigma = Guard.InRange(value, 0, 5, nameof(ValueMultipleSigma));
+    }
+
+    /// <summary>Periods w an opportunity stays open, counting its arrival period (1 to 52; default 1).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Outside 1 to 52.</exception>
+    public int DecisionWindow
+    {
+        get => _decisionWindow;
+        init => _decisionWindow = Guard.InRange(value, 1, 52, nameof(DecisionWindow));
+    }
+
+    /// <summary>Mean cost E[C] = e^{μ_C + σ_C²/2} in currency units.</summary>
+    public double MeanCost => LogNormalMean(CostMedian, CostSigma);
+
+    /// <summary>Mean value multiple E[V] = e^{μ_V + σ_V²/2}.</summary>
+    public double MeanValueMultiple => LogNormalMean(ValueMultipleMedian, ValueMultipleSigma);
+
+    /// <summary>The arrival rate λ·s(t) of <paramref name="period"/>.</summary>
+    internal double RateAt(int period) => Seasonality is null ? ArrivalRate : ArrivalRate * Seasonality[period];
+
+    /// <summary>
+    /// E[(V − k)⁺] for the log-normal value multiple (the Black–Scholes call with zero rate):
+    /// e^{μ+σ²/2}·Φ(d₁) − k·Φ(d₂), d₁ = (μ + σ² − ln k)/σ, d₂ = d₁ − σ; E[V] − k for k ≤ 0.
+    /// </summary>
+    internal double ExpectedExcessMultiple(double k)
+    {
+        double mean = MeanValueMultiple;
+        if (k <= 0)
+        {
+            return mean - k;
+        }
+
+        double sigma = ValueMultipleSigma;
+        if (sigma == 0)
+        {
+            return Math.Max(ValueMultipleMedian - k, 0);
+        }
+
+        double d1 = (Math.Log(ValueMultipleMedian / k) + (sigma * sigma)) / sigma;
+        return Math.Max((mean * Normal.CDF(0, 1, d1)) - (k * Normal.CDF(0, 1, d1 - sigma)), 0);
+    }
+
+    private static double LogNormalMean(double median, double sigma) =>
+        sigma == 0 ? median : new LogNormal(Math.Log(median), sigma).Mean;
+}
