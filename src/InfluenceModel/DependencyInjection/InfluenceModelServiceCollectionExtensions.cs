@@ -1,4 +1,5 @@
 using InfluenceModel.Community;
+using InfluenceModel.Diffusion;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -25,6 +26,7 @@ public static class InfluenceModelServiceCollectionExtensions
         services.TryAddSingleton<ICommunityRoiCalculator, CommunityRoiCalculator>();
         services.TryAddSingleton<Budgeting.IBudgetSimulator, Budgeting.BudgetSimulator>();
         services.TryAddSingleton<Budgeting.IReserveOptimizer, Budgeting.ReserveOptimizer>();
+        services.TryAddSingleton<ISpreadEstimator>(sp => new MonteCarloSpreadEstimator(sp.GetRequiredService<InfluenceModelOptions>().Simulation));
         return services;
     }
 }

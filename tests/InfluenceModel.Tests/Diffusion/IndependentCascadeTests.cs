@@ -1,0 +1,97 @@
+using InfluenceModel.Diffusion;
+using InfluenceModel.Networks;
+
+namespace InfluenceModel.Tests.Diffusion;
+
+public class IndependentCascadeTests
+{
+    private static SocialGraph Path(double p) =>
+        SocialGraph.FromEdges(3, [new(0, 1), new(1, 2)]).WithEdgeProbabilities(EdgeProbabilities.Uniform(p));
+
+    [Theory]
+    [InlineData(0.3)]
+    [InlineData(0.7)]
+    public void Path_SpreadIsOnePlusPPlusPSquared(double p)
+    {
+        // u→v→w: u is the seed; v is active with probability p, w needs both coins: p². E[spread] = 1 + p + p².
+        var estimate = SpreadEstimator.Estimate(Path(p), new IndependentCascade(), [0], new SimulationOptions { Simulations = 40_000, Seed = 11 });
+        double expected = 1 + p + (p * p);
+        Assert.InRange(estimate.Mean, expected - (4 * estimate.StandardError), expected + (4 * estimate.StandardError));
+        Assert.True(estimate.ConfidenceInterval95.Lower < estimate.Mean && estimate.Mean < estimate.ConfidenceInterval95.Upper);
+    }
+
+    [Fact]
+    public void Path_CertainAndImpossibleArcs_AreExact()
+    {
+        Assert.Equal(3.0, SpreadEstimator.Estimate(Path(1), new IndependentCascade(), [0], new SimulationOptions { Simulations = 5000 }).Mean);
+        var none = SpreadEstimator.Estimate(Path(0), new IndependentCascade(), [0], new SimulationOptions { Simulations = 5000 });
+        Assert.Equal(1.0, none.Mean);
+        Assert.Equal(0.0, none.StandardError);
+    }
+
+    [Fact]
+    public void PerEdgeProbabilities_FollowTheGeneralPath_AndActivationProbabilitiesMatch()
+    {
+        // Distinct probabilities into node 2 force the per-arc path: P(1) = 0.5, P(2) = 1 − (1 − 0.2)(1 − 0.5·0.6) = 0.44.
+        var g = SocialGraph.FromEdges(3, [new(0, 1, 0.5f), new(0, 2, 0.2f), new(1, 2, 0.6f)]).WithEdgeProbabilities(EdgeProbabilities.FromWeights);
+        int n = 40_000;
+        var estimate = SpreadEstimator.Estimate(g, new IndependentCascade(), [0], new SimulationOptions { Simulations = n, Seed = 3 }, includeActivationProbabilities: true);
+        var p = estimate.ActivationProbabilities!;
+        Assert.Equal(["0", "1", "2"], p.Select(x => x.NodeId));
+        Assert.Equal(1.0, p[0].Value);
+        Assert.InRange(p[1].Value, 0.5 - (4 * Math.Sqrt(0.25 / n)), 0.5 + (4 * Math.Sqrt(0.25 / n)));
+        Assert.InRange(p[2].Value, 0.44 - (4 * Math.Sqrt(0.44 * 0.56 / n)), 0.44 + (4 * Math.Sqrt(0.44 * 0.56 / n)));
+        Assert.Equal(estimate.Mean, p.Sum(x => x.Value), 9);
+    }
+
+    [Fact]
+    public void Trace_ListsPeriodsAndAdoptersByInputId()
+    {
+        var g = SocialGraph.LoadEdgeList(new MemoryStream("a b\nb c\nc d\n"u8.ToArray()), null).WithEdgeProbabilities(EdgeProbabilities.Uniform(1));
+        var trace = new IndependentCascade().Simulate(g, [g.IndexOf("a")], seed: 1);
+        Assert.Equal(["a", "b", "c", "d"], trace.Adopters);
+        Assert.Equal([1, 2, 3, 4], trace.Periods.Select(p => p.Adopters));
+        Assert.All(trace.Periods.Skip(1), p => Assert.Equal(1, p.NewAdopters));
+        Assert.Null(trace.Periods[0].Mechanisms);
+        Assert.Equal(4, trace.FinalAdopters);
+    }
+
+    [Fact]
+    public void Simulate_IsSimulationZeroOfTheEstimator()
+    {
+        var g = GraphGenerators.ErdosRenyi(300, 1500, 2).WithEdgeProbabilities(EdgeProbabilities.Uniform(0.15));
+        var trace = new IndependentCascade().Simulate(g, [0, 1], seed: 9);
+        var one = SpreadEstimator.Estimate(g, new IndependentCascade(), [0, 1], new SimulationOptions { Simulations = 1, Seed = 9 });
+        Assert.Equal(trace.FinalAdopters, one.Mean);
+    }
+
+    [Fact]
+    public void NetHept_WeightedCascade_SeedNode100_MatchesTheReferenceSpread()
+    {
+        // Reference (shared/data/graphs/reference-spreads.tsv): 45.06 ± 0.45 from 10,000 runs. Ours: 10,000 runs.
+        // Agreement within 3 combined standard errors.
+        var g = SocialGraph.LoadEdgeList(SharedData.GraphPath("nethept.txt")).WithEdgeProbabilities(EdgeProbabilities.WeightedCascade);
+        var estimate = SpreadEstimator.Estimate(g, new IndependentCascade(), g.IndicesOf(["100"]), new SimulationOptions { Simulations = 10_000, Seed = 1 });
+        double tolerance = 3 * Math.Sqrt((estimate.StandardError * estimate.StandardError) + (0.45 * 0.45));
+        Assert.InRange(estimate.Mean, 45.06 - tolerance, 45.06 + tolerance);
+    }
+
+    [Fact]
+    public void EgoFacebook_WeightedCascade_SeedNode107_MatchesTheReferenceSpread()
+    {
+        // Reference: 191.48 ± 0.61 (10,000 runs); ours 4,000 runs.
+        var g = SocialGraph.LoadEdgeList(SharedData.GraphPath("ego-facebook.txt.gz")).WithEdgeProbabilities(EdgeProbabilities.WeightedCascade);
+        var estimate = SpreadEstimator.Estimate(g, new IndependentCascade(), g.IndicesOf(["107"]), new SimulationOptions { Simulations = 4_000, Seed = 2 });
+        double tolerance = 3 * Math.Sqrt((estimate.StandardError * estimate.StandardError) + (0.61 * 0.61));
+        Assert.InRange(estimate.Mean, 191.48 - tolerance, 191.48 + tolerance);
+    }
+
+    [Fact]
+    public void ProbabilityAboveOne_IsRejectedNamingTheGraph()
+    {
+        var g = SocialGraph.FromEdges(2, [new(0, 1, 1.5f)]);
+        var ex = Assert.Throws<ArgumentException>(() => SpreadEstimator.Estimate(g, new IndependentCascade(), [0]));
+        Assert.Equal("graph", ex.ParamName);
+        Assert.Contains("'0'", ex.Message);
+    }
+}
