@@ -30,7 +30,7 @@ public sealed record CampaignScenario
     public int SchemaVersion { get; init; } = CurrentSchemaVersion;
 
     /// <summary>Display name. Non-empty.</summary>
-    public string Name { get; init; } = "Social influence campaign (source article's setting)";
+    public string Name { get; init; } = "Social influence campaign: the source article setting";
 
     /// <summary>The strategy the budget serves.</summary>
     public StrategySettings Strategy { get; init; } = new();
@@ -43,7 +43,7 @@ public sealed record CampaignScenario
         init => field = ValueList<PhaseSettings>.From(value)!;
     } = ValueList<PhaseSettings>.From(
     [
-        new PhaseSettings { Name = "pre-launch", Kind = CampaignPhaseKind.PreLaunch, Periods = 2, SpendWeight = 0.5 },
+        new PhaseSettings { Name = "pre-launch", Kind = CampaignPhaseKind.PreLaunch, Periods = 2, SpendWeight = 0.5, AmbassadorsActive = false },
         new PhaseSettings { Name = "launch", Kind = CampaignPhaseKind.Launch, Periods = 1, SpendWeight = 2.5 },
         new PhaseSettings { Name = "sustain", Kind = CampaignPhaseKind.Sustain, Periods = 8, SpendWeight = 1 },
         new PhaseSettings { Name = "post-campaign", Kind = CampaignPhaseKind.PostCampaign, Periods = 1, SpendWeight = 0 },

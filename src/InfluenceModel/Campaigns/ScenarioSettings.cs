@@ -65,8 +65,8 @@ public sealed record StrategySettings
     /// <summary>The business objective. Non-empty. Default "Grow adoption of the new product through social influence".</summary>
     public string Objective { get; init; } = "Grow adoption of the new product through social influence";
 
-    /// <summary>The target audience. Non-empty. Default "Online buyers in the brand's category".</summary>
-    public string Audience { get; init; } = "Online buyers in the brand's category";
+    /// <summary>The target audience. Non-empty. Default "Online buyers in the brand category".</summary>
+    public string Audience { get; init; } = "Online buyers in the brand category";
 
     /// <summary>The key performance indicator. Non-empty. Default "Adoptions".</summary>
     public string Kpi { get; init; } = "Adoptions";
@@ -276,14 +276,23 @@ public sealed record InfluenceSettings
     /// <summary>The model. Default <see cref="InfluenceModelKind.Kelman"/>.</summary>
     public InfluenceModelKind Model { get; init; } = InfluenceModelKind.Kelman;
 
+    /// <summary>
+    /// Peer influence λ in (0, 1]: the total weight of a consumer's contacts in the threshold rule, w(u,v) = λ/indeg(v)
+    /// (λ = 1 is the weighted-cascade convention, which makes linear-threshold cascades near-critical). Default 0.5.
+    /// </summary>
+    public double PeerInfluence { get; init; } = 0.5;
+
     /// <summary>Identification γ ≥ 1: weight multiplier for contacts in one's own segment (Kelman). Default 2.</summary>
     public double Identification { get; init; } = 2;
 
-    /// <summary>Internalization threshold τ in (0, 2]: attitude at which adoption becomes private and permanent (τ &gt; 1 disables it). Default 0.7.</summary>
-    public double InternalizationThreshold { get; init; } = 0.7;
+    /// <summary>Internalization threshold τ in (0, 2]: attitude at which adoption becomes private and permanent (τ &gt; 1 disables it). Default 0.5.</summary>
+    public double InternalizationThreshold { get; init; } = 0.5;
 
-    /// <summary>Stubbornness s in [0, 1] of the Friedkin–Johnsen attitude dynamics. Default 0.5.</summary>
-    public double Stubbornness { get; init; } = 0.5;
+    /// <summary>Stubbornness s in [0, 1] of the Friedkin–Johnsen attitude dynamics (initial attitudes are 0). Default 0.4.</summary>
+    public double Stubbornness { get; init; } = 0.4;
+
+    /// <summary>Influence rounds within one campaign period (word of mouth settles within a period), 1 to 1,000. Default 6.</summary>
+    public int RoundsPerPeriod { get; init; } = 6;
 
     /// <summary>Whether merely compliant adopters drop out when peer pressure falls below their threshold. Default true.</summary>
     public bool ReversibleCompliance { get; init; } = true;
@@ -308,8 +317,8 @@ public sealed record CommunitySettings
 /// <summary>How many Monte-Carlo runs and which seed a scenario asks for.</summary>
 public sealed record SimulationSettings
 {
-    /// <summary>Monte-Carlo runs, 1 to 100,000. Default 200.</summary>
-    public int Simulations { get; init; } = 200;
+    /// <summary>Monte-Carlo runs, 1 to 100,000. Default 40 (the demo's budget of about a minute on 2 cores).</summary>
+    public int Simulations { get; init; } = 40;
 
     /// <summary>Random seed. Default 2009.</summary>
     public ulong Seed { get; init; } = 2009;

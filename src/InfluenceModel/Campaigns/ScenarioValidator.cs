@@ -85,6 +85,17 @@ internal static class ScenarioValidator
             total += Math.Max(0, phase.Periods);
         }
 
+        double weights = 0;
+        foreach (PhaseSettings? phase in list)
+        {
+            weights += phase is not null && double.IsFinite(phase.SpendWeight) ? Math.Max(0, phase.SpendWeight) * Math.Max(0, phase.Periods) : 0;
+        }
+
+        if (weights <= 0)
+        {
+            v.Add("$.phases", "must give at least one period a spendWeight > 0");
+        }
+
         if (total > MaxPeriods)
         {
             v.Add("$.phases", $"must add up to at most {MaxPeriods} periods; they add up to {total}");
@@ -304,7 +315,13 @@ internal static class ScenarioValidator
             v.Add("$.influence.internalizationThreshold", $"must be in (0, 2]; it was {F(i.InternalizationThreshold)}");
         }
 
+        if (!double.IsFinite(i.PeerInfluence) || i.PeerInfluence <= 0 || i.PeerInfluence > 1)
+        {
+            v.Add("$.influence.peerInfluence", $"must be in (0, 1]; it was {F(i.PeerInfluence)}");
+        }
+
         v.Unit("$.influence.stubbornness", i.Stubbornness);
+        v.Range("$.influence.roundsPerPeriod", i.RoundsPerPeriod, 1, 1000);
     }
 
     private static void Community(Collector v, CommunitySettings? community)
