@@ -157,6 +157,20 @@ public sealed class Campaign
 
     internal double AmbassadorCostPerPeriod { get; }
 
+    /// <summary>
+    /// The response curve f_c of a selected channel: the share of its audience reached in a period at a steady spend
+    /// per period, before adstock carry-over and fatigue.
+    /// </summary>
+    /// <param name="channel">Index into <see cref="ChannelPlan"/>.</param>
+    /// <param name="spendPerPeriod">Spend per period (money, ≥ 0).</param>
+    /// <returns>The share reached, in [0, β].</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="channel"/> is not an index of <see cref="ChannelPlan"/>, or the spend is negative, NaN or infinite.</exception>
+    public double ChannelResponse(int channel, double spendPerPeriod)
+    {
+        Internal.Guard.InRange(channel, 0, Planned.Length - 1, nameof(channel));
+        return Planned[channel].Channel.CurveValue(Internal.Guard.NonNegative(spendPerPeriod, nameof(spendPerPeriod)));
+    }
+
     /// <summary>Builds the campaign from a scenario after validating it.</summary>
     /// <param name="scenario">The scenario.</param>
     /// <returns>The campaign.</returns>

@@ -129,7 +129,12 @@ public sealed record CampaignResult(
     IReadOnlyList<ChannelResult> Channels,
     CampaignSummary Summary,
     ReserveValue Reserve,
-    CommunityOutcome Community);
+    CommunityOutcome Community)
+{
+    /// <summary>The result as indented camelCase JSON (for machines: <c>influence run --format json</c>).</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => System.Text.Json.JsonSerializer.Serialize(this, ScenarioJsonContext.Default.CampaignResult);
+}
 
 /// <summary>Campaigns simulated on common random numbers, side by side.</summary>
 /// <param name="Results">One result per campaign, in the order given.</param>

@@ -13,4 +13,6 @@ namespace InfluenceModel.Campaigns;
     AllowTrailingCommas = true,
     WriteIndented = true)]
 [JsonSerializable(typeof(CampaignScenario))]
+[JsonSerializable(typeof(CampaignResult))]
+[JsonSerializable(typeof(CampaignComparison))]
 internal sealed partial class ScenarioJsonContext : JsonSerializerContext;
