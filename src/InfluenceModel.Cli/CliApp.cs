@@ -54,6 +54,7 @@ internal static class CliApp
         config.AddCommand<Commands.RunCommand>("run").WithDescription("Validate and simulate a campaign scenario JSON; writes the report to --out; --format json prints the result.").WithExample("run", "scenario.json", "--out", "out").WithExample("run", "scenario.json", "--format", "json", "--simulations", "200");
         config.AddCommand<Commands.ValidateCommand>("validate").WithDescription("List every problem in a campaign scenario JSON with its JSON path (exit 2 when invalid).").WithExample("validate", "scenario.json");
         config.AddCommand<Commands.CommunityCommand>("community").WithDescription("Community ROI curve: how much less the company has to do as its user community grows, and when it pays for itself.").WithExample("community").WithExample("community", "--input", "inputs.json", "--format", "json").WithExample("community", "--format", "csv", "--chart", "roi.svg");
+        config.AddCommand<Commands.BudgetCommand>("budget").WithDescription("Flexible budget: compare reserve policies on a plan and find the reserve share that maximises expected value (or CVaR).").WithExample("budget", "--input", "docs/examples/budget-plan.json", "--scenarios", "20000", "--chart", "reserve.png");
     }
 
     private static bool IsBadInput(Exception ex) => ex is CommandParseException or CommandRuntimeException

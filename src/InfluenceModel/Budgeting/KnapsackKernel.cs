@@ -55,6 +55,7 @@ internal sealed class KnapsackKernel : PolicyKernel
             probabilities[j] = 1.0 / nodes;
         }
 
+        double meanMultiple = process.MeanValueMultiple;
         var commit = new double[periods];
         for (int t = 0; t < periods; t++)
         {
@@ -63,7 +64,7 @@ internal sealed class KnapsackKernel : PolicyKernel
 
         var table = KnapsackTable.Solve(
             periods, steps, budgetUnits, arrival, weights, probabilities,
-            (j, delta) => cost[j] * process.ExpectedExcessMultiple(delta / cost[j]),
+            (j, delta) => cost[j] * process.ExpectedExcessMultiple(delta / cost[j], meanMultiple),
             commit,
             cancellationToken);
         return new KnapsackKernel(table, unit);

@@ -101,9 +101,10 @@ public sealed record OpportunityProcess
     /// E[(V − k)⁺] for the log-normal value multiple (the Black–Scholes call with zero rate):
     /// e^{μ+σ²/2}·Φ(d₁) − k·Φ(d₂), d₁ = (μ + σ² − ln k)/σ, d₂ = d₁ − σ; E[V] − k for k ≤ 0.
     /// </summary>
-    internal double ExpectedExcessMultiple(double k)
+    /// <param name="k">The strike k.</param>
+    /// <param name="mean">E[V] (<see cref="MeanValueMultiple"/>), passed in so hot loops compute it once.</param>
+    internal double ExpectedExcessMultiple(double k, double mean)
     {
-        double mean = MeanValueMultiple;
         if (k <= 0)
         {
             return mean - k;

@@ -74,6 +74,27 @@ internal sealed class PlanModel
             Rate[t] = process.RateAt(t);
         }
 
+        PoissonZero = new double[Periods];
+        for (int t = 0; t < Periods; t++)
+        {
+            PoissonZero[t] = Math.Exp(-Math.Min(Rate[t], YearScenario.PoissonPiece));
+        }
+
+        Suffix = new double[Channels * Periods * 3];
+        BestRealised = new double[Channels * 2];
+        for (int c = 0; c < Channels; c++)
+        {
+            for (int t = 0; t < Periods; t++)
+            {
+                int at = ((c * Periods) + t) * 3;
+                Suffix[at] = SuffixMultiple(c, t, 0);
+                Suffix[at + 1] = SuffixMultiple(c, t, 1);
+                Suffix[at + 2] = SuffixMultiple(c, t, FailureProbability[c]);
+                BestRealised[2 * c] = Math.Max(BestRealised[2 * c], Suffix[at]);
+                BestRealised[(2 * c) + 1] = Math.Max(BestRealised[(2 * c) + 1], Suffix[at + 1]);
+            }
+        }
+
         LogCostMedian = Math.Log(process.CostMedian);
         LogValueMedian = Math.Log(process.ValueMultipleMedian);
     }
@@ -110,6 +131,17 @@ internal sealed class PlanModel
 
     /// <summary>λ·s(t) per period.</summary>
     public double[] Rate { get; }
+
+    /// <summary>e^{−min(λ(t), 30)}, the first term of the Poisson inversion per period.</summary>
+    public double[] PoissonZero { get; }
+
+    /// <summary>
+    /// SuffixMultiple(c, t, φ) tabulated at [((c·T) + t)·3 + k] for k = 0 (launch succeeded), 1 (failed), 2 (expected).
+    /// </summary>
+    public double[] Suffix { get; }
+
+    /// <summary>max_t SuffixMultiple(c, t, φ) at [2c + φ] for φ ∈ {0, 1}.</summary>
+    public double[] BestRealised { get; }
 
     public double LogCostMedian { get; }
 

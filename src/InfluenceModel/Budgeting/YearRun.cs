@@ -19,6 +19,8 @@ internal sealed class YearRun
     private bool[] _accepted = new bool[16];
     private double[] _sortKey = new double[16];
     private double[] _sortCost = new double[16];
+    private int _bestChannel = -1;
+    private int _currentPeriod;
 
     public YearRun(PlanModel model) => _model = model;
 
@@ -34,8 +36,6 @@ internal sealed class YearRun
 
     /// <summary>The best multiple for money committed now, by what is known at the current period's start.</summary>
     public double BestKnownMultiple { get; private set; }
-
-    private int _bestChannel = -1;
 
     /// <summary>
     /// Runs the policy over the year. Total value = committed value + flexible value; unspent money is lost.
@@ -109,10 +109,7 @@ internal sealed class YearRun
         double best = 0;
         for (int c = 0; c < _model.Channels; c++)
         {
-            for (int t = 0; t < _model.Periods; t++)
-            {
-                best = Math.Max(best, RealisedMultiple(c, t));
-            }
+            best = Math.Max(best, _model.BestRealised[(2 * c) + (Year.Failed[c] ? 1 : 0)]);
         }
 
         var year = Year;
@@ -153,8 +150,6 @@ internal sealed class YearRun
         return value;
     }
 
-    private int _currentPeriod;
-
     private void Take(int j)
     {
         _accepted[j] = true;
@@ -164,7 +159,7 @@ internal sealed class YearRun
     }
 
     private double RealisedMultiple(int channel, int period) =>
-        _model.SuffixMultiple(channel, period, Year.Failed[channel] ? 1 : 0);
+        _model.Suffix[(((channel * _model.Periods) + period) * 3) + (Year.Failed[channel] ? 1 : 0)];
 
     /// <summary>Best channel for money committed at <paramref name="period"/>: launch outcomes before it are known, later ones expected.</summary>
     private void UpdateBestChannel(int period)
@@ -174,8 +169,8 @@ internal sealed class YearRun
         BestKnownMultiple = 0;
         for (int c = 0; c < _model.Channels; c++)
         {
-            double failure = _model.Launch[c] < period ? (Year.Failed[c] ? 1 : 0) : _model.FailureProbability[c];
-            double m = _model.SuffixMultiple(c, period, failure);
+            int known = _model.Launch[c] < period ? (Year.Failed[c] ? 1 : 0) : 2;
+            double m = _model.Suffix[(((c * _model.Periods) + period) * 3) + known];
             if (_bestChannel < 0 || m > BestKnownMultiple)
             {
                 _bestChannel = c;

@@ -9,7 +9,7 @@ namespace InfluenceModel.Budgeting;
 /// </summary>
 internal sealed class YearScenario
 {
-    private const double PoissonPiece = 30;
+    internal const double PoissonPiece = 30;
 
     public YearScenario(PlanModel model)
     {
@@ -49,7 +49,7 @@ internal sealed class YearScenario
         for (int t = 0; t < model.Periods; t++)
         {
             PeriodStart[t] = n;
-            int arrivals = Poisson(ref rng, model.Rate[t]);
+            int arrivals = Poisson(ref rng, model.Rate[t], model.PoissonZero[t]);
             if (n + arrivals > Time.Length)
             {
                 Grow(n + arrivals);
@@ -84,15 +84,17 @@ internal sealed class YearScenario
     }
 
     /// <summary>Poisson(λ) by sequential inversion, λ split into pieces of at most 30 so that e^{−λ} never underflows.</summary>
-    private static int Poisson(ref Xoshiro256 rng, double lambda)
+    private static int Poisson(ref Xoshiro256 rng, double lambda, double firstZero)
     {
         int total = 0;
+        bool first = true;
         while (lambda > 0)
         {
             double piece = Math.Min(lambda, PoissonPiece);
             lambda -= piece;
             double u = rng.NextDouble();
-            double p = Math.Exp(-piece);
+            double p = first ? firstZero : Math.Exp(-piece);
+            first = false;
             double cdf = p;
             int k = 0;
             while (u >= cdf && k < 1000)

@@ -69,15 +69,7 @@ public sealed record CommunityRoiInputs
     public double BassInnovation
     {
         get => _bassInnovation;
-        init
-        {
-            if (!double.IsFinite(value) || value <= 0 || value > 1)
-            {
-                throw new ArgumentOutOfRangeException(nameof(BassInnovation), value, $"{nameof(BassInnovation)} must be a finite number in (0, 1]; it was {value}.");
-            }
-
-            _bassInnovation = value;
-        }
+        init => _bassInnovation = Guard.InRangeExclusiveMin(value, 0, 1, nameof(BassInnovation));
     }
 
     /// <summary>Bass internal (word-of-mouth) coefficient q per period, in [0, 10]. Default 0.2 per month: an

@@ -119,7 +119,7 @@ internal static class BassEstimator
             }
         }
 
-        var minimizer = new LevenbergMarquardtMinimizer(maximumIterations: 2000);
+        var minimizer = new LevenbergMarquardtMinimizer(maximumIterations: 400);
         Vector<double>? best = null;
         double bestRss = double.PositiveInfinity;
         foreach (double[] start in starts)
@@ -134,8 +134,9 @@ internal static class BassEstimator
             {
                 point = minimizer.FindMinimum(objective, Vector<double>.Build.DenseOfArray(start)).MinimizingPoint;
             }
-            catch (MaximumIterationsException)
+            catch (Exception ex) when (ex is MaximumIterationsException or NonConvergenceException)
             {
+                // A start that diverges (MathNet's covariance step fails on a non-finite point) is just a bad start.
                 continue;
             }
 

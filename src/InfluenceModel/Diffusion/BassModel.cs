@@ -28,12 +28,7 @@ public sealed record BassModel
     /// <exception cref="ArgumentOutOfRangeException">A coefficient is NaN, infinite or outside its range.</exception>
     public BassModel(double p, double q, double m)
     {
-        if (!double.IsFinite(p) || p <= 0 || p > 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(p), p, $"p must be a finite number in (0, 1]; it was {p}.");
-        }
-
-        P = p;
+        P = Guard.InRangeExclusiveMin(p, 0, 1);
         Q = Guard.NonNegative(q);
         M = Guard.Positive(m);
     }

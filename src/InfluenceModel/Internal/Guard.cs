@@ -65,6 +65,17 @@ internal static class Guard
         return value;
     }
 
+    /// <summary>A finite value in the half-open range (<paramref name="minExclusive"/>, <paramref name="max"/>].</summary>
+    public static double InRangeExclusiveMin(double value, double minExclusive, double max, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        if (!double.IsFinite(value) || value <= minExclusive || value > max)
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"{name} must be a finite number in ({minExclusive}, {max}]; it was {value}.");
+        }
+
+        return value;
+    }
+
     public static int InRange(int value, int min, int max, [CallerArgumentExpression(nameof(value))] string? name = null)
     {
         if (value < min || value > max)

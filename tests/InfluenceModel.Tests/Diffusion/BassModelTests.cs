@@ -45,6 +45,85 @@ public class BassModelTests
     }
 
     [Fact]
+    public void Fit_OrdinaryLeastSquares_StandardErrorsMatchNumericalDeltaMethod()
+    {
+        // Cov(a, b, c) = σ̂²(XᵀX)⁻¹ from MathNet's regression; the map (a, b, c) → (p, q, m) differentiated by central
+        // differences instead of the analytic implicit derivatives.
+        double[] s = PublishedSales;
+        var x = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(s.Length, 3);
+        double cumulative = 0;
+        for (int t = 0; t < s.Length; t++)
+        {
+            x[t, 0] = 1;
+            x[t, 1] = cumulative;
+            x[t, 2] = cumulative * cumulative;
+            cumulative += s[t];
+        }
+
+        var y = MathNet.Numerics.LinearAlgebra.Vector<double>.Build.DenseOfArray(s);
+        var beta = MathNet.Numerics.LinearRegression.MultipleRegression.QR(x, y);
+        var residual = y - (x * beta);
+        var covBeta = x.TransposeThisAndMultiply(x).Inverse() * (residual.DotProduct(residual) / (s.Length - 3));
+
+        static double[] Map(double a, double b, double c)
+        {
+            double m = (-b - Math.Sqrt((b * b) - (4 * a * c))) / (2 * c);
+            return [a / m, -c * m, m];
+        }
+
+        var jacobian = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(3, 3);
+        for (int k = 0; k < 3; k++)
+        {
+            double h = 1e-6 * Math.Abs(beta[k]);
+            var up = beta.Clone();
+            var down = beta.Clone();
+            up[k] += h;
+            down[k] -= h;
+            double[] fUp = Map(up[0], up[1], up[2]), fDown = Map(down[0], down[1], down[2]);
+            for (int r = 0; r < 3; r++)
+            {
+                jacobian[r, k] = (fUp[r] - fDown[r]) / (2 * h);
+            }
+        }
+
+        var cov = jacobian * covBeta * jacobian.Transpose();
+        BassFit fit = BassModel.Fit(PublishedSales, BassEstimationMethod.OrdinaryLeastSquares);
+
+        Assert.Equal(Math.Sqrt(cov[0, 0]), fit.StandardErrors.P, Math.Sqrt(cov[0, 0]) * 1e-5);
+        Assert.Equal(Math.Sqrt(cov[1, 1]), fit.StandardErrors.Q, Math.Sqrt(cov[1, 1]) * 1e-5);
+        Assert.Equal(Math.Sqrt(cov[2, 2]), fit.StandardErrors.M, Math.Sqrt(cov[2, 2]) * 1e-5);
+        Assert.Equal(Math.Sqrt(residual.DotProduct(residual) / 2), fit.ResidualStandardError, 1e-12);
+    }
+
+    [Theory]
+    [InlineData(BassEstimationMethod.NonlinearLeastSquares)]
+    [InlineData(BassEstimationMethod.NonlinearLeastSquaresDensity)]
+    public void Fit_Nonlinear_StandardErrorsMatchMathNetNumericalCovariance(BassEstimationMethod method)
+    {
+        // Independent check of the analytic Jacobian: MathNet's own covariance with a numerical (finite-difference)
+        // Jacobian, evaluated from the fitted optimum, must give the same standard errors.
+        double[] sales = [0.517, 1.169, 1.604, 2.044, 2.286, 2.1, 1.75, 1.3];
+        BassFit fit = BassModel.Fit(sales, method);
+        bool density = method == BassEstimationMethod.NonlinearLeastSquaresDensity;
+        var times = MathNet.Numerics.LinearAlgebra.Vector<double>.Build.Dense(sales.Length, i => i + 1);
+        var observed = MathNet.Numerics.LinearAlgebra.Vector<double>.Build.DenseOfArray(sales);
+        var model = MathNet.Numerics.Optimization.ObjectiveFunction.NonlinearModel(
+            (theta, t) => MathNet.Numerics.LinearAlgebra.Vector<double>.Build.Dense(t.Count, i => theta[2] * (density
+                ? new BassModel(theta[0], theta[1], 1).Density(t[i])
+                : new BassModel(theta[0], theta[1], 1).PeriodAdoptions(t[i]))),
+            times,
+            observed,
+            accuracyOrder: 6);
+        var start = MathNet.Numerics.LinearAlgebra.Vector<double>.Build.DenseOfArray([fit.Model.P, fit.Model.Q, fit.Model.M]);
+        var result = new MathNet.Numerics.Optimization.LevenbergMarquardtMinimizer(maximumIterations: 400).FindMinimum(model, start);
+
+        Assert.Equal(fit.Model.M, result.MinimizingPoint[2], fit.Model.M * 1e-5);
+        Assert.Equal(result.StandardErrors[0], fit.StandardErrors.P, result.StandardErrors[0] * 1e-3);
+        Assert.Equal(result.StandardErrors[1], fit.StandardErrors.Q, result.StandardErrors[1] * 1e-3);
+        Assert.Equal(result.StandardErrors[2], fit.StandardErrors.M, result.StandardErrors[2] * 1e-3);
+    }
+
+    [Fact]
     public void Fit_Methods_DisagreeOnTheSameData()
     {
         // The three estimators answer different questions; their results must not be silently interchangeable.
@@ -86,6 +165,36 @@ public class BassModelTests
         var model = new BassModel(p, q, 1);
         double f0 = model.CumulativeFraction(t), f1 = model.CumulativeFraction(t + 1);
         return f0 >= 0 && f1 <= 1 && f1 >= f0 && double.IsFinite(model.Density(t)) && model.Density(t) >= 0;
+    }
+
+    [Property(MaxTest = 25)]
+    public bool Fit_AnySales_EitherThrowsArgumentExceptionOrReturnsNoNaN(int seed)
+    {
+        // Random (often non-Bass) sales: a fit is either valid and NaN-free, or refused with ArgumentException.
+        var rng = new Random(seed);
+        double[] sales = new double[rng.Next(4, 20)];
+        for (int i = 0; i < sales.Length; i++)
+        {
+            sales[i] = rng.Next(4) == 0 ? 0 : rng.NextDouble() * Math.Pow(10, rng.Next(-3, 6));
+        }
+
+        foreach (BassEstimationMethod method in Enum.GetValues<BassEstimationMethod>())
+        {
+            try
+            {
+                BassFit fit = BassModel.Fit(sales, method);
+                double[] values = [fit.Model.P, fit.Model.Q, fit.Model.M, fit.StandardErrors.P, fit.StandardErrors.Q, fit.StandardErrors.M, fit.ResidualStandardError, fit.RSquared];
+                if (Array.Exists(values, double.IsNaN) || fit.RSquared > 1 + 1e-12 || fit.Model.P <= 0 || fit.Model.M <= 0)
+                {
+                    return false;
+                }
+            }
+            catch (ArgumentException ex) when (ex.ParamName == "periodSales")
+            {
+            }
+        }
+
+        return true;
     }
 
     [Theory]

@@ -1,0 +1,134 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text.Json;
+using InfluenceModel.Budgeting;
+using InfluenceModel.Charts;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace InfluenceModel.Cli.Commands;
+
+/// <summary>
+/// `influence budget`: compares annual-fixed, reserve, rolling re-forecast and stochastic-knapsack policies on a plan
+/// (common random numbers) and sweeps the reserve share (expected value with its band against reserve share).
+/// </summary>
+internal sealed class BudgetCommand(IAnsiConsole console) : Command<BudgetCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("-i|--input <FILE>")]
+        [Description("JSON budget plan (strategy, annualTotal, periods, reserveShare, channels, opportunities, hurdleRate, reforecastEvery, reserveSearch, seed); unknown properties are rejected. Example: docs/examples/budget-plan.json.")]
+        public string? Input { get; init; }
+
+        [CommandOption("-n|--scenarios <COUNT>")]
+        [Description("Simulated years per policy and per reserve share (SimulationOptions.Simulations). Default 10000.")]
+        [DefaultValue(10_000)]
+        public int Scenarios { get; init; } = 10_000;
+
+        [CommandOption("-f|--format <FORMAT>")]
+        [Description("Output format: table (default) or json.")]
+        [DefaultValue("table")]
+        public string Format { get; init; } = "table";
+
+        [CommandOption("-c|--chart <FILE>")]
+        [Description("Also write the reserve chart (objective with its 95% band against reserve share) to this .png or .svg file.")]
+        public string? Chart { get; init; }
+
+        public override ValidationResult Validate()
+        {
+            if (string.IsNullOrWhiteSpace(Input))
+            {
+                return ValidationResult.Error("--input <FILE> is required (see docs/examples/budget-plan.json).");
+            }
+
+            return Format is "table" or "json"
+                ? ValidationResult.Success()
+                : ValidationResult.Error($"--format must be table or json; it was '{Format}'.");
+        }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        if (settings.Chart is { } chart && Path.GetExtension(chart).ToUpperInvariant() is not (".PNG" or ".SVG"))
+        {
+            throw new CliInputException($"--chart must end in .png or .svg; it was '{chart}'.");
+        }
+
+        var input = BudgetInput.Read(settings.Input!);
+        var plan = input.ToPlan();
+        var search = input.ToSearch();
+        var options = new SimulationOptions { Simulations = settings.Scenarios, Seed = input.Seed };
+        BudgetPolicy[] policies =
+        [
+            new AnnualFixedPolicy(),
+            new ReservePolicy(plan.ReserveShare, input.HurdleRate),
+            new RollingReforecastPolicy(input.ReforecastEvery),
+            new StochasticKnapsackPolicy(),
+        ];
+        var comparison = BudgetSimulator.Compare(plan, input.Opportunities, policies, options, cancellationToken);
+        var curve = ReserveOptimizer.Optimize(plan, input.Opportunities, search, options, cancellationToken);
+        if (settings.Format == "json")
+        {
+            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(new { comparison, reserveCurve = curve }, BudgetInput.JsonOptions));
+        }
+        else
+        {
+            WriteTables(plan, comparison, curve);
+        }
+
+        if (settings.Chart is { } path)
+        {
+            ReserveChart.Save(curve, path, plan.Strategy.Kpi);
+            if (settings.Format == "table")
+            {
+                console.MarkupLineInterpolated($"chart: {Path.GetFullPath(path)}");
+            }
+        }
+
+        return CliApp.ExitOk;
+    }
+
+    private void WriteTables(BudgetPlan plan, BudgetComparison comparison, ReserveCurve curve)
+    {
+        var c = CultureInfo.InvariantCulture;
+        console.MarkupLineInterpolated($"[bold]{plan.Strategy.Objective}[/] for {plan.Strategy.Audience}; values in {plan.Strategy.Kpi}. {comparison.Outcomes[0].Simulations:N0} simulated years, common random numbers.");
+        var table = new Table().AddColumns("policy", "reserve", "mean ± 95%", "P5", "P50", "P95", "CVaR5", "taken/yr", "unspent", "regret", "Δ vs first ± 95%");
+        for (int k = 0; k < comparison.Outcomes.Count; k++)
+        {
+            var o = comparison.Outcomes[k];
+            string delta = k == 0 ? "–" : string.Format(c, "{0:N0} ± {1:N0}", comparison.Differences[k - 1].MeanDifference, 1.96 * comparison.Differences[k - 1].StandardError);
+            AddRow(
+                table,
+                o.Policy,
+                o.ReserveShare.ToString("P0", c),
+                string.Format(c, "{0:N0} ± {1:N0}", o.Mean, 1.96 * o.StandardError),
+                o.P5.ToString("N0", c),
+                o.P50.ToString("N0", c),
+                o.P95.ToString("N0", c),
+                o.ConditionalValueAtRisk5.ToString("N0", c),
+                o.OpportunitiesCaptured.ToString("N1", c),
+                o.UnspentAtYearEnd.ToString("N0", c),
+                o.RegretVsClairvoyant.ToString("N0", c),
+                delta);
+        }
+
+        console.Write(table);
+        string objective = curve.Objective == ReserveObjective.Mean ? "expected value" : "CVaR 5%";
+        var sweep = new Table().AddColumns("reserve share", objective + " ± 95%", "mean", "CVaR5");
+        foreach (var point in curve.Points)
+        {
+            AddRow(
+                sweep,
+                point.ReserveShare.ToString("P1", c),
+                string.Format(c, "{0:N0} ± {1:N0}", point.Objective, 1.96 * point.StandardError),
+                point.Mean.ToString("N0", c),
+                point.ConditionalValueAtRisk5.ToString("N0", c));
+        }
+
+        console.Write(sweep);
+        console.MarkupLineInterpolated($"best reserve share ({objective}, reserve policy): [bold]{curve.BestShare.ToString("P1", c)}[/] → {curve.BestValue.ToString("N0", c)}");
+    }
+
+    /// <summary>Adds plain-text cells (no markup: intervals contain brackets).</summary>
+    private static void AddRow(Table table, params string[] cells) => table.AddRow(Array.ConvertAll(cells, cell => (Spectre.Console.Rendering.IRenderable)new Text(cell)));
+}

@@ -1,0 +1,113 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using InfluenceModel.Cli;
+using Spectre.Console;
+
+namespace InfluenceModel.Tests.Cli;
+
+public sealed class BudgetCommandTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("influence-budget-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    /// <summary>The shipped example plan (docs/examples/budget-plan.json), found from the test's folder upwards.</summary>
+    private static string ExamplePlan()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            string path = Path.Combine(dir.FullName, "docs", "examples", "budget-plan.json");
+            if (File.Exists(path))
+            {
+                return path;
+            }
+        }
+
+        throw new FileNotFoundException("docs/examples/budget-plan.json not found above the test folder.");
+    }
+
+    [Fact]
+    public void Budget_ExamplePlan_PrintsPoliciesAndReserveCurve_AndWritesChart()
+    {
+        string chart = Path.Combine(_folder, "reserve.png");
+        var (code, output, error) = Run("budget", "--input", ExamplePlan(), "--scenarios", "400", "--chart", chart);
+        Assert.Equal(CliApp.ExitOk, code);
+        Assert.Equal("", error);
+        Assert.Contains("stochastic knapsack", output, StringComparison.Ordinal);
+        Assert.Contains("best reserve share", output, StringComparison.Ordinal);
+        Assert.True(new FileInfo(chart).Length > 1000);
+    }
+
+    [Fact]
+    public void Budget_JsonFormat_HasFourPoliciesAndTheSearchGrid()
+    {
+        var (code, output, _) = Run("budget", "--input", ExamplePlan(), "--scenarios", "300", "--format", "json");
+        Assert.Equal(CliApp.ExitOk, code);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(4, json.RootElement.GetProperty("comparison").GetProperty("outcomes").GetArrayLength());
+        Assert.Equal(3, json.RootElement.GetProperty("comparison").GetProperty("differences").GetArrayLength());
+        var curve = json.RootElement.GetProperty("reserveCurve");
+        Assert.Equal(21, curve.GetProperty("points").GetArrayLength());
+        Assert.Equal(300, curve.GetProperty("simulations").GetInt32());
+    }
+
+    [Fact]
+    public void Budget_Help_ShowsTheExamplePlan()
+    {
+        var (code, output, _) = Run("budget", "--help");
+        Assert.Equal(CliApp.ExitOk, code);
+        Assert.Contains("docs/examples/budget-plan.json", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("strategy", null, "budget needs a strategy")]
+    [InlineData("colour", "\"blue\"", "colour")]
+    [InlineData("annualTotal", "-5", "annualTotal")]
+    [InlineData("reserveShare", "1.5", "reserveShare")]
+    public void Budget_BadPlan_ExitsTwoWithOneLine(string property, string? value, string expected)
+    {
+        var plan = JsonNode.Parse(File.ReadAllText(ExamplePlan()))!.AsObject();
+        if (value is null)
+        {
+            plan.Remove(property);
+        }
+        else
+        {
+            plan[property] = JsonNode.Parse(value);
+        }
+
+        string path = Path.Combine(_folder, "plan.json");
+        File.WriteAllText(path, plan.ToJsonString());
+        var (code, _, error) = Run("budget", "--input", path, "--scenarios", "50");
+        Assert.Equal(CliApp.ExitBadInput, code);
+        Assert.Contains(expected, error, StringComparison.OrdinalIgnoreCase);
+        Assert.Single(error.Trim().Split('\n'));
+    }
+
+    [Theory]
+    [InlineData("--format", "xml")]
+    [InlineData("--scenarios", "0")]
+    [InlineData("--chart", "reserve.gif")]
+    public void Budget_BadOption_ExitsTwo(string option, string value)
+    {
+        var (code, _, error) = Run("budget", "--input", ExamplePlan(), option, value);
+        Assert.Equal(CliApp.ExitBadInput, code);
+        Assert.StartsWith("error:", error, StringComparison.Ordinal);
+    }
+
+    private static (int Code, string Output, string Error) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(output),
+        });
+        console.Profile.Width = 160;
+        int code = CliApp.Run(args, console, error);
+        return (code, output.ToString(), error.ToString());
+    }
+}
