@@ -28,6 +28,7 @@ internal static class CliApp
             }
 
             config.PropagateExceptions();
+            config.UseStrictParsing();
             Register(config);
         });
 

@@ -24,7 +24,13 @@ internal sealed class DemoCommand(IAnsiConsole console) : Command<DemoCommand.Se
         CampaignScenario scenario = CampaignScenario.Default;
         if (settings.Consumers is { } consumers)
         {
-            scenario = scenario with { Population = scenario.Population with { Consumers = consumers } };
+            // A smaller population keeps the employee pool and the ambassadors inside it.
+            int employees = Math.Clamp(scenario.Ambassadors.Employees, 0, Math.Max(0, consumers));
+            scenario = scenario with
+            {
+                Population = scenario.Population with { Consumers = consumers },
+                Ambassadors = scenario.Ambassadors with { Employees = employees, Count = Math.Min(scenario.Ambassadors.Count, employees) },
+            };
         }
 
         console.Write(new Rule("[bold]InfluenceModel demo: a social influence marketing campaign[/]").LeftJustified());

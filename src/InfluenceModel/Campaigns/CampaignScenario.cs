@@ -1,5 +1,7 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using InfluenceModel.Internal;
 
 namespace InfluenceModel.Campaigns;
@@ -75,7 +77,8 @@ public sealed record CampaignScenario
     /// <summary>Monte-Carlo runs and seed.</summary>
     public SimulationSettings Simulation { get; init; } = new();
 
-    /// <summary>Total number of periods: the sum of the phase lengths (0 when there are no phases).</summary>
+    /// <summary>Total number of periods: the sum of the phase lengths (0 when there are no phases). Not serialized.</summary>
+    [JsonIgnore]
     public int TotalPeriods
     {
         get
@@ -101,11 +104,10 @@ public sealed record CampaignScenario
     public static CampaignScenario Parse(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        return JsonSerializer.Deserialize(json, ScenarioJsonContext.Default.CampaignScenario)
-            ?? throw new JsonException("The scenario JSON is null.");
+        return FromNode(JsonNode.Parse(json, null, ReaderOptions));
     }
 
-    /// <summary>Reads a scenario from a UTF-8 JSON stream.</summary>
+    /// <summary>Reads a scenario from a UTF-8 JSON stream. Does not validate the values; call <see cref="Validate"/>.</summary>
     /// <param name="utf8Json">The stream.</param>
     /// <returns>The scenario.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
@@ -113,8 +115,7 @@ public sealed record CampaignScenario
     public static CampaignScenario Load(Stream utf8Json)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        return JsonSerializer.Deserialize(utf8Json, ScenarioJsonContext.Default.CampaignScenario)
-            ?? throw new JsonException("The scenario JSON is null.");
+        return FromNode(JsonNode.Parse(utf8Json, null, ReaderOptions));
     }
 
     /// <summary>Reads a scenario from a JSON file.</summary>
@@ -144,6 +145,70 @@ public sealed record CampaignScenario
     /// <summary>Checks every rule and returns every problem found, each with its JSON path; empty when valid.</summary>
     /// <returns>The problems, in document order.</returns>
     public IReadOnlyList<ScenarioProblem> Validate() => ScenarioValidator.Validate(this);
+
+    private static readonly JsonDocumentOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
+    /// <summary>
+    /// Overlays the user's JSON on the complete default document (objects merged recursively; arrays replaced, each
+    /// object element overlaid on a default element), then deserializes with the source-generated metadata. Overlaying
+    /// keeps the default of every omitted property (source-generated init-only properties would otherwise get 0 or
+    /// null); unknown properties, wrong types and nulls still fail with their JSON path.
+    /// </summary>
+    private static CampaignScenario FromNode(JsonNode? node)
+    {
+        if (node is not JsonObject user)
+        {
+            throw new JsonException("The scenario must be a JSON object.", "$", null, null);
+        }
+
+        JsonObject merged = JsonSerializer.SerializeToNode(new CampaignScenario(), ScenarioJsonContext.Default.CampaignScenario)!.AsObject();
+        Overlay(merged, user, "");
+        return merged.Deserialize(ScenarioJsonContext.Default.CampaignScenario)
+            ?? throw new JsonException("The scenario JSON is null.");
+    }
+
+    private static void Overlay(JsonObject target, JsonObject source, string path)
+    {
+        foreach ((string name, JsonNode? value) in source)
+        {
+            string at = path.Length == 0 ? name : path + "." + name;
+            if (value is JsonObject sourceObject && target[name] is JsonObject targetObject)
+            {
+                Overlay(targetObject, sourceObject, at);
+            }
+            else if (value is JsonArray array && ElementTemplate(at) is { } template)
+            {
+                var items = new JsonArray();
+                foreach (JsonNode? item in array)
+                {
+                    if (item is JsonObject element)
+                    {
+                        JsonObject copy = template().AsObject();
+                        Overlay(copy, element, at + "[]");
+                        items.Add(copy);
+                    }
+                    else
+                    {
+                        items.Add(item?.DeepClone());
+                    }
+                }
+
+                target[name] = items;
+            }
+            else
+            {
+                target[name] = value?.DeepClone();
+            }
+        }
+    }
+
+    private static Func<JsonNode>? ElementTemplate(string path) => path switch
+    {
+        "phases" => () => JsonSerializer.SerializeToNode(new PhaseSettings(), ScenarioJsonContext.Default.PhaseSettings)!,
+        "channels" => () => JsonSerializer.SerializeToNode(new ChannelSettings(), ScenarioJsonContext.Default.ChannelSettings)!,
+        "population.segments" => () => JsonSerializer.SerializeToNode(new SegmentSettings(), ScenarioJsonContext.Default.SegmentSettings)!,
+        _ => null,
+    };
 
     private static CampaignScenario LoadDefault()
     {

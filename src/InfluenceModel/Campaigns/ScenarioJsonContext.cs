@@ -13,6 +13,9 @@ namespace InfluenceModel.Campaigns;
     AllowTrailingCommas = true,
     WriteIndented = true)]
 [JsonSerializable(typeof(CampaignScenario))]
+[JsonSerializable(typeof(PhaseSettings))]
+[JsonSerializable(typeof(ChannelSettings))]
+[JsonSerializable(typeof(SegmentSettings))]
 [JsonSerializable(typeof(CampaignResult))]
 [JsonSerializable(typeof(CampaignComparison))]
 internal sealed partial class ScenarioJsonContext : JsonSerializerContext;

@@ -281,11 +281,11 @@ internal static class ScenarioValidator
         }
 
         // The ambassador program is paid from the committed (non-reserve) budget.
-        if (scenario.Ambassadors is { } a && double.IsFinite(b.AnnualTotal) && double.IsFinite(b.ReserveShare)
+        if (scenario.Ambassadors is { } a && double.IsFinite(b.AnnualTotal) && b.AnnualTotal >= 0 && b.ReserveShare is >= 0 and <= 1
             && double.IsFinite(a.CostPerAmbassadorPerPeriod))
         {
             double program = a.Count * a.CostPerAmbassadorPerPeriod * scenario.TotalPeriods;
-            double committed = b.AnnualTotal * (1 - Math.Clamp(b.ReserveShare, 0, 1));
+            double committed = b.AnnualTotal * (1 - b.ReserveShare);
             if (program > committed + 1e-9)
             {
                 v.Add("$.ambassadors", $"program cost {F(program)} (count × costPerAmbassadorPerPeriod × periods) must not exceed the committed budget {F(committed)}");
