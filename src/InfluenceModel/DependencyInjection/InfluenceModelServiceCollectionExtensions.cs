@@ -1,5 +1,6 @@
 using InfluenceModel.Community;
 using InfluenceModel.Diffusion;
+using InfluenceModel.Seeding;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -28,6 +29,7 @@ public static class InfluenceModelServiceCollectionExtensions
         services.TryAddSingleton<Budgeting.IReserveOptimizer, Budgeting.ReserveOptimizer>();
         services.TryAddSingleton<Campaigns.ICampaignSimulator, Campaigns.CampaignSimulator>();
         services.TryAddSingleton<ISpreadEstimator>(sp => new MonteCarloSpreadEstimator(sp.GetRequiredService<InfluenceModelOptions>().Simulation));
+        services.TryAddSingleton<IInfluenceMaximizer, InfluenceMaximizerService>();
         return services;
     }
 }

@@ -53,12 +53,14 @@ public abstract class DiffusionModel
     /// <summary>Validates the graph for this model and returns a factory of per-thread runners sharing the prepared data.</summary>
     internal abstract Func<CascadeRun> Prepare(SocialGraph graph);
 
+    /// <summary>Validates the graph and seeds; returns the distinct seeds in first-seen order.</summary>
     internal static int[] CheckInputs(SocialGraph graph, IReadOnlyList<int> seeds)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(seeds);
-        var result = new int[seeds.Count];
-        for (int i = 0; i < result.Length; i++)
+        var result = new List<int>(seeds.Count);
+        var seen = new HashSet<int>();
+        for (int i = 0; i < seeds.Count; i++)
         {
             int s = seeds[i];
             if ((uint)s >= (uint)graph.NodeCount)
@@ -66,10 +68,13 @@ public abstract class DiffusionModel
                 throw new ArgumentOutOfRangeException(nameof(seeds), s, $"seeds[{i}] must be a node index in [0, {graph.NodeCount}); it was {s}.");
             }
 
-            result[i] = s;
+            if (seen.Add(s))
+            {
+                result.Add(s);
+            }
         }
 
-        return result;
+        return [.. result];
     }
 }
 

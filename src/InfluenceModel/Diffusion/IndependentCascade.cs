@@ -1,5 +1,8 @@
 using System.Runtime.CompilerServices;
+using System.Numerics;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using InfluenceModel.Internal;
 using InfluenceModel.Networks;
 
@@ -205,65 +208,122 @@ public sealed class IndependentCascade : DiffusionModel
         rng = local;
     }
 
-    /// <summary>Each node's threshold lives in one array that is zeroed when the node activates (restored after the run).</summary>
-    private sealed class TargetThresholdRunner(int[] offsets, int[] targets, uint[] thresholds) : CascadeRun
+    /// <summary>
+    /// The fast path when p(u,v) depends on v only: node v's threshold p·2³¹ − 1 lives in one pinned int array and is set
+    /// to −1 when v activates (restored after the run), so an arc fires iff its 31-bit draw d ≤ open[v]. Each out-row is
+    /// processed eight arcs at a time: with AVX2 one gather and one compare decide the eight coins; the rare hits are
+    /// then applied in arc order (re-checked, so repeated arcs behave as in a sequential loop). Draws come from a
+    /// four-lane vectorised xoshiro256** seeded from the simulation's stream and are consumed one per arc on every code path,
+    /// so the result does not depend on the instruction set.
+    /// </summary>
+    private sealed unsafe class TargetThresholdRunner : CascadeRun
     {
-        private readonly uint[] _open = (uint[])thresholds.Clone();
-        private readonly int[] _queue = new int[thresholds.Length];
-        private readonly uint[] _draws = new uint[DrawBlock];
+        private const int Block = 256;
+
+        private readonly int[] _offsets;
+        private readonly int[] _targets;
+        private readonly int[] _thresholds;
+        private readonly int[] _open;
+        private readonly int* _openPointer;
+        private readonly int[] _queue;
+        private readonly int[] _draws = new int[Block];
         private int _count;
+
+        public TargetThresholdRunner(int[] offsets, int[] targets, uint[] thresholds)
+        {
+            _offsets = offsets;
+            _targets = new int[targets.Length + 8];
+            targets.CopyTo(_targets, 0);
+            _thresholds = new int[thresholds.Length];
+            for (int v = 0; v < thresholds.Length; v++)
+            {
+                _thresholds[v] = (int)((long)thresholds[v] - 1);
+            }
+
+            _open = GC.AllocateArray<int>(thresholds.Length, pinned: true);
+            _thresholds.CopyTo(_open, 0);
+            _openPointer = (int*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_open));
+            _queue = new int[thresholds.Length];
+        }
 
         public override int Run(ReadOnlySpan<int> seeds, ref Xoshiro256 rng, List<DiffusionPeriod>? trace)
         {
-            uint[] openArray = _open;
-            int[] queueArray = _queue;
-            // Undo the previous run: restore the thresholds of the nodes it activated.
+            int[] openArray = _open, queueArray = _queue, thresholds = _thresholds;
             for (int i = 0; i < _count; i++)
             {
                 int v = queueArray[i];
                 openArray[v] = thresholds[v];
             }
 
-            _count = 0;
             int tail = 0;
             foreach (int s in seeds)
             {
-                if (openArray[s] != 0 || Array.IndexOf(queueArray, s, 0, tail) < 0)
-                {
-                    openArray[s] = 0;
-                    queueArray[tail++] = s;
-                }
+                // Seeds are distinct (DiffusionModel.CheckInputs).
+                openArray[s] = -1;
+                queueArray[tail++] = s;
             }
 
             trace?.Add(new DiffusionPeriod(0, tail, tail, 0, null));
-            var r = rng;
-            ref uint open = ref MemoryMarshal.GetArrayDataReference(openArray);
+            var lanes = new VectorXoshiro(ref rng);
+            ref int open = ref MemoryMarshal.GetArrayDataReference(openArray);
             ref int queue = ref MemoryMarshal.GetArrayDataReference(queueArray);
-            ref int target = ref MemoryMarshal.GetArrayDataReference(targets);
-            ref int offset = ref MemoryMarshal.GetArrayDataReference(offsets);
-            ref uint draws = ref MemoryMarshal.GetArrayDataReference(_draws);
-            int left = 0;
+            ref int target = ref MemoryMarshal.GetArrayDataReference(_targets);
+            ref int offset = ref MemoryMarshal.GetArrayDataReference(_offsets);
+            ref int draws = ref MemoryMarshal.GetArrayDataReference(_draws);
+            int* openPointer = _openPointer;
+            bool gather = Avx2.IsSupported;
+            int pos = Block;
             int head = 0, levelEnd = tail, period = 0;
             while (head < tail)
             {
                 int u = Unsafe.Add(ref queue, head++);
-                int end = Unsafe.Add(ref offset, u + 1);
-                for (int e = Unsafe.Add(ref offset, u); e < end; e++)
+                int e = Unsafe.Add(ref offset, u), end = Unsafe.Add(ref offset, u + 1);
+                while (e < end)
                 {
-                    if (left == 0)
+                    if (pos > Block - 8)
                     {
-                        Refill(ref draws, ref r);
-                        left = DrawBlock;
+                        lanes.Fill(ref draws, Block);
+                        pos = 0;
                     }
 
-                    uint draw = Unsafe.Add(ref draws, --left);
-                    int v = Unsafe.Add(ref target, e);
-                    ref uint threshold = ref Unsafe.Add(ref open, v);
-                    if (draw < threshold)
+                    int count = Math.Min(8, end - e);
+                    uint hits;
+                    if (gather)
                     {
-                        threshold = 0;
-                        Unsafe.Add(ref queue, tail++) = v;
+                        // The targets array is padded with 8 zeros, so a short row reads valid indices past its end;
+                        // those lanes are masked off.
+                        var index = Vector256.LoadUnsafe(ref target, (nuint)e);
+                        var limit = Avx2.GatherVector256(openPointer, index, 4);
+                        var draw = Vector256.LoadUnsafe(ref draws, (nuint)pos);
+                        hits = Vector256.LessThanOrEqual(draw, limit).ExtractMostSignificantBits() & ((1u << count) - 1);
                     }
+                    else
+                    {
+                        hits = 0;
+                        for (int k = 0; k < count; k++)
+                        {
+                            if (Unsafe.Add(ref draws, pos + k) <= Unsafe.Add(ref open, Unsafe.Add(ref target, e + k)))
+                            {
+                                hits |= 1u << k;
+                            }
+                        }
+                    }
+
+                    while (hits != 0)
+                    {
+                        int k = BitOperations.TrailingZeroCount(hits);
+                        hits &= hits - 1;
+                        int v = Unsafe.Add(ref target, e + k);
+                        ref int limit = ref Unsafe.Add(ref open, v);
+                        if (Unsafe.Add(ref draws, pos + k) <= limit)
+                        {
+                            limit = -1;
+                            Unsafe.Add(ref queue, tail++) = v;
+                        }
+                    }
+
+                    pos += count;
+                    e += count;
                 }
 
                 if (head == levelEnd && trace is not null)
@@ -278,7 +338,6 @@ public sealed class IndependentCascade : DiffusionModel
                 }
             }
 
-            rng = r;
             _count = tail;
             return tail;
         }
@@ -289,6 +348,48 @@ public sealed class IndependentCascade : DiffusionModel
             {
                 counts[_queue[i]]++;
             }
+        }
+    }
+
+    /// <summary>
+    /// Four independent xoshiro256** lanes in one 256-bit vector (multiplications by 5 and 9 as shifts and adds, so
+    /// AVX2 suffices), seeded from 16 outputs of the simulation's own generator. Produces 31-bit draws as ints.
+    /// </summary>
+    private struct VectorXoshiro
+    {
+        private Vector256<ulong> _s0, _s1, _s2, _s3;
+
+        public VectorXoshiro(ref Xoshiro256 rng)
+        {
+            _s0 = Vector256.Create(rng.NextUInt64(), rng.NextUInt64(), rng.NextUInt64(), rng.NextUInt64());
+            _s1 = Vector256.Create(rng.NextUInt64(), rng.NextUInt64(), rng.NextUInt64(), rng.NextUInt64());
+            _s2 = Vector256.Create(rng.NextUInt64(), rng.NextUInt64(), rng.NextUInt64(), rng.NextUInt64());
+            _s3 = Vector256.Create(rng.NextUInt64(), rng.NextUInt64(), rng.NextUInt64(), rng.NextUInt64()) | Vector256<ulong>.One;
+        }
+
+        /// <summary>Writes <paramref name="count"/> (a multiple of 8) 31-bit draws.</summary>
+        public void Fill(ref int destination, int count)
+        {
+            Vector256<ulong> s0 = _s0, s1 = _s1, s2 = _s2, s3 = _s3;
+            for (int i = 0; i < count; i += 8)
+            {
+                var times5 = (s1 << 2) + s1;
+                var rotated = (times5 << 7) | (times5 >> 57);
+                var result = (rotated << 3) + rotated;
+                var t = s1 << 17;
+                s2 ^= s0;
+                s3 ^= s1;
+                s1 ^= s2;
+                s0 ^= s3;
+                s2 ^= t;
+                s3 = (s3 << 45) | (s3 >> 19);
+                (result.AsInt32() >>> 1).StoreUnsafe(ref destination, (nuint)i);
+            }
+
+            _s0 = s0;
+            _s1 = s1;
+            _s2 = s2;
+            _s3 = s3;
         }
     }
 }

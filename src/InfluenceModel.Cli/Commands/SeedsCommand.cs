@@ -1,0 +1,243 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text.Json;
+using InfluenceModel.Diffusion;
+using InfluenceModel.Networks;
+using InfluenceModel.Seeding;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace InfluenceModel.Cli.Commands;
+
+/// <summary>`influence seeds`: influence maximization (OPIM-C, IMM, CELF, heuristics) on an edge-list graph.</summary>
+internal sealed class SeedsCommand(IAnsiConsole console) : Command<SeedsCommand.Settings>
+{
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("-g|--graph <FILE>")]
+        [Description("Edge list: one 'u v' or 'u v w' per line, '#'/'%' comments, .gz allowed. Required.")]
+        public string? Graph { get; init; }
+
+        [CommandOption("--undirected")]
+        [Description("Read every line as an undirected tie (both arcs).")]
+        public bool Undirected { get; init; }
+
+        [CommandOption("-k|--count <K>")]
+        [Description("Number of seeds, forced seeds included (default 50). With --costs, the most seeds accepted.")]
+        [DefaultValue(50)]
+        public int K { get; init; } = 50;
+
+        [CommandOption("-m|--model <MODEL>")]
+        [Description("Diffusion model: ic (independent cascade, default) or lt (linear threshold).")]
+        [DefaultValue("ic")]
+        public string Model { get; init; } = "ic";
+
+        [CommandOption("-p|--probability <CONVENTION>")]
+        [Description("Arc probabilities / weights: wc (weighted cascade 1/indeg, default), uniform:P, trivalency, or weights (the file's third column).")]
+        [DefaultValue("wc")]
+        public string Probability { get; init; } = "wc";
+
+        [CommandOption("-e|--epsilon <EPS>")]
+        [Description("Accuracy ε of the (1 − 1/e − ε) guarantee, in (0, 1) (default 0.1).")]
+        [DefaultValue(0.1)]
+        public double Epsilon { get; init; } = 0.1;
+
+        [CommandOption("-a|--algorithm <NAME>")]
+        [Description("opimc (default), imm, celf, maxdegree, degreediscount or pagerank.")]
+        [DefaultValue("opimc")]
+        public string Algorithm { get; init; } = "opimc";
+
+        [CommandOption("--candidates <FILE>")]
+        [Description("File of node ids that may be chosen (whitespace or newline separated), e.g. the employees.")]
+        public string? Candidates { get; init; }
+
+        [CommandOption("--forced <IDS>")]
+        [Description("Comma-separated node ids that are always seeds (existing ambassadors).")]
+        public string? Forced { get; init; }
+
+        [CommandOption("--costs <FILE>")]
+        [Description("File of 'id cost' lines (cost > 0); nodes not listed cost 1. Requires --budget.")]
+        public string? Costs { get; init; }
+
+        [CommandOption("--budget <B>")]
+        [Description("Budget for --costs (> 0).")]
+        public double? Budget { get; init; }
+
+        [CommandOption("--seed <SEED>")]
+        [Description("Random seed (default 0). Same seed, same seeds at any parallelism.")]
+        [DefaultValue(0UL)]
+        public ulong Seed { get; init; }
+
+        [CommandOption("-f|--format <FORMAT>")]
+        [Description("Output format: table (default) or json.")]
+        [DefaultValue("table")]
+        public string Format { get; init; } = "table";
+
+        public override ValidationResult Validate()
+        {
+            if (string.IsNullOrWhiteSpace(Graph))
+            {
+                return ValidationResult.Error("--graph is required.");
+            }
+
+            if (Model is not ("ic" or "lt"))
+            {
+                return ValidationResult.Error($"--model must be ic or lt; it was '{Model}'.");
+            }
+
+            if (ParseAlgorithm(Algorithm) is null)
+            {
+                return ValidationResult.Error($"--algorithm must be opimc, imm, celf, maxdegree, degreediscount or pagerank; it was '{Algorithm}'.");
+            }
+
+            if ((Costs is null) != (Budget is null))
+            {
+                return ValidationResult.Error("--costs and --budget go together.");
+            }
+
+            return Format is "table" or "json"
+                ? ValidationResult.Success()
+                : ValidationResult.Error($"--format must be table or json; it was '{Format}'.");
+        }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        EdgeProbabilities convention = ParseProbability(settings.Probability);
+        var graph = SocialGraph.LoadEdgeList(settings.Graph!, new EdgeListOptions { Undirected = settings.Undirected })
+            .WithEdgeProbabilities(convention);
+        DiffusionModel model = settings.Model == "lt" ? new LinearThreshold() : new IndependentCascade();
+        var request = new SeedingRequest(model, settings.K)
+        {
+            Epsilon = settings.Epsilon,
+            Algorithm = ParseAlgorithm(settings.Algorithm)!.Value,
+            Candidates = settings.Candidates is null ? null : Nodes(graph, ReadIds(settings.Candidates), "--candidates"),
+            ForcedSeeds = settings.Forced is null ? [] : Nodes(graph, settings.Forced.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), "--forced"),
+            Costs = settings.Costs is null ? null : ReadCosts(graph, settings.Costs),
+            Budget = settings.Budget,
+            Seed = settings.Seed,
+            CancellationToken = cancellationToken,
+        };
+        var result = InfluenceMaximizer.Select(graph, request);
+        if (settings.Format == "json")
+        {
+            var report = new
+            {
+                graph = settings.Graph,
+                nodes = graph.NodeCount,
+                arcs = graph.EdgeCount,
+                model = model.Name,
+                probability = convention.Name,
+                algorithm = result.Algorithm.ToString(),
+                epsilon = settings.Epsilon,
+                seeds = result.SeedIds,
+                result.MarginalGains,
+                result.EstimatedSpread,
+                result.StandardError,
+                confidenceInterval95 = new { result.SpreadInterval.Lower, result.SpreadInterval.Upper },
+                result.ApproximationGuarantee,
+                result.RrSetCount,
+                result.TotalCost,
+                elapsedSeconds = result.Elapsed.TotalSeconds,
+                seed = settings.Seed,
+            };
+            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(report, JsonOptions));
+            return CliApp.ExitOk;
+        }
+
+        var summary = new Table().AddColumn("quantity").AddColumn(new TableColumn("value").RightAligned());
+        summary.AddRow("graph", Markup.Escape($"{settings.Graph} ({graph.NodeCount:N0} nodes, {graph.EdgeCount:N0} arcs)"));
+        summary.AddRow("model", Markup.Escape($"{model.Name}, {convention.Name}"));
+        summary.AddRow("algorithm", Markup.Escape($"{result.Algorithm}, ε = {settings.Epsilon.ToString(CultureInfo.InvariantCulture)}"));
+        summary.AddRow("expected spread", string.Create(CultureInfo.InvariantCulture, $"{result.EstimatedSpread:N1} ± {result.StandardError:N1}"));
+        summary.AddRow("95% interval", Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"[{result.SpreadInterval.Lower:N1}, {result.SpreadInterval.Upper:N1}]")));
+        summary.AddRow("approximation guarantee", result.ApproximationGuarantee.ToString("0.000", CultureInfo.InvariantCulture));
+        summary.AddRow("RR sets", result.RrSetCount.ToString("N0", CultureInfo.InvariantCulture));
+        if (result.TotalCost is { } cost)
+        {
+            summary.AddRow("total cost", string.Create(CultureInfo.InvariantCulture, $"{cost:N2} of {settings.Budget:N2}"));
+        }
+
+        summary.AddRow("time", string.Create(CultureInfo.InvariantCulture, $"{result.Elapsed.TotalSeconds:N3} s"));
+        console.Write(summary);
+        var seeds = new Table().AddColumn("#").AddColumn("seed id").AddColumn(new TableColumn("marginal gain").RightAligned());
+        for (int i = 0; i < result.Seeds.Count; i++)
+        {
+            seeds.AddRow((i + 1).ToString(CultureInfo.InvariantCulture), Markup.Escape(result.SeedIds[i]), result.MarginalGains[i].ToString("N2", CultureInfo.InvariantCulture));
+        }
+
+        console.Write(seeds);
+        return CliApp.ExitOk;
+    }
+
+    internal static SeedingAlgorithm? ParseAlgorithm(string name) => name switch
+    {
+        "opimc" => SeedingAlgorithm.Opimc,
+        "imm" => SeedingAlgorithm.Imm,
+        "celf" => SeedingAlgorithm.CelfGreedy,
+        "maxdegree" => SeedingAlgorithm.MaxDegree,
+        "degreediscount" => SeedingAlgorithm.DegreeDiscount,
+        "pagerank" => SeedingAlgorithm.PageRank,
+        _ => null,
+    };
+
+    private static EdgeProbabilities ParseProbability(string text)
+    {
+        if (text.StartsWith("uniform:", StringComparison.Ordinal))
+        {
+            return double.TryParse(text.AsSpan(8), NumberStyles.Float, CultureInfo.InvariantCulture, out double p) && p is >= 0 and <= 1
+                ? EdgeProbabilities.Uniform(p)
+                : throw new CliInputException($"--probability uniform:P needs P in [0, 1]; it was '{text}'.");
+        }
+
+        return text switch
+        {
+            "wc" => EdgeProbabilities.WeightedCascade,
+            "trivalency" => EdgeProbabilities.Trivalency(),
+            "weights" => EdgeProbabilities.FromWeights,
+            _ => throw new CliInputException($"--probability must be wc, uniform:P, trivalency or weights; it was '{text}'."),
+        };
+    }
+
+    private static string[] ReadIds(string path) =>
+        File.ReadAllText(path).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+
+    private static int[] Nodes(SocialGraph graph, IEnumerable<string> ids, string option)
+    {
+        var nodes = new List<int>();
+        foreach (string id in ids)
+        {
+            nodes.Add(graph.TryGetIndex(id, out int node)
+                ? node
+                : throw new CliInputException($"{option}: node id '{id}' is not in the graph ({graph.NodeCount} nodes)."));
+        }
+
+        return [.. nodes];
+    }
+
+    private static double[] ReadCosts(SocialGraph graph, string path)
+    {
+        var costs = Enumerable.Repeat(1.0, graph.NodeCount).ToArray();
+        int lineNumber = 0;
+        foreach (string line in File.ReadLines(path))
+        {
+            lineNumber++;
+            string[] fields = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            if (fields.Length == 0 || fields[0].StartsWith('#'))
+            {
+                continue;
+            }
+
+            if (fields.Length != 2 || !double.TryParse(fields[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double cost) || !(cost > 0) || !double.IsFinite(cost))
+            {
+                throw new CliInputException($"--costs {path}, line {lineNumber}: expected 'id cost' with a finite cost > 0; it was '{line}'.");
+            }
+
+            costs[Nodes(graph, [fields[0]], "--costs")[0]] = cost;
+        }
+
+        return costs;
+    }
+}

@@ -1,0 +1,150 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text.Json;
+using InfluenceModel.Diffusion;
+using InfluenceModel.Networks;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace InfluenceModel.Cli.Commands;
+
+/// <summary>`influence spread`: Monte-Carlo expected spread of a seed set on an edge-list graph under IC, LT or Kelman.</summary>
+internal sealed class SpreadCommand(IAnsiConsole console) : Command<SpreadCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("-g|--graph <FILE>")]
+        [Description("Edge list: one 'u v' or 'u v w' per line, '#'/'%' comments, .gz allowed. Required.")]
+        public string? Graph { get; init; }
+
+        [CommandOption("--undirected")]
+        [Description("Read every line as an undirected tie (both arcs).")]
+        public bool Undirected { get; init; }
+
+        [CommandOption("-s|--seeds <IDS>")]
+        [Description("Comma-separated seed node ids, as written in the graph file (e.g. 1,2,3). Required.")]
+        public string? Seeds { get; init; }
+
+        [CommandOption("-m|--model <MODEL>")]
+        [Description("Diffusion model: ic (independent cascade, default), lt (linear threshold) or kelman (compliance, identification, internalization with the library defaults).")]
+        [DefaultValue("ic")]
+        public string Model { get; init; } = "ic";
+
+        [CommandOption("-p|--probability <CONVENTION>")]
+        [Description("Arc probabilities / weights: wc (weighted cascade 1/indeg, default), uniform:P (e.g. uniform:0.01), trivalency, or weights (the file's third column).")]
+        [DefaultValue("wc")]
+        public string Probability { get; init; } = "wc";
+
+        [CommandOption("-n|--simulations <N>")]
+        [Description("Monte-Carlo simulations (default 10000).")]
+        [DefaultValue(10_000)]
+        public int Simulations { get; init; } = 10_000;
+
+        [CommandOption("--seed <SEED>")]
+        [Description("Random seed (default 0). Same seed, same result at any parallelism.")]
+        [DefaultValue(0UL)]
+        public ulong Seed { get; init; }
+
+        [CommandOption("-f|--format <FORMAT>")]
+        [Description("Output format: table (default) or json.")]
+        [DefaultValue("table")]
+        public string Format { get; init; } = "table";
+
+        public override ValidationResult Validate()
+        {
+            if (string.IsNullOrWhiteSpace(Graph))
+            {
+                return ValidationResult.Error("--graph is required.");
+            }
+
+            if (string.IsNullOrWhiteSpace(Seeds))
+            {
+                return ValidationResult.Error("--seeds is required (comma-separated node ids of the graph file).");
+            }
+
+            if (Model is not ("ic" or "lt" or "kelman"))
+            {
+                return ValidationResult.Error($"--model must be ic, lt or kelman; it was '{Model}'.");
+            }
+
+            return Format is "table" or "json"
+                ? ValidationResult.Success()
+                : ValidationResult.Error($"--format must be table or json; it was '{Format}'.");
+        }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        EdgeProbabilities convention = ParseProbability(settings.Probability);
+        var options = new SimulationOptions { Simulations = settings.Simulations, Seed = settings.Seed };
+        var graph = SocialGraph.LoadEdgeList(settings.Graph!, new EdgeListOptions { Undirected = settings.Undirected })
+            .WithEdgeProbabilities(convention);
+        string[] ids = settings.Seeds!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var seeds = new List<int>(ids.Length);
+        foreach (string id in ids)
+        {
+            seeds.Add(graph.TryGetIndex(id, out int node)
+                ? node
+                : throw new CliInputException($"--seeds: node id '{id}' is not in {settings.Graph} ({graph.NodeCount} nodes)."));
+        }
+
+        DiffusionModel model = settings.Model switch
+        {
+            "lt" => new LinearThreshold(),
+            "kelman" => new KelmanInfluence(),
+            _ => new IndependentCascade(),
+        };
+        var estimate = SpreadEstimator.Estimate(graph, model, seeds, options, cancellationToken: cancellationToken);
+        string[] seedIds = [.. seeds.Select(graph.NodeId)];
+        if (settings.Format == "json")
+        {
+            var report = new
+            {
+                graph = settings.Graph,
+                nodes = graph.NodeCount,
+                arcs = graph.EdgeCount,
+                model = estimate.Model,
+                probability = convention.Name,
+                seeds = seedIds,
+                estimate.Mean,
+                estimate.StandardError,
+                confidenceInterval95 = new { estimate.ConfidenceInterval95.Lower, estimate.ConfidenceInterval95.Upper },
+                estimate.Simulations,
+                seed = settings.Seed,
+            };
+            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(report, JsonOptions));
+            return CliApp.ExitOk;
+        }
+
+        var table = new Table().AddColumn("quantity").AddColumn(new TableColumn("value").RightAligned());
+        table.AddRow("graph", Markup.Escape($"{settings.Graph} ({graph.NodeCount:N0} nodes, {graph.EdgeCount:N0} arcs)"));
+        table.AddRow("model", Markup.Escape($"{estimate.Model}, {convention.Name}"));
+        table.AddRow("seeds", Markup.Escape(string.Join(' ', seedIds)));
+        table.AddRow("expected spread", estimate.Mean.ToString("N2", CultureInfo.InvariantCulture));
+        table.AddRow("standard error", estimate.StandardError.ToString("N2", CultureInfo.InvariantCulture));
+        table.AddRow("95% interval", Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"[{estimate.ConfidenceInterval95.Lower:N2}, {estimate.ConfidenceInterval95.Upper:N2}]")));
+        table.AddRow("simulations", estimate.Simulations.ToString("N0", CultureInfo.InvariantCulture));
+        console.Write(table);
+        return CliApp.ExitOk;
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    private static EdgeProbabilities ParseProbability(string text)
+    {
+        if (text.StartsWith("uniform:", StringComparison.Ordinal))
+        {
+            return double.TryParse(text.AsSpan(8), NumberStyles.Float, CultureInfo.InvariantCulture, out double p) && p is >= 0 and <= 1
+                ? EdgeProbabilities.Uniform(p)
+                : throw new CliInputException($"--probability uniform:P needs P in [0, 1]; it was '{text}'.");
+        }
+
+        return text switch
+        {
+            "wc" => EdgeProbabilities.WeightedCascade,
+            "trivalency" => EdgeProbabilities.Trivalency(),
+            "weights" => EdgeProbabilities.FromWeights,
+            _ => throw new CliInputException($"--probability must be wc, uniform:P, trivalency or weights; it was '{text}'."),
+        };
+    }
+}

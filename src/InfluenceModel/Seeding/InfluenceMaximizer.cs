@@ -1,0 +1,248 @@
+using System.Diagnostics;
+using InfluenceModel.Diffusion;
+using InfluenceModel.Networks;
+
+namespace InfluenceModel.Seeding;
+
+/// <summary>
+/// Influence maximization: chooses the seeds (ambassadors, influencers) whose advocacy is expected to reach the most
+/// people under independent cascade or linear threshold, with the brand's constraints (candidates, forced seeds,
+/// costs and a budget). Reverse-reachable-set algorithms OPIM-C (default) and IMM, the CELF greedy and three heuristics.
+/// </summary>
+/// <remarks>
+/// <para>
+/// References: Borgs, Brautbar, Chayes, Lucier (2014) "Maximizing social influence in nearly optimal time"; Tang, Shi,
+/// Xiao (2015) "Influence maximization in near-linear time: a martingale approach" (IMM); Chen (2018) "An issue in the
+/// martingale analysis of the influence maximization algorithm IMM"; Tang, Tang, Xiao, Yuan (2018) "Online processing
+/// algorithms for influence maximization" (OPIM-C); Guo, Wang, Wei, Chen (2020) "Influence maximization revisited:
+/// efficient reverse reachable set generation with bound tightened" (SUBSIM); Leskovec et al. (2007) "Cost-effective
+/// outbreak detection in networks" (CELF); Chen, Wang, Yang (2009) "Efficient influence maximization in social
+/// networks" (degree discount). Equations: docs/models/seeding.md.
+/// </para>
+/// <para>Stateless and thread-safe. Same request (seed included) ⇒ same seeds at any degree of parallelism.</para>
+/// </remarks>
+public static class InfluenceMaximizer
+{
+    /// <summary>RR sets drawn to evaluate seeds chosen without RR sets (CELF, heuristics).</summary>
+    internal const int EvaluationSets = 200_000;
+
+    /// <summary>Random family of the CELF Monte-Carlo runs (common random numbers across its evaluations).</summary>
+    private const ulong CelfFamily = 10;
+
+    /// <summary>Selects seeds in <paramref name="graph"/> (arc weights are the IC probabilities or LT weights).</summary>
+    /// <param name="graph">The social graph; weights in [0, 1], and for LT summing to ≤ 1 into every node.</param>
+    /// <param name="request">The model, k and constraints.</param>
+    /// <returns>The seeds in selection order with their marginal gains, the estimated spread and the guarantee.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="graph"/> or <paramref name="request"/> is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// The graph is empty or its weights do not suit the model (ParamName "graph"); a candidate or forced seed is not a
+    /// node, k is below the number of forced seeds or above what the candidates allow, costs do not match the nodes,
+    /// costs come without a budget or the reverse, or the forced seeds cost more than the budget (ParamName "request.&lt;property&gt;",
+    /// e.g. "request.K").
+    /// </exception>
+    /// <exception cref="OperationCanceledException">The request's token was cancelled.</exception>
+    public static SeedSelection Select(SocialGraph graph, SeedingRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(request);
+        var clock = Stopwatch.StartNew();
+        SeedingProblem problem = Prepare(graph, request);
+        request.CancellationToken.ThrowIfCancellationRequested();
+        SelectionOutcome outcome = problem.FreeSeeds == 0
+            ? Evaluate(problem, [], 1.0) // only forced seeds: nothing to choose, the selection is optimal
+            : request.Algorithm switch
+        {
+            SeedingAlgorithm.Opimc => ReverseReachableSeeding.Opimc(problem),
+            SeedingAlgorithm.Imm => ReverseReachableSeeding.Imm(problem),
+            SeedingAlgorithm.CelfGreedy => Evaluate(problem, CelfGreedy.Select(problem, MonteCarlo(graph, request, problem)), CelfGuarantee(problem)),
+            SeedingAlgorithm.MaxDegree => Evaluate(problem, SeedingHeuristics.MaxDegree(problem), 0.0),
+            SeedingAlgorithm.DegreeDiscount => Evaluate(problem, SeedingHeuristics.DegreeDiscount(problem), 0.0),
+            _ => Evaluate(problem, SeedingHeuristics.PageRank(problem), 0.0),
+        };
+
+        var ids = new string[outcome.Seeds.Length];
+        double? cost = problem.Costs is null ? null : 0.0;
+        for (int i = 0; i < ids.Length; i++)
+        {
+            ids[i] = graph.NodeId(outcome.Seeds[i]);
+            cost += problem.Costs?[outcome.Seeds[i]];
+        }
+
+        return new SeedSelection
+        {
+            Seeds = outcome.Seeds,
+            SeedIds = ids,
+            MarginalGains = outcome.MarginalGains,
+            EstimatedSpread = outcome.Spread,
+            StandardError = outcome.StandardError,
+            ApproximationGuarantee = outcome.Guarantee,
+            RrSetCount = outcome.RrSetCount,
+            TotalCost = cost,
+            Algorithm = request.Algorithm,
+            Elapsed = clock.Elapsed,
+        };
+    }
+
+    /// <summary>The CELF oracle: <see cref="SpreadEstimator"/> with one fixed seed (common random numbers across sets).</summary>
+    private static Func<int[], double> MonteCarlo(SocialGraph graph, SeedingRequest request, SeedingProblem problem)
+    {
+        var options = new SimulationOptions
+        {
+            Simulations = request.Simulations,
+            Seed = problem.FamilySeed(CelfFamily),
+            MaxDegreeOfParallelism = request.MaxDegreeOfParallelism,
+        };
+        return seeds => SpreadEstimator.Estimate(graph, request.Model, seeds, options, cancellationToken: request.CancellationToken).Mean;
+    }
+
+    private static double CelfGuarantee(SeedingProblem problem) =>
+        problem.IsBudgeted ? 0.5 * SampleSizes.GreedyRatio : SampleSizes.GreedyRatio;
+
+    private static SelectionOutcome Evaluate(SeedingProblem problem, int[] freeSeeds, double guarantee) =>
+        ReverseReachableSeeding.Evaluate(problem, [.. problem.Forced, .. freeSeeds], EvaluationSets, guarantee);
+
+    /// <summary>Validates <paramref name="request"/> against <paramref name="graph"/> and flattens both.</summary>
+    internal static SeedingProblem Prepare(SocialGraph graph, SeedingRequest request)
+    {
+        int n = graph.NodeCount;
+        if (n == 0)
+        {
+            throw new ArgumentException("The graph has no nodes; there is nothing to seed.", nameof(graph));
+        }
+
+        bool linearThreshold = request.Model is LinearThreshold;
+        if (linearThreshold)
+        {
+            EdgeProbabilities.ValidateLinearThreshold(graph);
+        }
+        else
+        {
+            CheckProbabilities(graph);
+        }
+
+        int[] forced = [.. request.ForcedSeeds];
+        CheckNodes(forced, n, RequestParameter(nameof(SeedingRequest.ForcedSeeds)));
+        if (forced.Length > request.K)
+        {
+            throw new ArgumentOutOfRangeException(RequestParameter(nameof(SeedingRequest.K)), request.K, $"K must be at least the number of forced seeds ({forced.Length}); it was {request.K}.");
+        }
+
+        bool[]? candidate = null;
+        int choices = n;
+        if (request.Candidates is { } candidates)
+        {
+            int[] list = [.. candidates];
+            CheckNodes(list, n, RequestParameter(nameof(SeedingRequest.Candidates)));
+            candidate = new bool[n];
+            foreach (int v in list)
+            {
+                candidate[v] = true;
+            }
+        }
+
+        if (forced.Length > 0)
+        {
+            candidate ??= Enumerable.Repeat(true, n).ToArray();
+            foreach (int f in forced)
+            {
+                candidate[f] = false;
+            }
+        }
+
+        if (candidate is not null)
+        {
+            choices = 0;
+            foreach (bool c in candidate)
+            {
+                choices += c ? 1 : 0;
+            }
+        }
+
+        int free = request.K - forced.Length;
+        if (free > choices)
+        {
+            throw new ArgumentOutOfRangeException(RequestParameter(nameof(SeedingRequest.K)), request.K,
+                $"K − forced seeds = {free} exceeds the {choices} nodes that can be chosen; lower K or widen the candidates.");
+        }
+
+        double[]? costs = CheckCosts(request, n, forced);
+        return new SeedingProblem
+        {
+            NodeCount = n,
+            OutOffsets = graph.OutOffsetArray,
+            OutTargets = graph.OutTargetArray,
+            OutWeights = graph.OutWeightArray,
+            Reverse = ReverseInfluenceGraph.Create(n, graph.InOffsetArray, graph.InSourceArray, graph.InWeightArray, linearThreshold),
+            Candidate = candidate,
+            Forced = forced,
+            FreeSeeds = free,
+            Choices = choices,
+            Costs = costs,
+            Budget = request.Budget ?? 0,
+            Epsilon = request.Epsilon,
+            Delta = request.Delta ?? (1.0 / Math.Max(n, 2)),
+            Seed = request.Seed,
+            Parallelism = request.MaxDegreeOfParallelism == -1 ? Environment.ProcessorCount : request.MaxDegreeOfParallelism,
+            CancellationToken = request.CancellationToken,
+            Progress = request.Progress,
+        };
+    }
+
+    private static double[]? CheckCosts(SeedingRequest request, int n, int[] forced)
+    {
+        if (request.Costs is null != request.Budget is null)
+        {
+            throw new ArgumentException("Costs and Budget go together: give both or neither.", RequestParameter(nameof(SeedingRequest.Budget)));
+        }
+
+        if (request.Costs is null)
+        {
+            return null;
+        }
+
+        if (request.Costs.Count != n)
+        {
+            throw new ArgumentException($"Costs must hold one cost per node ({n}); it holds {request.Costs.Count}.", RequestParameter(nameof(SeedingRequest.Costs)));
+        }
+
+        double[] costs = [.. request.Costs];
+        double forcedCost = 0;
+        foreach (int f in forced)
+        {
+            forcedCost += costs[f];
+        }
+
+        if (forcedCost > request.Budget)
+        {
+            throw new ArgumentException($"The forced seeds cost {forcedCost}, more than the budget {request.Budget}.", RequestParameter(nameof(SeedingRequest.Budget)));
+        }
+
+        return costs;
+    }
+
+    /// <summary>The ParamName of a request property that does not fit the graph: "request.K", "request.Costs", ….</summary>
+    private static string RequestParameter(string property) => "request." + property;
+
+    private static void CheckNodes(int[] nodes, int n, string name)
+    {
+        for (int i = 0; i < nodes.Length; i++)
+        {
+            if (nodes[i] >= n)
+            {
+                throw new ArgumentOutOfRangeException(name, nodes[i], $"{name}[{i}] must be a node index in [0, {n}); it was {nodes[i]}.");
+            }
+        }
+    }
+
+    private static void CheckProbabilities(SocialGraph graph)
+    {
+        float[] weights = graph.InWeightArray;
+        for (int e = 0; e < weights.Length; e++)
+        {
+            if (!(weights[e] >= 0f && weights[e] <= 1f))
+            {
+                throw new ArgumentException($"Independent-cascade probabilities must lie in [0, 1]; in-arc #{e} has {weights[e]} (apply EdgeProbabilities first).", nameof(graph));
+            }
+        }
+    }
+}

@@ -1,0 +1,245 @@
+namespace InfluenceModel.Seeding;
+
+/// <summary>What a selection algorithm returns before it is dressed as a public <see cref="SeedSelection"/>.</summary>
+internal sealed record SelectionOutcome(int[] Seeds, double[] MarginalGains, double Spread, double StandardError, double Guarantee, long RrSetCount);
+
+/// <summary>
+/// OPIM-C and IMM (with Chen's correction) over RR sets, including the budgeted variant. See docs/models/seeding.md
+/// for the equations.
+/// </summary>
+internal static class ReverseReachableSeeding
+{
+    private const ulong FamilySelection = 1, FamilyValidation = 2, FamilyFinal = 3;
+
+    /// <summary>
+    /// OPIM-C with precision floors. R1 (selection) and an independent R2 (validation) grow until (a) the certified
+    /// ratio σˡ(S)/σᵘ(OPT) reaches 1 − 1/e − ε, (b) the last seed's marginal coverage is at least
+    /// <see cref="GainFloor"/>(ε) sets (or the last picks are negligible) and (c) S covers at least
+    /// <see cref="CoverageFloor"/>(ε) sets of R1 — or R1 reaches θ_max. Each round grows R1 by ×1.25 to ×8, and round
+    /// 4·i_max jumps to θ_max, so there are at most 4·i_max rounds; R2 may be topped up once per round to make the
+    /// spread estimate precise. The union bound a = ln(6·4·i_max/δ) covers the two checks of every possible round.
+    /// </summary>
+    public static SelectionOutcome Opimc(SeedingProblem problem)
+    {
+        if (problem.IsBudgeted)
+        {
+            return Imm(problem);
+        }
+
+        int n = problem.NodeCount;
+        var (thetaZero, thetaMax, rounds, _) = SampleSizes.Opimc(n, problem.Choices, problem.FreeSeeds, problem.Epsilon, problem.Delta);
+        // Growth factors may be as small as 1.25 (not OPIM-C's 2), so allow 4·i_max rounds, the last one at θ_max.
+        int maxRounds = 4 * rounds;
+        double a = Math.Log(6.0 * maxRounds / problem.Delta);
+        var selection = new RrSetCollection();
+        var validation = new RrSetCollection();
+        ulong seed1 = problem.FamilySeed(FamilySelection), seed2 = problem.FamilySeed(FamilyValidation);
+        double target = SampleSizes.GreedyRatio - problem.Epsilon;
+        double gainFloor = GainFloor(problem.Epsilon), coverageFloor = CoverageFloor(problem.Epsilon);
+        double theta1 = thetaZero, theta2 = thetaZero;
+        for (int round = 1; ; round++)
+        {
+            Grow(problem, selection, seed1, SampleSizes.ToCount(theta1));
+            Grow(problem, validation, seed2, SampleSizes.ToCount(theta2));
+            problem.Report("selecting", selection.Count + (long)validation.Count, 0);
+            var index = CoverageIndex.Build(selection, n);
+            var greedy = MaxCoverage.Greedy(selection, index, n, problem.Candidate, problem.Forced, problem.FreeSeeds, computeUpperBound: true);
+            bool[] mask = Mask(n, greedy.Seeds);
+            double coverageBound = Math.Min(greedy.UpperBound, greedy.Covered / SampleSizes.GreedyRatio);
+            double upper = SampleSizes.SpreadUpperBound(coverageBound, selection.Count, n, a);
+            long covered2 = validation.CountCovered(mask);
+            double share = Math.Max((double)greedy.Covered / selection.Count, 1.0 / selection.Count);
+            bool certified = Certified(covered2);
+            bool atMax = theta1 >= thetaMax;
+            double lastGain = problem.FreeSeeds == 0 ? double.PositiveInfinity : greedy.Gains[^1];
+            bool precise = (lastGain >= gainFloor || lastGain * problem.FreeSeeds <= problem.Epsilon * greedy.Covered)
+                && greedy.Covered >= coverageFloor;
+            if ((certified && precise) || atMax)
+            {
+                if (covered2 < coverageFloor && validation.Count < selection.Count)
+                {
+                    // Top R2 up so the spread estimate is as precise as S's coverage in R1 (predicted from R1's share).
+                    Grow(problem, validation, seed2, SampleSizes.ToCount(Math.Min(selection.Count, 1.1 * coverageFloor / share)));
+                    covered2 = validation.CountCovered(mask);
+                    certified = Certified(covered2);
+                }
+
+                if (certified || atMax)
+                {
+                    // At θ_max OPIM-C's worst-case analysis guarantees 1 − 1/e − ε whatever the instance bound says.
+                    double guarantee = atMax ? Math.Max(Ratio(covered2), target) : Ratio(covered2);
+                    return Outcome(greedy, selection.Count, validation, covered2, n, Math.Max(0.0, guarantee), selection.Count + (long)validation.Count);
+                }
+            }
+
+            // Coverage grows in proportion to θ: jump to where the floors should be met (×1.25 to ×8); double when
+            // only the certificate is missing, as OPIM-C does.
+            double need = Math.Max(gainFloor / Math.Max(lastGain, 1.0), coverageFloor / Math.Max(greedy.Covered, 1.0));
+            double factor = precise ? 2.0 : Math.Clamp(1.15 * need, 1.25, 8.0);
+            theta1 = round + 1 >= maxRounds ? thetaMax : Math.Min(thetaMax, theta1 * factor);
+            theta2 = certified ? validation.Count : theta1 / 2;
+
+            bool Certified(long covered) => problem.FreeSeeds == 0 || Ratio(covered) >= target;
+
+            double Ratio(long covered) => problem.FreeSeeds == 0
+                ? 1.0
+                : upper > 0 ? Math.Min(1.0, SampleSizes.SpreadLowerBound(covered, validation.Count, n, a) / upper) : 0.0;
+        }
+    }
+
+    /// <summary>
+    /// The least marginal coverage (in RR sets) of the last seed before OPIM-C stops: 4/ε², so that the smallest
+    /// marginal gain is estimated with relative standard error ≤ ε/2 and the greedy's late picks are not noise.
+    /// </summary>
+    public static double GainFloor(double epsilon) => 4.0 / (epsilon * epsilon);
+
+    /// <summary>
+    /// The least coverage of the seed set (in RR sets of R1, and of R2 for the estimate): 100/ε², a relative standard
+    /// error of ε/10 for the spread, so that near-tied candidate sets (e.g. the two best single nodes of NetHEPT, 3%
+    /// apart) are told apart.
+    /// </summary>
+    public static double CoverageFloor(double epsilon) => 100.0 / (epsilon * epsilon);
+
+    /// <summary>
+    /// IMM: the sampling phase finds a lower bound LB of OPT by trying x = n/2, n/4, …; then θ = λ*/LB fresh RR sets
+    /// (Chen 2018) are drawn for the final greedy. The sampling-phase sets, independent of the final selection, give an
+    /// unbiased spread estimate. With costs and a budget the final greedy is the better of ratio and unit greedy.
+    /// </summary>
+    public static SelectionOutcome Imm(SeedingProblem problem)
+    {
+        int n = problem.NodeCount;
+        int k = EffectiveK(problem);
+        double ell = SampleSizes.ImmEll(n, problem.Delta);
+        double epsPrime = Math.Sqrt(2.0) * problem.Epsilon;
+        double lambdaPrime = SampleSizes.ImmLambdaPrime(n, problem.Choices, Math.Max(1, k), problem.Epsilon, ell);
+        var sampling = new RrSetCollection();
+        ulong seed1 = problem.FamilySeed(FamilySelection);
+        double lowerBound = 1.0;
+        int maxRounds = Math.Max(1, (int)Math.Ceiling(Math.Log2(Math.Max(n, 2))) - 1);
+        for (int i = 1; i <= maxRounds; i++)
+        {
+            double x = n / Math.Pow(2, i);
+            Grow(problem, sampling, seed1, SampleSizes.ToCount(lambdaPrime / x));
+            var index = CoverageIndex.Build(sampling, n);
+            var greedy = MaxCoverage.Greedy(sampling, index, n, problem.Candidate, problem.Forced, k, computeUpperBound: false);
+            double estimate = (double)n * greedy.Covered / sampling.Count;
+            if (estimate >= (1.0 + epsPrime) * x)
+            {
+                lowerBound = estimate / (1.0 + epsPrime);
+                break;
+            }
+        }
+
+        double lambdaStar = SampleSizes.ImmLambdaStar(n, problem.Choices, Math.Max(1, k), problem.Epsilon, ell);
+        var final = new RrSetCollection();
+        Grow(problem, final, problem.FamilySeed(FamilyFinal), SampleSizes.ToCount(lambdaStar / lowerBound));
+        problem.Report("selecting", sampling.Count + (long)final.Count, 0);
+        var finalIndex = CoverageIndex.Build(final, n);
+        CoverageResult result;
+        double guarantee;
+        if (problem.IsBudgeted)
+        {
+            var ratioGreedy = MaxCoverage.BudgetedGreedy(final, finalIndex, n, problem.Candidate, problem.Forced, problem.Costs!, problem.Budget, problem.Forced.Length + problem.FreeSeeds, byRatio: true);
+            var unitGreedy = MaxCoverage.BudgetedGreedy(final, finalIndex, n, problem.Candidate, problem.Forced, problem.Costs!, problem.Budget, problem.Forced.Length + problem.FreeSeeds, byRatio: false);
+            result = ratioGreedy.Covered >= unitGreedy.Covered ? ratioGreedy : unitGreedy;
+            guarantee = Math.Max(0.0, (0.5 * SampleSizes.GreedyRatio) - problem.Epsilon);
+        }
+        else
+        {
+            result = MaxCoverage.Greedy(final, finalIndex, n, problem.Candidate, problem.Forced, problem.FreeSeeds, computeUpperBound: false);
+            guarantee = problem.FreeSeeds == 0 ? 1.0 : Math.Max(0.0, SampleSizes.GreedyRatio - problem.Epsilon);
+        }
+
+        long covered = sampling.CountCovered(Mask(n, result.Seeds));
+        return Outcome(result, final.Count, sampling, covered, n, guarantee, sampling.Count + (long)final.Count);
+    }
+
+    /// <summary>
+    /// Spread of a given seed sequence on <paramref name="sets"/> independent RR sets: the marginal gains in order, the
+    /// estimate n·F_R(S) and its binomial standard error. Used for heuristics and CELF.
+    /// </summary>
+    public static SelectionOutcome Evaluate(SeedingProblem problem, int[] seeds, int sets, double guarantee)
+    {
+        int n = problem.NodeCount;
+        var evaluation = new RrSetCollection();
+        Grow(problem, evaluation, problem.FamilySeed(FamilyValidation), sets);
+        problem.Report("evaluating", evaluation.Count, seeds.Length);
+        var index = CoverageIndex.Build(evaluation, n);
+        // Greedy over a one-node candidate list per step reproduces the order: forced = the whole sequence.
+        var ordered = MaxCoverage.Greedy(evaluation, index, n, new bool[n], seeds, 0, computeUpperBound: false);
+        return Outcome(ordered, evaluation.Count, evaluation, ordered.Covered, n, guarantee, evaluation.Count);
+    }
+
+    /// <summary>The most free seeds a solution can hold: k, or with a budget the count the cheapest candidates afford.</summary>
+    private static int EffectiveK(SeedingProblem problem)
+    {
+        if (!problem.IsBudgeted)
+        {
+            return problem.FreeSeeds;
+        }
+
+        double left = problem.Budget;
+        foreach (int f in problem.Forced)
+        {
+            left -= problem.Costs![f];
+        }
+
+        var costs = new List<double>();
+        for (int v = 0; v < problem.NodeCount; v++)
+        {
+            if (problem.Candidate is null || problem.Candidate[v])
+            {
+                costs.Add(problem.Costs![v]);
+            }
+        }
+
+        costs.Sort();
+        int count = 0;
+        foreach (double c in costs)
+        {
+            if (count >= problem.FreeSeeds || c > left)
+            {
+                break;
+            }
+
+            left -= c;
+            count++;
+        }
+
+        return count;
+    }
+
+    private static SelectionOutcome Outcome(CoverageResult result, int selectionSets, RrSetCollection evaluation, long evaluationCovered, int n, double guarantee, long rrSets)
+    {
+        var gains = new double[result.Gains.Length];
+        for (int i = 0; i < gains.Length; i++)
+        {
+            gains[i] = (double)n * result.Gains[i] / selectionSets;
+        }
+
+        double p = (double)evaluationCovered / evaluation.Count;
+        double spread = n * p;
+        double se = n * Math.Sqrt(p * (1 - p) / evaluation.Count);
+        return new SelectionOutcome(result.Seeds, gains, spread, se, guarantee, rrSets);
+    }
+
+    private static void Grow(SeedingProblem problem, RrSetCollection sets, ulong seed, int target)
+    {
+        if (target > sets.Count)
+        {
+            RrSampler.Generate(problem.Reverse, sets, seed, sets.Count, target - sets.Count, problem.Parallelism, problem.CancellationToken);
+            problem.Report("sampling", sets.Count, 0);
+        }
+    }
+
+    private static bool[] Mask(int n, int[] nodes)
+    {
+        var mask = new bool[n];
+        foreach (int v in nodes)
+        {
+            mask[v] = true;
+        }
+
+        return mask;
+    }
+}

@@ -1,0 +1,50 @@
+namespace InfluenceModel.Seeding;
+
+/// <summary>The seeds chosen by <see cref="InfluenceMaximizer.Select"/> and what is known about their spread.</summary>
+/// <remarks>Plain data; serializes with System.Text.Json.</remarks>
+public sealed record SeedSelection
+{
+    /// <summary>The seeds as graph node indices, forced seeds first, then in selection order.</summary>
+    public required IReadOnlyList<int> Seeds { get; init; }
+
+    /// <summary>The same seeds as the ids of the input file (<see cref="Networks.SocialGraph.NodeId(int)"/>).</summary>
+    public required IReadOnlyList<string> SeedIds { get; init; }
+
+    /// <summary>
+    /// Expected number of extra activated nodes each seed adds to the ones before it (nodes; the first is the seed's own
+    /// spread). Measured on the RR sets the selection was made on (for heuristics and CELF: on the evaluation sample),
+    /// so their sum slightly overstates <see cref="EstimatedSpread"/> for OPIM-C and IMM.
+    /// </summary>
+    public required IReadOnlyList<double> MarginalGains { get; init; }
+
+    /// <summary>
+    /// Expected number of activated nodes, seeds included, estimated on RR sets independent of the selection
+    /// (unbiased): n·(share of those sets the seeds cover).
+    /// </summary>
+    public required double EstimatedSpread { get; init; }
+
+    /// <summary>Standard error of <see cref="EstimatedSpread"/> (nodes): n·√(p(1 − p)/θ).</summary>
+    public required double StandardError { get; init; }
+
+    /// <summary>The normal 95% confidence interval of <see cref="EstimatedSpread"/>.</summary>
+    public ConfidenceInterval SpreadInterval => ConfidenceInterval.Normal95(EstimatedSpread, StandardError);
+
+    /// <summary>
+    /// The approximation ratio that holds with probability ≥ 1 − δ: for OPIM-C the certified instance ratio
+    /// σˡ(S)/σᵘ(OPT) of this run; for IMM 1 − 1/e − ε; with a budget ½(1 − 1/e) − ε; for CELF 1 − 1/e up to
+    /// Monte-Carlo error; 0 for heuristics (no guarantee).
+    /// </summary>
+    public required double ApproximationGuarantee { get; init; }
+
+    /// <summary>Number of reverse-reachable sets generated (selection, validation and evaluation together).</summary>
+    public required long RrSetCount { get; init; }
+
+    /// <summary>Total cost of the seeds when the request had costs; otherwise null.</summary>
+    public double? TotalCost { get; init; }
+
+    /// <summary>The algorithm that produced the selection.</summary>
+    public required SeedingAlgorithm Algorithm { get; init; }
+
+    /// <summary>Wall-clock time of the selection.</summary>
+    public required TimeSpan Elapsed { get; init; }
+}

@@ -1,0 +1,56 @@
+using InfluenceModel.Internal;
+
+namespace InfluenceModel.Seeding;
+
+/// <summary>
+/// A validated seeding instance in flat arrays: the graph (out-edges for the heuristics, the reverse view for RR
+/// sampling) and the request's constraints resolved to node indices. Built once per call by
+/// <see cref="InfluenceMaximizer"/>; tests build it directly.
+/// </summary>
+internal sealed class SeedingProblem
+{
+    public required int NodeCount { get; init; }
+
+    public required int[] OutOffsets { get; init; }
+
+    public required int[] OutTargets { get; init; }
+
+    public required float[] OutWeights { get; init; }
+
+    public required ReverseInfluenceGraph Reverse { get; init; }
+
+    /// <summary>Free-choice mask (null = every node may be chosen). Forced seeds are excluded from it.</summary>
+    public required bool[]? Candidate { get; init; }
+
+    public required int[] Forced { get; init; }
+
+    /// <summary>Number of seeds to choose besides the forced ones (with a budget: the most that may be chosen).</summary>
+    public required int FreeSeeds { get; init; }
+
+    /// <summary>Number of nodes the free seeds are chosen from.</summary>
+    public required int Choices { get; init; }
+
+    public double[]? Costs { get; init; }
+
+    public double Budget { get; init; }
+
+    public double Epsilon { get; init; } = 0.1;
+
+    public double Delta { get; init; }
+
+    public ulong Seed { get; init; }
+
+    public int Parallelism { get; init; } = 1;
+
+    public CancellationToken CancellationToken { get; init; }
+
+    public IProgress<SeedingProgress>? Progress { get; init; }
+
+    public bool IsBudgeted => Costs is not null;
+
+    /// <summary>An independent random seed for sample family <paramref name="family"/> (R1, R2, evaluation, …).</summary>
+    public ulong FamilySeed(ulong family) => new Xoshiro256(Seed, ulong.MaxValue - family).NextUInt64();
+
+    public void Report(string phase, long rrSets, int seedsSelected) =>
+        Progress?.Report(new SeedingProgress(phase, rrSets, seedsSelected));
+}

@@ -1,0 +1,196 @@
+using InfluenceModel.Diffusion;
+using InfluenceModel.Internal;
+
+namespace InfluenceModel.Seeding;
+
+/// <summary>
+/// What to seed and under which constraints: the diffusion model, the number of seeds k, the accuracy (ε, δ), the
+/// algorithm, a candidate set (e.g. only employees can be brand ambassadors), forced seeds (existing ambassadors),
+/// optional node costs with a budget, the random seed, the parallelism, cancellation and progress.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Node indices are the graph's dense indices 0..n−1; map input-file ids with
+/// <see cref="Networks.SocialGraph.IndicesOf(IEnumerable{string})"/>. Values that depend on the graph (indices in
+/// range, k not above the number of candidates, costs per node) are checked by
+/// <see cref="InfluenceMaximizer.Select"/>; everything else is checked here, when the property is set.
+/// </para>
+/// <para>Immutable: lists are copied when set. Thread-safe.</para>
+/// </remarks>
+public sealed record SeedingRequest
+{
+    private readonly int[]? _candidates;
+    private readonly int[] _forcedSeeds = [];
+    private readonly double[]? _costs;
+
+    /// <summary>A request for <paramref name="k"/> seeds under <paramref name="model"/>, everything else at its default.</summary>
+    /// <param name="model">
+    /// The diffusion model: an <see cref="IndependentCascade"/> or a <see cref="LinearThreshold"/> (reverse-reachable
+    /// sets exist for these two; the Kelman model has no such dual).
+    /// </param>
+    /// <param name="k">Number of seeds in total, forced seeds included. Range 1 to 1,000,000.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="model"/> is neither independent cascade nor linear threshold.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> is out of range.</exception>
+    public SeedingRequest(DiffusionModel model, int k)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        if (model is not (IndependentCascade or LinearThreshold))
+        {
+            throw new ArgumentException($"Seeding supports the independent cascade and linear threshold models; {model.Name} is neither.", nameof(model));
+        }
+
+        Model = model;
+        K = Guard.InRange(k, 1, 1_000_000);
+    }
+
+    /// <summary>The diffusion model (<see cref="IndependentCascade"/> or <see cref="LinearThreshold"/>).</summary>
+    public DiffusionModel Model { get; }
+
+    /// <summary>
+    /// Number of seeds, forced seeds included (1 to 1,000,000). With costs and a budget it is the largest number of
+    /// seeds accepted; the budget usually binds first.
+    /// </summary>
+    public int K { get; }
+
+    /// <summary>
+    /// The accuracy ε of the (1 − 1/e − ε) guarantee of OPIM-C and IMM, in (0, 1); default 0.1. Smaller is slower
+    /// (sample sizes grow as 1/ε²).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not in (0, 1).</exception>
+    public double Epsilon
+    {
+        get;
+        init => field = double.IsFinite(value) && value > 0 && value < 1
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(Epsilon), value, $"Epsilon must be in (0, 1); it was {value}.");
+    } = 0.1;
+
+    /// <summary>The failure probability δ of the guarantee, in (0, 1); null (the default) means 1/n.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not in (0, 1).</exception>
+    public double? Delta
+    {
+        get;
+        init
+        {
+            if (value is { } d && (!double.IsFinite(d) || d <= 0 || d >= 1))
+            {
+                throw new ArgumentOutOfRangeException(nameof(Delta), d, $"Delta must be in (0, 1); it was {d}.");
+            }
+
+            field = value;
+        }
+    }
+
+    /// <summary>The algorithm; default <see cref="SeedingAlgorithm.Opimc"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a defined <see cref="SeedingAlgorithm"/>.</exception>
+    public SeedingAlgorithm Algorithm
+    {
+        get;
+        init => field = Enum.IsDefined(value)
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(Algorithm), value, "Algorithm must be a defined SeedingAlgorithm.");
+    } = SeedingAlgorithm.Opimc;
+
+    /// <summary>The nodes that may be chosen (null, the default, = every node). Forced seeds need not be in it.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An index is negative.</exception>
+    public IReadOnlyList<int>? Candidates
+    {
+        get => _candidates;
+        init => _candidates = value is null ? null : CopyIndices(value, nameof(Candidates));
+    }
+
+    /// <summary>Seeds that are always part of the result (existing ambassadors), listed first. Default none.</summary>
+    /// <exception cref="ArgumentNullException">Set to null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An index is negative.</exception>
+    /// <exception cref="ArgumentException">An index is repeated.</exception>
+    public IReadOnlyList<int> ForcedSeeds
+    {
+        get => _forcedSeeds;
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value, nameof(ForcedSeeds));
+            int[] copy = CopyIndices(value, nameof(ForcedSeeds));
+            if (copy.Distinct().Count() != copy.Length)
+            {
+                throw new ArgumentException("ForcedSeeds must not repeat a node.", nameof(ForcedSeeds));
+            }
+
+            _forcedSeeds = copy;
+        }
+    }
+
+    /// <summary>
+    /// The cost of seeding each node (one finite value &gt; 0 per node, in the budget's currency), or null (the default)
+    /// for a plain cardinality constraint. Requires <see cref="Budget"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A cost is not finite or not &gt; 0.</exception>
+    public IReadOnlyList<double>? Costs
+    {
+        get => _costs;
+        init
+        {
+            if (value is null)
+            {
+                _costs = null;
+                return;
+            }
+
+            var copy = new double[value.Count];
+            for (int i = 0; i < copy.Length; i++)
+            {
+                copy[i] = double.IsFinite(value[i]) && value[i] > 0
+                    ? value[i]
+                    : throw new ArgumentOutOfRangeException(nameof(Costs), value[i], $"Costs[{i}] must be a finite number > 0; it was {value[i]}.");
+            }
+
+            _costs = copy;
+        }
+    }
+
+    /// <summary>The budget for <see cref="Costs"/> (finite, &gt; 0), or null (the default) without costs.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not finite or not &gt; 0.</exception>
+    public double? Budget
+    {
+        get;
+        init => field = value is { } b ? Guard.Positive(b, nameof(Budget)) : null;
+    }
+
+    /// <summary>The random seed; default 0. Same seed ⇒ same seeds, at any <see cref="MaxDegreeOfParallelism"/>.</summary>
+    public ulong Seed { get; init; }
+
+    /// <summary>The largest number of threads, or -1 (the default) for all cores. Range -1 or 1 to 1,024.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is 0, below -1 or above 1,024.</exception>
+    public int MaxDegreeOfParallelism
+    {
+        get;
+        init => field = value == -1 ? -1 : Guard.InRange(value, 1, 1024, nameof(MaxDegreeOfParallelism));
+    } = -1;
+
+    /// <summary>Monte-Carlo runs per spread evaluation of <see cref="SeedingAlgorithm.CelfGreedy"/> (1 to 10,000,000; default 1,000).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is out of range.</exception>
+    public int Simulations
+    {
+        get;
+        init => field = Guard.InRange(value, 1, 10_000_000, nameof(Simulations));
+    } = 1000;
+
+    /// <summary>Cancels the selection (it then throws <see cref="OperationCanceledException"/>). Default none.</summary>
+    public CancellationToken CancellationToken { get; init; }
+
+    /// <summary>Receives progress reports (phase, RR sets so far, seeds chosen). Default none.</summary>
+    public IProgress<SeedingProgress>? Progress { get; init; }
+
+    private static int[] CopyIndices(IReadOnlyList<int> values, string name)
+    {
+        var copy = new int[values.Count];
+        for (int i = 0; i < copy.Length; i++)
+        {
+            copy[i] = values[i] >= 0
+                ? values[i]
+                : throw new ArgumentOutOfRangeException(name, values[i], $"{name}[{i}] must be a node index ≥ 0; it was {values[i]}.");
+        }
+
+        return copy;
+    }
+}

@@ -1,0 +1,65 @@
+using System.Text.Json;
+using InfluenceModel.Cli;
+using Spectre.Console;
+
+namespace InfluenceModel.Tests.Cli;
+
+public class SeedsCommandTests
+{
+    [Fact]
+    public void Seeds_Json_PrintsInputFileIds_OfTheHubs()
+    {
+        string dir = Directory.CreateTempSubdirectory().FullName;
+        string graph = Path.Combine(dir, "stars.txt");
+        // Hubs "alice" (4 followers) and "bob" (2); string ids must come back as written.
+        File.WriteAllText(graph, "alice a1\nalice a2\nalice a3\nalice a4\nbob b1\nbob b2\ncarol\tdave\n");
+        string candidates = Path.Combine(dir, "employees.txt");
+        File.WriteAllText(candidates, "bob carol a1\n");
+
+        var (code, output, _) = Run("seeds", "--graph", graph, "-k", "2", "--probability", "uniform:0.5", "--format", "json");
+        Assert.Equal(CliApp.ExitOk, code);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(["alice", "bob"], json.RootElement.GetProperty("seeds").EnumerateArray().Select(e => e.GetString()).Order());
+
+        (code, output, _) = Run("seeds", "--graph", graph, "-k", "1", "--probability", "uniform:0.5", "--candidates", candidates, "--format", "json");
+        Assert.Equal(CliApp.ExitOk, code);
+        using var restricted = JsonDocument.Parse(output);
+        Assert.Equal("bob", restricted.RootElement.GetProperty("seeds")[0].GetString());
+    }
+
+    [Fact]
+    public void Seeds_Table_ListsSeedsAndGuarantee()
+    {
+        string graph = Path.Combine(Directory.CreateTempSubdirectory().FullName, "g.txt");
+        File.WriteAllText(graph, "1 2\n1 3\n2 3\n3 4\n");
+        var (code, output, _) = Run("seeds", "--graph", graph, "-k", "1", "--model", "lt", "--algorithm", "imm");
+        Assert.Equal(CliApp.ExitOk, code);
+        Assert.Contains("approximation guarantee", output, StringComparison.Ordinal);
+        Assert.Contains("seed id", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--algorithm", "best")]
+    [InlineData("--model", "kelman")]
+    [InlineData("--budget", "5")]
+    [InlineData("--probability", "uniform:2")]
+    [InlineData("-k", "0")]
+    public void Seeds_BadInput_ExitsTwoWithOneLine(string option, string value)
+    {
+        string graph = Path.Combine(Directory.CreateTempSubdirectory().FullName, "g.txt");
+        File.WriteAllText(graph, "1 2\n");
+        var (code, _, error) = Run("seeds", "--graph", graph, option, value);
+        Assert.Equal(CliApp.ExitBadInput, code);
+        Assert.StartsWith("error: ", error, StringComparison.Ordinal);
+        Assert.Single(error.Trim().Split('\n'));
+    }
+
+    private static (int Code, string Output, string Error) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
+        int code = CliApp.Run(args, console, error);
+        return (code, output.ToString(), error.ToString());
+    }
+}

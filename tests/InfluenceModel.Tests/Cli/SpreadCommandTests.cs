@@ -1,0 +1,65 @@
+using System.Text.Json;
+using InfluenceModel.Cli;
+using Spectre.Console;
+
+namespace InfluenceModel.Tests.Cli;
+
+public class SpreadCommandTests
+{
+    private static (int Code, string Out, string Error) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
+        int code = CliApp.Run(args, console, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    private static string WriteGraph()
+    {
+        string path = Path.Combine(Directory.CreateTempSubdirectory().FullName, "g.txt");
+        File.WriteAllText(path, "# tiny\nalice bob\nbob carol\ncarol dave\n");
+        return path;
+    }
+
+    [Fact]
+    public void Json_NamesSeedsByInputId_AndReportsTheEstimate()
+    {
+        var (code, output, _) = Run("spread", "--graph", WriteGraph(), "--seeds", "alice", "--probability", "uniform:1", "--simulations", "50", "--format", "json");
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal("alice", json.RootElement.GetProperty("seeds")[0].GetString());
+        Assert.Equal(4.0, json.RootElement.GetProperty("mean").GetDouble());
+        Assert.Equal(50, json.RootElement.GetProperty("simulations").GetInt32());
+    }
+
+    [Fact]
+    public void Table_ShowsTheSpread()
+    {
+        var (code, output, _) = Run("spread", "--graph", WriteGraph(), "--seeds", "bob", "--undirected", "--model", "lt", "--simulations", "100");
+        Assert.Equal(0, code);
+        Assert.Contains("expected spread", output);
+        Assert.Contains("bob", output);
+    }
+
+    [Theory]
+    [InlineData("--seeds", "alice,zoe", "'zoe'")]
+    [InlineData("--probability", "uniform:2", "uniform:P")]
+    [InlineData("--model", "sir", "--model")]
+    public void BadInput_ExitsWithCode2AndOneLine(string option, string value, string mention)
+    {
+        string[] args = option == "--seeds"
+            ? ["spread", "--graph", WriteGraph(), option, value]
+            : ["spread", "--graph", WriteGraph(), "--seeds", "alice", option, value];
+        var (code, _, error) = Run(args);
+        Assert.Equal(2, code);
+        Assert.Contains(mention, error);
+        Assert.Single(error.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public void MissingGraphFile_ExitsWithCode2()
+    {
+        Assert.Equal(2, Run("spread", "--graph", "/no/such/file.txt", "--seeds", "1").Code);
+    }
+}
