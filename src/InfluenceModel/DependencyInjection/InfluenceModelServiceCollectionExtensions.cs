@@ -30,6 +30,8 @@ public static class InfluenceModelServiceCollectionExtensions
         services.TryAddSingleton<Campaigns.ICampaignSimulator, Campaigns.CampaignSimulator>();
         services.TryAddSingleton<ISpreadEstimator>(sp => new MonteCarloSpreadEstimator(sp.GetRequiredService<InfluenceModelOptions>().Simulation));
         services.TryAddSingleton<IInfluenceMaximizer, InfluenceMaximizerService>();
+        services.TryAddSingleton<Channels.IBudgetAllocator, Channels.BudgetAllocator>();
+        services.TryAddSingleton<Channels.IChannelSelector, Channels.ChannelSelector>();
         return services;
     }
 }

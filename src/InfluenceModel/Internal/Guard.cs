@@ -120,4 +120,11 @@ internal static class Guard
 
         return values;
     }
+
+    /// <summary>An <see cref="ArgumentException"/> for a named member of an options/request object.</summary>
+    public static ArgumentException Invalid(string paramName, string message) => new(message, paramName);
+
+    /// <summary>An <see cref="ArgumentOutOfRangeException"/> for a named member of an options/request object.</summary>
+    public static ArgumentOutOfRangeException OutOfRange(string paramName, object? actualValue, string message) =>
+        new(paramName, actualValue, message);
 }

@@ -1,0 +1,60 @@
+using InfluenceModel.Channels;
+using ScottPlot;
+
+namespace InfluenceModel.Charts;
+
+/// <summary>
+/// Response curves of the selected channels (response against spend on top of the entry cost), each with the chosen
+/// spend marked — where on its saturation curve every channel was put.
+/// </summary>
+public static class ChannelCurvesChart
+{
+    /// <summary>Builds the chart for <paramref name="plan"/>.</summary>
+    /// <param name="plan">A channel plan from <see cref="ChannelSelector"/>.</param>
+    /// <returns>A ScottPlot plot, ready for <see cref="ChartFile.Save"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="plan"/> is null.</exception>
+    public static Plot Create(ChannelPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var plot = new Plot();
+        plot.Title("Response curves of the selected channels (● = chosen spend)");
+        plot.XLabel("Spend on top of the entry cost");
+        plot.YLabel("Expected response");
+        double maxSpend = 0;
+        foreach (ChannelOutcome o in plan.Channels)
+        {
+            maxSpend = Math.Max(maxSpend, o.Spend);
+        }
+
+        double right = Math.Max(1, 2 * maxSpend);
+        const int points = 200;
+        for (int i = 0; i < plan.Selected.Count; i++)
+        {
+            Channel channel = plan.Selected[i];
+            var xs = new double[points + 1];
+            var ys = new double[points + 1];
+            for (int j = 0; j <= points; j++)
+            {
+                xs[j] = right * j / points;
+                ys[j] = channel.Curve.Value(xs[j]);
+            }
+
+            var line = plot.Add.Scatter(xs, ys);
+            line.LegendText = channel.Name;
+            line.LineWidth = 2;
+            line.MarkerSize = 0;
+            var marker = plot.Add.Marker(plan.Channels[i].Spend, plan.Channels[i].Response, MarkerShape.FilledCircle, 10);
+            marker.Color = line.Color;
+        }
+
+        plot.ShowLegend(Alignment.LowerRight);
+        return plot;
+    }
+
+    /// <summary>Builds the chart and saves it to <paramref name="path"/> (.png or .svg).</summary>
+    /// <param name="plan">A channel plan.</param>
+    /// <param name="path">Target file; its extension picks the format.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="plan"/> is null.</exception>
+    /// <exception cref="ArgumentException">The extension is neither .png nor .svg.</exception>
+    public static void Save(ChannelPlan plan, string path) => ChartFile.Save(Create(plan), path);
+}

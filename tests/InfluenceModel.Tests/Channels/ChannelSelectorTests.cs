@@ -1,0 +1,196 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using InfluenceModel.Channels;
+
+namespace InfluenceModel.Tests.Channels;
+
+public class ChannelSelectorTests
+{
+    private static readonly ChannelSelector Selector = new();
+
+    internal static Channel[] RandomChannels(System.Random rng, int n, int segments, bool sShaped = false, double maxShare = 0.8)
+    {
+        var channels = new Channel[n];
+        for (int c = 0; c < n; c++)
+        {
+            var reach = new double[segments];
+            for (int g = 0; g < segments; g++)
+            {
+                reach[g] = rng.NextDouble() < 0.4 ? 0 : rng.NextDouble() * maxShare;
+            }
+
+            double beta = 20 + (80 * rng.NextDouble());
+            double kappa = 20 + (200 * rng.NextDouble());
+            IResponseCurve curve = sShaped && rng.Next(2) == 0
+                ? new HillCurve(beta, kappa, 1.5 + rng.NextDouble())
+                : new MichaelisMentenCurve(beta, kappa);
+            channels[c] = new Channel($"c{c}", reach, 10 + (90 * rng.NextDouble()), curve);
+        }
+
+        return channels;
+    }
+
+    /// <summary>Best objective value over every feasible set (the oracle).</summary>
+    private static double Exhaustive(Channel[] channels, SelectionRequest request, AudienceOverlap audience)
+    {
+        double best = double.NegativeInfinity;
+        var allocator = new BudgetAllocator();
+        for (int mask = 0; mask < 1 << channels.Length; mask++)
+        {
+            var set = new List<Channel>();
+            double entry = 0;
+            for (int c = 0; c < channels.Length; c++)
+            {
+                if ((mask >> c & 1) == 1)
+                {
+                    set.Add(channels[c]);
+                    entry += channels[c].EntryCost;
+                }
+            }
+
+            if (set.Count > request.MaxChannels || entry > request.Budget
+                || request.Required.Any(r => !set.Any(c => c.Name == r)) || request.Excluded.Any(x => set.Any(c => c.Name == x)))
+            {
+                continue;
+            }
+
+            double value = request.Objective == SelectionObjective.Reach
+                ? audience.Reach(set)
+                : allocator.Allocate(set.Select(c => c.Curve).ToArray(), new AllocationRequest { TotalBudget = request.Budget - entry }).TotalResponse;
+            best = Math.Max(best, value);
+        }
+
+        return best;
+    }
+
+    [Property(MaxTest = 30)]
+    public bool Select_Reach_EqualsExhaustiveEnumeration(PositiveInt seed)
+    {
+        var rng = new System.Random(seed.Get);
+        int n = 4 + rng.Next(9);
+        var channels = RandomChannels(rng, n, 1 + rng.Next(6));
+        var audience = new AudienceOverlap(Enumerable.Range(0, channels[0].Reach.Count).Select(_ => 100 + (900 * rng.NextDouble())).ToArray());
+        var request = new SelectionRequest
+        {
+            Budget = 50 + (300 * rng.NextDouble()),
+            MaxChannels = 1 + rng.Next(n),
+            Audience = audience,
+            Excluded = rng.Next(2) == 0 ? [channels[rng.Next(n)].Name] : [],
+        };
+        var plan = Selector.Select(channels, request);
+        Assert.True(plan.IsProvenOptimal);
+        Assert.Equal(SelectionMethod.Exact, plan.Method);
+        Assert.Equal(Exhaustive(channels, request, audience), plan.ExpectedReach, 1e-9 * Math.Max(1, plan.ExpectedReach));
+        AssertCapsHonoured(plan, request);
+        return true;
+    }
+
+    [Property(MaxTest = 15)]
+    public bool Select_Response_EqualsExhaustiveEnumeration(PositiveInt seed, bool sShaped)
+    {
+        var rng = new System.Random(seed.Get);
+        int n = 3 + rng.Next(6);
+        var channels = RandomChannels(rng, n, 2, sShaped);
+        var audience = new AudienceOverlap([1.0, 1.0]);
+        string required = channels[rng.Next(n)].Name;
+        var request = new SelectionRequest
+        {
+            Budget = 150 + (400 * rng.NextDouble()),
+            MaxChannels = 1 + rng.Next(n),
+            Objective = SelectionObjective.Response,
+            Required = channels.First(c => c.Name == required).EntryCost < 150 ? [required] : [],
+        };
+        var plan = Selector.Select(channels, request);
+        Assert.True(plan.IsProvenOptimal);
+        double oracle = Exhaustive(channels, request, audience);
+        Assert.Equal(oracle, plan.ExpectedResponse, 1e-6 * Math.Max(1, oracle));
+        AssertCapsHonoured(plan, request);
+        return true;
+    }
+
+    [Property(MaxTest = 20)]
+    public bool Select_Greedy_IsFeasibleAndWithinItsGuarantee(PositiveInt seed)
+    {
+        // Budget-only instance (cap not binding): the KMN partial enumeration is a (1 − 1/e)-approximation.
+        var rng = new System.Random(seed.Get);
+        int n = 6 + rng.Next(7);
+        var channels = RandomChannels(rng, n, 4);
+        var audience = new AudienceOverlap([300.0, 200, 500, 100]);
+        var request = new SelectionRequest { Budget = 80 + (200 * rng.NextDouble()), Audience = audience, Method = SelectionMethod.Greedy };
+        var plan = Selector.Select(channels, request);
+        Assert.False(plan.IsProvenOptimal);
+        Assert.True(plan.ExpectedReach >= (1 - (1 / Math.E)) * Exhaustive(channels, request, audience) - 1e-9);
+        AssertCapsHonoured(plan, request);
+        return true;
+    }
+
+    private static void AssertCapsHonoured(ChannelPlan plan, SelectionRequest request)
+    {
+        Assert.True(plan.Selected.Count <= request.MaxChannels);
+        Assert.True(plan.TotalCost <= request.Budget * (1 + 1e-9));
+        Assert.All(request.Required, r => Assert.Contains(plan.Selected, c => c.Name == r));
+        Assert.All(request.Excluded, x => Assert.DoesNotContain(plan.Selected, c => c.Name == x));
+        Assert.All(request.Excluded, x => Assert.Contains(plan.Excluded, e => e.Name == x && e.Reason.Contains("excluded", StringComparison.Ordinal)));
+        Assert.Equal(plan.Selected.Count + plan.Excluded.Count, plan.Selected.Count + plan.Excluded.Select(e => e.Name).Distinct().Count());
+    }
+
+    [Fact]
+    public void Select_TenOfForty_ExactAndBeatsOrMatchesGreedy()
+    {
+        var rng = new System.Random(7);
+        var channels = RandomChannels(rng, 40, 12, maxShare: 0.3);
+        var audience = new AudienceOverlap(Enumerable.Range(0, 12).Select(g => 1000.0 + (100 * g)).ToArray());
+        var request = new SelectionRequest { Budget = 400, MaxChannels = 10, Audience = audience };
+        var exact = Selector.Select(channels, request);
+        var greedy = Selector.Select(channels, request with { Method = SelectionMethod.Greedy });
+        Assert.Equal(SelectionMethod.Exact, exact.Method);
+        Assert.True(exact.IsProvenOptimal);
+        Assert.True(exact.ExpectedReach >= greedy.ExpectedReach - 1e-9);
+        AssertCapsHonoured(exact, request);
+    }
+
+    [Fact]
+    public void Select_RequiredCostsMoreThanBudget_ThrowsSayingWhy()
+    {
+        var channels = RandomChannels(new System.Random(1), 4, 2);
+        var request = new SelectionRequest { Budget = 15, Required = ["c0", "c1"] };
+        var ex = Assert.Throws<ArgumentException>(() => Selector.Select(channels, request));
+        Assert.Equal(nameof(SelectionRequest.Required), ex.ParamName);
+        Assert.Contains("Infeasible", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("more than the budget", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Select_UnknownOrContradictoryNames_Throw()
+    {
+        var channels = RandomChannels(new System.Random(1), 4, 2);
+        Assert.Equal(nameof(SelectionRequest.Excluded), Assert.Throws<ArgumentException>(() => Selector.Select(channels, new SelectionRequest { Budget = 100, Excluded = ["nope"] })).ParamName);
+        Assert.Equal(nameof(SelectionRequest.Required), Assert.Throws<ArgumentException>(() => Selector.Select(channels, new SelectionRequest { Budget = 500, Required = ["c0"], Excluded = ["c0"] })).ParamName);
+        Assert.Equal(nameof(SelectionRequest.MaxChannels), Assert.Throws<ArgumentOutOfRangeException>(() => new SelectionRequest { Budget = 1, MaxChannels = 0 }).ParamName);
+    }
+
+    [Fact]
+    public void Select_PlanReportsRoiAndMarginalRoiPerChannel()
+    {
+        var channels = new[]
+        {
+            new Channel("blog", [0.5, 0.1], 10, new MichaelisMentenCurve(100, 50)),
+            new Channel("video", [0.2, 0.6], 30, new HillCurve(200, 80, 2)),
+            new Channel("search", [0.3, 0.3], 100, new LogisticCurve(50, 0.02)),
+        };
+        var plan = Selector.Select(channels, new SelectionRequest { Budget = 200, MaxChannels = 2, Objective = SelectionObjective.Response });
+        Assert.Equal(2, plan.Selected.Count);
+        Assert.Equal(["blog", "video"], plan.Selected.Select(c => c.Name));
+        var search = Assert.Single(plan.Excluded);
+        Assert.Contains("cap of 2", search.Reason, StringComparison.Ordinal);
+        foreach (var o in plan.Channels)
+        {
+            Assert.Equal(o.Response / (o.EntryCost + o.Spend), o.Roi, 1e-12);
+        }
+
+        // Interior channels share one marginal ROI (equal-marginal allocation).
+        Assert.Equal(plan.Channels[0].MarginalRoi, plan.Channels[1].MarginalRoi, 1e-6);
+        Assert.Equal(200, plan.TotalCost, 1e-9);
+    }
+}
