@@ -79,7 +79,7 @@ public sealed class Campaign
 
         AmbassadorSettings a = scenario.Ambassadors;
         int[] employees = ConsumerNetwork.Employees(Network.NodeCount, a.Employees, seed);
-        AmbassadorNodes = ConsumerNetwork.SelectAmbassadors(Network, employees, a.Count, seed);
+        AmbassadorNodes = ConsumerNetwork.SelectAmbassadors(Network, employees, a.Count, scenario.Influence.Model, seed);
         Ambassadors = [.. AmbassadorNodes.Select(Network.NodeId)];
         AmbassadorCostPerPeriod = a.Count * a.CostPerAmbassadorPerPeriod;
 
@@ -87,11 +87,6 @@ public sealed class Campaign
         double committed = b.AnnualTotal * (1 - b.ReserveShare);
         double channelBudget = Math.Max(0, committed - (AmbassadorCostPerPeriod * periods));
         Planned = ChannelPlanning.Plan(CandidateChannels, sizes, weights, channelBudget, b.MaxChannels);
-        if (channelBudget > 1e-9 && Planned.Length == 0)
-        {
-            throw new ScenarioValidationException([new ScenarioProblem("$.channels", $"no channel's fixedCost fits the channel budget {ScenarioValidator.F(channelBudget)}")]);
-        }
-
         ChannelPlan = [.. Planned.Select(p => new ChannelSpend(p.Channel.Name, p.Channel.Settings.FixedCost, Array.AsReadOnly(p.SpendByPeriod)))];
         Strategy = new Strategy(scenario.Strategy.Objective, scenario.Strategy.Audience, scenario.Strategy.Kpi);
         Budget = BuildPlan(scenario, Strategy, Planned, AmbassadorCostPerPeriod, periods, null);

@@ -1,10 +1,10 @@
+using InfluenceModel.Channels;
+
 namespace InfluenceModel.Campaigns;
 
 /// <summary>
-/// A candidate channel of a campaign as the simulator uses it: the per-segment audience and action probabilities and
-/// the per-period response y_t = m(n_t)·f(a_t) (response curve f of the adstocked spend a, times the fatigue multiplier
-/// m after n_t consecutive earlier periods with spend). <see cref="ResponseOverTime"/> and <see cref="CurveValue"/> are the
-/// one place where the Channels model plugs in.
+/// A candidate channel of a campaign as the simulator uses it: the Channels model's <see cref="Channel"/> (audience per
+/// segment, fixed cost, response curve, geometric adstock, fatigue) plus the per-segment action probabilities.
 /// </summary>
 internal sealed class CampaignChannel
 {
@@ -18,11 +18,22 @@ internal sealed class CampaignChannel
             // A review reader (probability ρ_g) acts on the message only as far as the channel carries reviews.
             Action[g] = settings.ActionRate * (1 - (segments[g].ReviewReliance * (1 - settings.ReviewCredibility)));
         }
+
+        Model = new Channel(
+            settings.Name,
+            Audience,
+            settings.FixedCost,
+            Curve(settings.Response, 1.0, 1.0),
+            new GeometricAdstock(settings.Adstock.Alpha, settings.Adstock.MaxLag),
+            new FatigueModel(settings.Fatigue.DeclinePerPeriod, settings.Fatigue.Floor));
     }
 
     public ChannelSettings Settings { get; }
 
     public string Name => Settings.Name;
+
+    /// <summary>The Channels model's channel (per-period response curve, adstock, fatigue).</summary>
+    public Channel Model { get; }
 
     /// <summary>Share of each segment present on the channel.</summary>
     public double[] Audience { get; }
@@ -31,38 +42,19 @@ internal sealed class CampaignChannel
     public double[] Action { get; }
 
     /// <summary>The response curve f(x): share of the audience reached per period at effective spend x.</summary>
-    public double CurveValue(double spend)
+    public double CurveValue(double spend) => Model.Curve.Value(spend);
+
+    /// <summary>y_t = m(n_t)·f(a_t) for a spend schedule (<see cref="Channel.ResponseOverTime"/>).</summary>
+    public double[] ResponseOverTime(IReadOnlyList<double> spendByPeriod) => Model.ResponseOverTime(spendByPeriod);
+
+    /// <summary>
+    /// The curve scaled to value = <paramref name="scale"/>·f(x / <paramref name="periods"/>): a campaign-total response
+    /// to a total spend x spread evenly over <paramref name="periods"/> periods. Each family stays in its family.
+    /// </summary>
+    public static IResponseCurve Curve(ResponseCurveSettings r, double scale, double periods) => r.Kind switch
     {
-        ResponseCurveSettings r = Settings.Response;
-        return r.Kind switch
-        {
-            ResponseCurveKind.Hill => spend <= 0 ? 0 : r.Beta / (1 + Math.Pow(r.Kappa / spend, r.Slope)),
-            ResponseCurveKind.Logistic => r.Beta * (1 - Math.Exp(-r.Lambda * spend)) / (1 + Math.Exp(-r.Lambda * spend)),
-            _ => r.Beta * spend / (r.Kappa + spend),
-        };
-    }
-
-    /// <summary>y_t for a spend schedule (geometric adstock truncated at the max lag, then the curve, then fatigue).</summary>
-    public double[] ResponseOverTime(IReadOnlyList<double> spendByPeriod)
-    {
-        AdstockSettings a = Settings.Adstock;
-        FatigueSettings f = Settings.Fatigue;
-        var result = new double[spendByPeriod.Count];
-        int present = 0;
-        for (int t = 0; t < result.Length; t++)
-        {
-            double effective = 0, weight = 1;
-            for (int lag = 0; lag <= a.MaxLag && lag <= t; lag++)
-            {
-                effective += weight * spendByPeriod[t - lag];
-                weight *= a.Alpha;
-            }
-
-            double fatigue = f.Floor + ((1 - f.Floor) * Math.Pow(1 - f.DeclinePerPeriod, present));
-            result[t] = CurveValue(effective) * fatigue;
-            present = spendByPeriod[t] > 0 ? present + 1 : 0;
-        }
-
-        return result;
-    }
+        ResponseCurveKind.Hill => new HillCurve(scale * r.Beta, r.Kappa * periods, r.Slope),
+        ResponseCurveKind.Logistic => new LogisticCurve(scale * r.Beta, r.Lambda / periods),
+        _ => new MichaelisMentenCurve(scale * r.Beta, r.Kappa * periods),
+    };
 }

@@ -1,126 +1,70 @@
+using InfluenceModel.Channels;
+
 namespace InfluenceModel.Campaigns;
 
 /// <summary>
-/// Chooses the campaign's channels and splits the channel budget ("don't do it all at once"). This is the one place
-/// where the Channels model (selection and allocation) plugs in.
+/// Chooses the campaign's channels and splits the channel budget ("don't do it all at once") with the Channels model's
+/// <see cref="ChannelSelector"/> (objective: expected response, joint selection and allocation, at most maxChannels).
 /// </summary>
 /// <remarks>
-/// Planning value of channel c at annual variable spend x (money after its fixed cost):
-/// V_c(x) = Σ_t Σ_g n_g·audience_{c,g}·action_{c,g}·f_c(x·w_t/W) — the expected direct adoptions if every exposure
-/// were a new consumer (no overlap, adstock or fatigue; the simulator has all three), with w_t the phase spend weight
-/// of period t and W = Σ_t w_t. Every subset of at most maxChannels channels whose fixed costs fit is tried, the
-/// money split by marginal value in 1/400 steps, and the subset with the largest total planning value kept.
+/// Planning response of channel c to a campaign total x (after its fixed cost), spread over the A periods with a
+/// positive phase spend weight: V_c(x) = k_c·A·f_c(x/A), with k_c = Σ_g n_g·audience_{c,g}·action_{c,g} the expected
+/// direct adoptions per unit of reach share — the expected direct adoptions if every exposure were a new consumer and
+/// spend were even (no overlap, adstock or fatigue; the simulator has all three). V_c stays in f_c's family (Hill:
+/// β' = k·A·β, κ' = A·κ). The chosen total is then spread over the periods in proportion to the phase spend weights.
 /// </remarks>
 internal static class ChannelPlanning
 {
-    private const int Steps = 400;
-
     public static PlannedChannel[] Plan(IReadOnlyList<CampaignChannel> channels, int[] segmentSizes, double[] weights, double budget, int maxChannels)
     {
         double totalWeight = 0;
+        int active = 0;
         foreach (double w in weights)
         {
             totalWeight += w;
+            active += w > 0 ? 1 : 0;
         }
 
-        int count = channels.Count;
         if (budget <= 0 || totalWeight <= 0)
         {
             return [];
         }
 
-        double[] reachValue = new double[count];
-        for (int c = 0; c < count; c++)
+        var planning = new Channel[channels.Count];
+        for (int c = 0; c < channels.Count; c++)
         {
+            double k = 0;
             for (int g = 0; g < segmentSizes.Length; g++)
             {
-                reachValue[c] += segmentSizes[g] * channels[c].Audience[g] * channels[c].Action[g];
+                k += segmentSizes[g] * channels[c].Audience[g] * channels[c].Action[g];
             }
+
+            // A channel nobody acts on still gets a tiny positive scale so that every curve is valid.
+            IResponseCurve curve = CampaignChannel.Curve(channels[c].Settings.Response, Math.Max(k * active, 1e-9), active);
+            planning[c] = new Channel(channels[c].Name, channels[c].Audience, channels[c].Settings.FixedCost, curve);
         }
 
-        double Value(int c, double annual)
+        ChannelPlan plan;
+        try
         {
-            double v = 0;
-            foreach (double w in weights)
-            {
-                v += channels[c].CurveValue(annual * w / totalWeight);
-            }
-
-            return reachValue[c] * v;
+            plan = new ChannelSelector().Select(planning, new SelectionRequest { Budget = budget, MaxChannels = maxChannels, Objective = SelectionObjective.Response });
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ScenarioValidationException([new ScenarioProblem("$.channels", "cannot be planned within the channel budget: " + ex.Message)]);
         }
 
-        double bestValue = -1;
-        int[] bestSet = [];
-        double[] bestSpend = [];
-        int subsets = count <= 16 ? 1 << count : 0;
-        for (int mask = 1; mask < subsets; mask++)
+        var planned = new PlannedChannel[plan.Selected.Count];
+        for (int i = 0; i < planned.Length; i++)
         {
-            int size = System.Numerics.BitOperations.PopCount((uint)mask);
-            if (size > maxChannels)
-            {
-                continue;
-            }
-
-            int[] set = new int[size];
-            double fixedCost = 0;
-            for (int c = 0, i = 0; c < count; c++)
-            {
-                if ((mask & (1 << c)) != 0)
-                {
-                    set[i++] = c;
-                    fixedCost += channels[c].Settings.FixedCost;
-                }
-            }
-
-            if (fixedCost > budget)
-            {
-                continue;
-            }
-
-            double money = budget - fixedCost, step = money / Steps;
-            double[] spend = new double[size];
-            for (int s = 0; s < Steps; s++)
-            {
-                int best = 0;
-                double bestGain = double.NegativeInfinity;
-                for (int i = 0; i < size; i++)
-                {
-                    double gain = Value(set[i], spend[i] + step) - Value(set[i], spend[i]);
-                    if (gain > bestGain)
-                    {
-                        bestGain = gain;
-                        best = i;
-                    }
-                }
-
-                spend[best] += step;
-            }
-
-            double total = 0;
-            for (int i = 0; i < size; i++)
-            {
-                total += Value(set[i], spend[i]);
-            }
-
-            if (total > bestValue + 1e-9)
-            {
-                bestValue = total;
-                bestSet = set;
-                bestSpend = spend;
-            }
-        }
-
-        var planned = new PlannedChannel[bestSet.Length];
-        for (int i = 0; i < bestSet.Length; i++)
-        {
-            CampaignChannel channel = channels[bestSet[i]];
+            int index = Array.FindIndex(planning, p => ReferenceEquals(p, plan.Selected[i]));
             double[] byPeriod = new double[weights.Length];
             for (int t = 0; t < weights.Length; t++)
             {
-                byPeriod[t] = bestSpend[i] * weights[t] / totalWeight;
+                byPeriod[t] = plan.Allocation.Spend[i] * weights[t] / totalWeight;
             }
 
-            planned[i] = new PlannedChannel(channel, bestSet[i], byPeriod);
+            planned[i] = new PlannedChannel(channels[index], index, byPeriod);
         }
 
         return planned;
@@ -130,7 +74,7 @@ internal static class ChannelPlanning
 /// <summary>A selected channel with its variable spend per period (its fixed cost is paid in its first period with spend).</summary>
 internal sealed record PlannedChannel(CampaignChannel Channel, int CandidateIndex, double[] SpendByPeriod)
 {
-    public double FirstSpendPeriod
+    public int FirstSpendPeriod
     {
         get
         {
@@ -142,7 +86,7 @@ internal sealed record PlannedChannel(CampaignChannel Channel, int CandidateInde
                 }
             }
 
-            return SpendByPeriod.Length;
+            return 0;
         }
     }
 

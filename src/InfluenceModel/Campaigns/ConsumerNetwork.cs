@@ -87,24 +87,23 @@ internal static class ConsumerNetwork
     }
 
     /// <summary>
-    /// Chooses <paramref name="count"/> ambassadors among the employees. This is the one place where the Seeding model
-    /// (influence maximization restricted to the employee candidate set) plugs in.
+    /// Chooses <paramref name="count"/> ambassadors among the employees with the Seeding model: OPIM-C influence
+    /// maximization (Tang et al. 2018) under linear threshold (the compliance core of the Kelman model) or independent
+    /// cascade, restricted to the employee candidate set.
     /// </summary>
-    public static int[] SelectAmbassadors(SocialGraph graph, int[] employees, int count, ulong seed)
+    public static int[] SelectAmbassadors(SocialGraph graph, int[] employees, int count, InfluenceModelKind model, ulong seed)
     {
-        _ = seed;
         if (count == 0)
         {
             return [];
         }
 
-        // Max-degree heuristic among the candidates (ties by lower index).
-        int[] candidates = [.. employees];
-        Array.Sort(candidates, (a, b) =>
+        Diffusion.DiffusionModel diffusion = model == InfluenceModelKind.IndependentCascade ? new Diffusion.IndependentCascade() : new Diffusion.LinearThreshold();
+        Seeding.SeedSelection selection = Seeding.InfluenceMaximizer.Select(graph, new Seeding.SeedingRequest(diffusion, count)
         {
-            int byDegree = graph.OutDegree(b).CompareTo(graph.OutDegree(a));
-            return byDegree != 0 ? byDegree : a.CompareTo(b);
+            Candidates = employees,
+            Seed = seed,
         });
-        return candidates[..count];
+        return [.. selection.Seeds];
     }
 }
