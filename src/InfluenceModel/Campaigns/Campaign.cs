@@ -207,7 +207,7 @@ public sealed class Campaign
 
         if (ambassadorCost > 0)
         {
-            builder.Commit("ambassador program", multiples?[planned.Length] ?? 1, [.. Enumerable.Repeat(ambassadorCost, periods)]);
+            builder.Commit(ScenarioValidator.AmbassadorProgram, multiples?[planned.Length] ?? 1, [.. Enumerable.Repeat(ambassadorCost, periods)]);
         }
 
         return builder.Build();

@@ -24,7 +24,7 @@ internal sealed class CampaignChannel
             Audience,
             settings.FixedCost,
             Curve(settings.Response, 1.0, 1.0),
-            new GeometricAdstock(settings.Adstock.Alpha, settings.Adstock.MaxLag),
+            new GeometricAdstock(settings.Adstock.Alpha, settings.Adstock.MaxLag + 1), // lags 0..maxLag = maxLag + 1 weights
             new FatigueModel(settings.Fatigue.DeclinePerPeriod, settings.Fatigue.Floor));
     }
 

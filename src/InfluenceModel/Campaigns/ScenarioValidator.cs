@@ -13,6 +13,9 @@ internal static class ScenarioValidator
     public const int MaxSimulations = 100_000;
     public const int MaxLag = 52;
 
+    /// <summary>The budget plan's line for the ambassador program; no channel may use the name.</summary>
+    public const string AmbassadorProgram = "ambassador program";
+
     public static IReadOnlyList<ScenarioProblem> Validate(CampaignScenario scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
@@ -174,6 +177,11 @@ internal static class ScenarioValidator
             }
 
             v.UniqueName(at + ".name", c.Name, names);
+            if (string.Equals(c.Name, AmbassadorProgram, StringComparison.Ordinal))
+            {
+                v.Add(at + ".name", $"must not be '{AmbassadorProgram}' (the budget plan's line for the ambassador program)");
+            }
+
             if (v.NotNull(at + ".audience", c.Audience) is { } audience)
             {
                 if (segments >= 0 && audience.Count != segments)

@@ -34,6 +34,7 @@ public sealed class ScenarioValidationTests
         ["review reliance"] = (s => s with { Population = s.Population with { Segments = [s.Population.Segments[0] with { ReviewReliance = 2 }, .. s.Population.Segments.Skip(1)] } }, "$.population.segments[0].reviewReliance", "must be in [0, 1]"),
         ["channels empty"] = (s => s with { Channels = [] }, "$.channels", "must not be empty"),
         ["channel name unique"] = (s => s with { Channels = [s.Channels[0], s.Channels[0], .. s.Channels.Skip(2)] }, "$.channels[1].name", "must be unique"),
+        ["reserved channel name"] = (s => s with { Channels = [s.Channels[0] with { Name = "ambassador program" }, .. s.Channels.Skip(1)] }, "$.channels[0].name", "must not be 'ambassador program'"),
         ["audience length"] = (s => s with { Channels = [s.Channels[0] with { Audience = [0.5] }, .. s.Channels.Skip(1)] }, "$.channels[0].audience", "one share per segment"),
         ["audience value"] = (s => s with { Channels = [s.Channels[0] with { Audience = [0.5, 1.5, 0.5] }, .. s.Channels.Skip(1)] }, "$.channels[0].audience[1]", "must be in [0, 1]"),
         ["fixed cost"] = (s => s with { Channels = [s.Channels[0] with { FixedCost = double.NaN }, .. s.Channels.Skip(1)] }, "$.channels[0].fixedCost", "≥ 0"),
