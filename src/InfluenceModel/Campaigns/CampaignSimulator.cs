@@ -132,6 +132,29 @@ public sealed class CampaignSimulator : ICampaignSimulator
         return new CampaignComparison(results);
     }
 
+    /// <summary>Builds every scenario (each validated first) and simulates them on common random numbers.</summary>
+    /// <param name="scenarios">The scenarios, at least one.</param>
+    /// <param name="options">Simulations, seed, parallelism; null for each scenario's own.</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    /// <returns>The results in the order given.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="scenarios"/> or an element is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="scenarios"/> is empty.</exception>
+    /// <exception cref="ScenarioValidationException">A scenario is invalid (nothing is simulated).</exception>
+    public static CampaignComparison Compare(IReadOnlyList<CampaignScenario> scenarios, SimulationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scenarios);
+        var campaigns = new Campaign[scenarios.Count];
+        for (int i = 0; i < campaigns.Length; i++)
+        {
+            ArgumentNullException.ThrowIfNull(scenarios[i], nameof(scenarios));
+            campaigns[i] = Campaign.FromScenario(scenarios[i]);
+        }
+
+        return campaigns.Length == 0
+            ? throw new ArgumentException("At least one scenario is needed.", nameof(scenarios))
+            : Compare(campaigns, options, cancellationToken);
+    }
+
     /// <summary>Per-run outputs in slots [run], reduced in run order so the result never depends on the parallelism.</summary>
     private sealed class RunMetrics
     {
