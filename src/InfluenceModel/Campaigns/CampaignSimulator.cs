@@ -140,7 +140,7 @@ public sealed class CampaignSimulator : ICampaignSimulator
     /// <exception cref="ArgumentNullException"><paramref name="scenarios"/> or an element is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="scenarios"/> is empty.</exception>
     /// <exception cref="ScenarioValidationException">A scenario is invalid (nothing is simulated).</exception>
-    public static CampaignComparison Compare(IReadOnlyList<CampaignScenario> scenarios, SimulationOptions? options = null, CancellationToken cancellationToken = default)
+    public static CampaignComparison CompareScenarios(IReadOnlyList<CampaignScenario> scenarios, SimulationOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scenarios);
         var campaigns = new Campaign[scenarios.Count];

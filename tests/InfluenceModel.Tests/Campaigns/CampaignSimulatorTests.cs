@@ -161,7 +161,7 @@ public sealed class CampaignSimulatorTests
         Assert.Equal([a.Name, "no ambassadors"], comparison.Results.Select(x => x.Name));
         // Organic adoption draws from its own stream: identical in both campaigns.
         Assert.Equal(comparison.Results[0].Periods[0].Organic, comparison.Results[1].Periods[0].Organic);
-        CampaignComparison fromScenarios = CampaignSimulator.Compare([a.Scenario, b.Scenario], Options(3));
+        CampaignComparison fromScenarios = CampaignSimulator.CompareScenarios([a.Scenario, b.Scenario], Options(3));
         Assert.Equal(comparison.Results[1].ToJson(), fromScenarios.Results[1].ToJson());
     }
 
@@ -170,7 +170,7 @@ public sealed class CampaignSimulatorTests
     {
         Assert.Equal("campaign", Assert.Throws<ArgumentNullException>(() => CampaignSimulator.Simulate(null!)).ParamName);
         Assert.Equal("campaigns", Assert.Throws<ArgumentException>(() => CampaignSimulator.Compare(Array.Empty<Campaign>())).ParamName);
-        Assert.Equal("scenarios", Assert.Throws<ArgumentException>(() => CampaignSimulator.Compare(Array.Empty<CampaignScenario>())).ParamName);
+        Assert.Equal("scenarios", Assert.Throws<ArgumentException>(() => CampaignSimulator.CompareScenarios(Array.Empty<CampaignScenario>())).ParamName);
         var campaign = Campaign.FromScenario(Small(200));
         Assert.Equal("channel", Assert.Throws<ArgumentOutOfRangeException>(() => campaign.ChannelResponse(-1, 10)).ParamName);
         Assert.Equal("spendPerPeriod", Assert.Throws<ArgumentOutOfRangeException>(() => campaign.ChannelResponse(0, double.NaN)).ParamName);
