@@ -28,6 +28,7 @@ internal static class CliApp
             }
 
             config.PropagateExceptions();
+            config.UseStrictParsing();
             Register(config);
         });
 
@@ -51,6 +52,9 @@ internal static class CliApp
     private static void Register(IConfigurator config)
     {
         config.AddCommand<Commands.DemoCommand>("demo").WithDescription("Run the main job on the built-in defaults: the community ROI table, summary and chart (./out/).").WithExample("demo").WithExample("demo", "--out", "charts");
+        config.AddCommand<Commands.DemoCommand>("demo").WithDescription("Run the main job: the built-in campaign scenario (the source article's setting) with a progress bar; writes report.md, report.html and charts to ./out.").WithExample("demo").WithExample("demo", "--out", "report", "--simulations", "100").WithExample("demo", "--consumers", "2000", "--seed", "7");
+        config.AddCommand<Commands.RunCommand>("run").WithDescription("Validate and simulate a campaign scenario JSON; writes the report to --out; --format json prints the result.").WithExample("run", "scenario.json", "--out", "out").WithExample("run", "scenario.json", "--format", "json", "--simulations", "200");
+        config.AddCommand<Commands.ValidateCommand>("validate").WithDescription("List every problem in a campaign scenario JSON with its JSON path (exit 2 when invalid).").WithExample("validate", "scenario.json");
         config.AddCommand<Commands.CommunityCommand>("community").WithDescription("Community ROI curve: how much less the company has to do as its user community grows, and when it pays for itself.").WithExample("community").WithExample("community", "--input", "inputs.json", "--format", "json").WithExample("community", "--format", "csv", "--chart", "roi.svg");
         config.AddCommand<Commands.BudgetCommand>("budget").WithDescription("Flexible budget: compare reserve policies on a plan and find the reserve share that maximises expected value (or CVaR).").WithExample("budget", "--input", "docs/examples/budget-plan.json", "--scenarios", "20000", "--chart", "reserve.png");
         config.AddCommand<Commands.SpreadCommand>("spread").WithDescription("Expected influence spread of seed nodes on a graph (IC, LT or Kelman; Monte Carlo with standard error).").WithExample("spread", "--graph", "email-enron.txt.gz", "--seeds", "5038,8344", "--model", "ic", "--probability", "wc", "--simulations", "10000");

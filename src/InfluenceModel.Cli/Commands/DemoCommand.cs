@@ -1,47 +1,41 @@
 using System.ComponentModel;
-using InfluenceModel.Charts;
-using InfluenceModel.Community;
+using InfluenceModel.Campaigns;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace InfluenceModel.Cli.Commands;
 
 /// <summary>
-/// `influence demo`: the main job on the built-in defaults. Until the campaign model exists it runs the community ROI
-/// calculation on <see cref="CommunityRoiInputs.Default"/>, prints the table and the summary, and writes the chart as
-/// PNG and SVG to ./out/.
+/// `influence demo`: the main job on the built-in default scenario (the source article's campaign on 10,000 consumers):
+/// simulates it with a progress bar, prints the headline numbers and writes report.md, report.html and the charts to
+/// ./out (adoption by mechanism, spend against adoptions, channel response curves, reserve value, community ROI).
 /// </summary>
 internal sealed class DemoCommand(IAnsiConsole console) : Command<DemoCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : CampaignRunSettings
     {
-        [CommandOption("-o|--out <DIR>")]
-        [Description("Folder for the charts, relative to the current directory. Default: out.")]
-        [DefaultValue("out")]
-        public string Out { get; init; } = "out";
+        [CommandOption("--consumers <N>")]
+        [Description("Override the number of consumers (10 to 10,000,000) for a quicker or bigger run. Default: the scenario's 10,000.")]
+        public int? Consumers { get; init; }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        CommunityRoiInputs inputs = CommunityRoiInputs.Default;
-        console.Write(new Rule("[bold]InfluenceModel demo: community ROI[/]").LeftJustified());
-        console.MarkupLine(
-            $"A community launched to {inputs.Customers:N0} customers who ask {inputs.QuestionsPerCustomer:G3} questions each per month; " +
-            $"members grow by the Bass model (p = {inputs.BassInnovation:G3}, q = {inputs.BassImitation:G3}, M = {inputs.MarketPotential:N0}) and answer " +
-            $"each other by the 90-9-1 rule. Every default and its source: docs/models/community-roi.md.");
-        console.WriteLine();
-
-        CommunityRoiCurve curve = CommunityRoiCalculator.Compute(inputs);
-        CommunityReport.WriteTable(console, curve);
-
-        string folder = Path.GetFullPath(settings.Out);
-        foreach (string extension in (string[])[".png", ".svg"])
+        CampaignScenario scenario = CampaignScenario.Default;
+        if (settings.Consumers is { } consumers)
         {
-            string path = Path.Combine(folder, "community-roi" + extension);
-            CommunityRoiChart.Save(curve, path);
-            console.MarkupLineInterpolated($"chart: {path}");
+            // A smaller population keeps the employee pool and the ambassadors inside it.
+            int employees = Math.Clamp(scenario.Ambassadors.Employees, 0, Math.Max(0, consumers));
+            scenario = scenario with
+            {
+                Population = scenario.Population with { Consumers = consumers },
+                Ambassadors = scenario.Ambassadors with { Employees = employees, Count = Math.Min(scenario.Ambassadors.Count, employees) },
+            };
         }
 
-        return CliApp.ExitOk;
+        console.Write(new Rule("[bold]InfluenceModel demo: a social influence marketing campaign[/]").LeftJustified());
+        console.MarkupLine("A brand chooses among a Facebook page, a CEO blog, a wiki, a MySpace page, a YouTube channel and magazine websites, " +
+            "runs an employee brand-ambassador program, keeps a reserve, and grows a user community. Defaults and sources: docs/models/campaign.md.");
+        return RunCommand.Execute(console, scenario, settings, json: false, cancellationToken);
     }
 }

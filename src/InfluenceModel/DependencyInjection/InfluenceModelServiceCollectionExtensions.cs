@@ -27,6 +27,7 @@ public static class InfluenceModelServiceCollectionExtensions
         services.TryAddSingleton<ICommunityRoiCalculator, CommunityRoiCalculator>();
         services.TryAddSingleton<Budgeting.IBudgetSimulator, Budgeting.BudgetSimulator>();
         services.TryAddSingleton<Budgeting.IReserveOptimizer, Budgeting.ReserveOptimizer>();
+        services.TryAddSingleton<Campaigns.ICampaignSimulator, Campaigns.CampaignSimulator>();
         services.TryAddSingleton<ISpreadEstimator>(sp => new MonteCarloSpreadEstimator(sp.GetRequiredService<InfluenceModelOptions>().Simulation));
         services.TryAddSingleton<IInfluenceMaximizer, InfluenceMaximizerService>();
         services.TryAddSingleton<Channels.IBudgetAllocator, Channels.BudgetAllocator>();

@@ -12,22 +12,6 @@ public sealed class CommunityCommandTests : IDisposable
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
-    public void Demo_PrintsTableAndSummary_AndWritesPngAndSvg()
-    {
-        string outFolder = Path.Combine(_folder, "out");
-        (int code, string output, string error) = Run("demo", "--out", outFolder);
-
-        Assert.Equal(CliApp.ExitOk, code);
-        Assert.Equal("", error);
-        Assert.Contains("Community ROI per period", output, StringComparison.Ordinal);
-        Assert.Contains("break-even period (first period with net value ≥ 0): 9", output, StringComparison.Ordinal);
-        Assert.Contains("payback period (first period with cumulative net ≥ 0): 20", output, StringComparison.Ordinal);
-        Assert.Contains("CostPerTicket", output, StringComparison.Ordinal);
-        Assert.True(new FileInfo(Path.Combine(outFolder, "community-roi.png")).Length > 1000);
-        Assert.Contains("<svg", File.ReadAllText(Path.Combine(outFolder, "community-roi.svg")), StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void Community_JsonInput_OverridesDefaults_AndJsonOutputRoundTrips()
     {
         string input = Write("inputs.json", """

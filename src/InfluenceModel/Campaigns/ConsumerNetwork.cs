@@ -1,0 +1,109 @@
+using InfluenceModel.Internal;
+using InfluenceModel.Networks;
+
+namespace InfluenceModel.Campaigns;
+
+/// <summary>
+/// The synthetic consumer network of a campaign and its employees: a stochastic block model (Holland, Laskey and
+/// Leinhardt 1983, <see cref="GraphGenerators.StochasticBlockModel"/>) with one block per segment, the segment kept as
+/// each consumer's group label, and peer-influence weights w(u,v) = λ/indeg(v) (weighted cascade scaled by the peer
+/// influence λ ∈ (0, 1]; linear-threshold compatible: in-weights sum to λ).
+/// </summary>
+/// <remarks>
+/// Block sizes n_g = round(share_g·n) (the last block takes the rest). Edge probabilities are chosen so that the
+/// expected degree is the scenario's average degree d and a share h (homophily) of it is inside the own segment:
+/// p_gg = h·d/(n_g − 1) and p_gk = (1 − h)·d·n / Σ_g n_g(n − n_g) for g ≠ k (capped at 1).
+/// </remarks>
+internal static class ConsumerNetwork
+{
+    public static SocialGraph Generate(PopulationSettings population, double peerInfluence, ulong seed)
+    {
+        int n = population.Consumers;
+        IReadOnlyList<SegmentSettings> segments = population.Segments;
+        int blocks = segments.Count;
+        var sizes = new int[blocks];
+        int assigned = 0;
+        for (int g = 0; g < blocks - 1; g++)
+        {
+            sizes[g] = Math.Min(n - assigned, (int)Math.Round(segments[g].Share * n));
+            assigned += sizes[g];
+        }
+
+        sizes[blocks - 1] = n - assigned;
+        double d = population.AverageDegree, h = population.Homophily;
+        double between = 0;
+        for (int g = 0; g < blocks; g++)
+        {
+            between += (double)sizes[g] * (n - sizes[g]);
+        }
+
+        double pOut = between > 0 ? Math.Min(1, (1 - h) * d * n / between) : 0;
+        var probabilities = new double[blocks][];
+        for (int g = 0; g < blocks; g++)
+        {
+            probabilities[g] = new double[blocks];
+            for (int k = 0; k < blocks; k++)
+            {
+                probabilities[g][k] = g == k ? (sizes[g] > 1 ? Math.Min(1, h * d / (sizes[g] - 1)) : 0) : pOut;
+            }
+        }
+
+        SocialGraph graph = GraphGenerators.StochasticBlockModel(sizes, probabilities, seed)
+            .WithEdgeProbabilities(EdgeProbabilities.WeightedCascade);
+        float scale = (float)peerInfluence;
+        float[] outWeights = [.. graph.OutWeightArray], inWeights = [.. graph.InWeightArray];
+        for (int e = 0; e < outWeights.Length; e++)
+        {
+            outWeights[e] *= scale;
+        }
+
+        for (int e = 0; e < inWeights.Length; e++)
+        {
+            inWeights[e] *= scale;
+        }
+
+        return graph.WithWeightArrays(outWeights, inWeights);
+    }
+
+    /// <summary>The employees: a uniformly random subset of <paramref name="count"/> consumers (sorted), deterministic by seed.</summary>
+    public static int[] Employees(int consumers, int count, ulong seed)
+    {
+        var rng = new Xoshiro256(seed, 0xE3);
+        var order = new int[consumers];
+        for (int i = 0; i < consumers; i++)
+        {
+            order[i] = i;
+        }
+
+        for (int i = 0; i < count; i++)
+        {
+            int j = i + rng.NextInt(consumers - i);
+            (order[i], order[j]) = (order[j], order[i]);
+        }
+
+        int[] chosen = order[..count];
+        Array.Sort(chosen);
+        return chosen;
+    }
+
+    /// <summary>
+    /// Chooses <paramref name="count"/> ambassadors among the employees with the Seeding model: OPIM-C influence
+    /// maximization (Tang et al. 2018) under linear threshold (the compliance core of the Kelman model) or independent
+    /// cascade, restricted to the employee candidate set.
+    /// </summary>
+    public static int[] SelectAmbassadors(SocialGraph graph, int[] employees, int count, InfluenceModelKind model, ulong seed)
+    {
+        if (count == 0)
+        {
+            return [];
+        }
+
+        Diffusion.DiffusionModel diffusion = model == InfluenceModelKind.IndependentCascade ? new Diffusion.IndependentCascade() : new Diffusion.LinearThreshold();
+        Seeding.SeedSelection selection = Seeding.InfluenceMaximizer.Select(graph, new Seeding.SeedingRequest(diffusion, count)
+        {
+            Candidates = employees,
+            Seed = seed,
+        });
+        return [.. selection.Seeds];
+    }
+}
