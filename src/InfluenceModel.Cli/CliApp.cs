@@ -51,7 +51,6 @@ internal static class CliApp
     /// <summary>Every command of the tool: one line each.</summary>
     private static void Register(IConfigurator config)
     {
-        config.AddCommand<Commands.DemoCommand>("demo").WithDescription("Run the main job on the built-in defaults: the community ROI table, summary and chart (./out/).").WithExample("demo").WithExample("demo", "--out", "charts");
         config.AddCommand<Commands.DemoCommand>("demo").WithDescription("Run the main job: the built-in campaign scenario (the source article's setting) with a progress bar; writes report.md, report.html and charts to ./out.").WithExample("demo").WithExample("demo", "--out", "report", "--simulations", "100").WithExample("demo", "--consumers", "2000", "--seed", "7");
         config.AddCommand<Commands.RunCommand>("run").WithDescription("Validate and simulate a campaign scenario JSON; writes the report to --out; --format json prints the result.").WithExample("run", "scenario.json", "--out", "out").WithExample("run", "scenario.json", "--format", "json", "--simulations", "200");
         config.AddCommand<Commands.ValidateCommand>("validate").WithDescription("List every problem in a campaign scenario JSON with its JSON path (exit 2 when invalid).").WithExample("validate", "scenario.json");
