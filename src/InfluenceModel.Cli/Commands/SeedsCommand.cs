@@ -105,7 +105,7 @@ internal sealed class SeedsCommand(IAnsiConsole console) : Command<SeedsCommand.
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        EdgeProbabilities convention = ParseProbability(settings.Probability);
+        EdgeProbabilities convention = ProbabilityOption.Parse(settings.Probability);
         var graph = SocialGraph.LoadEdgeList(settings.Graph!, new EdgeListOptions { Undirected = settings.Undirected })
             .WithEdgeProbabilities(convention);
         DiffusionModel model = settings.Model == "lt" ? new LinearThreshold() : new IndependentCascade();
@@ -182,24 +182,6 @@ internal sealed class SeedsCommand(IAnsiConsole console) : Command<SeedsCommand.
         "pagerank" => SeedingAlgorithm.PageRank,
         _ => null,
     };
-
-    private static EdgeProbabilities ParseProbability(string text)
-    {
-        if (text.StartsWith("uniform:", StringComparison.Ordinal))
-        {
-            return double.TryParse(text.AsSpan(8), NumberStyles.Float, CultureInfo.InvariantCulture, out double p) && p is >= 0 and <= 1
-                ? EdgeProbabilities.Uniform(p)
-                : throw new CliInputException($"--probability uniform:P needs P in [0, 1]; it was '{text}'.");
-        }
-
-        return text switch
-        {
-            "wc" => EdgeProbabilities.WeightedCascade,
-            "trivalency" => EdgeProbabilities.Trivalency(),
-            "weights" => EdgeProbabilities.FromWeights,
-            _ => throw new CliInputException($"--probability must be wc, uniform:P, trivalency or weights; it was '{text}'."),
-        };
-    }
 
     private static string[] ReadIds(string path) =>
         File.ReadAllText(path).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);

@@ -75,7 +75,7 @@ internal sealed class SpreadCommand(IAnsiConsole console) : Command<SpreadComman
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        EdgeProbabilities convention = ParseProbability(settings.Probability);
+        EdgeProbabilities convention = ProbabilityOption.Parse(settings.Probability);
         var options = new SimulationOptions { Simulations = settings.Simulations, Seed = settings.Seed };
         var graph = SocialGraph.LoadEdgeList(settings.Graph!, new EdgeListOptions { Undirected = settings.Undirected })
             .WithEdgeProbabilities(convention);
@@ -129,22 +129,4 @@ internal sealed class SpreadCommand(IAnsiConsole console) : Command<SpreadComman
     }
 
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
-
-    private static EdgeProbabilities ParseProbability(string text)
-    {
-        if (text.StartsWith("uniform:", StringComparison.Ordinal))
-        {
-            return double.TryParse(text.AsSpan(8), NumberStyles.Float, CultureInfo.InvariantCulture, out double p) && p is >= 0 and <= 1
-                ? EdgeProbabilities.Uniform(p)
-                : throw new CliInputException($"--probability uniform:P needs P in [0, 1]; it was '{text}'.");
-        }
-
-        return text switch
-        {
-            "wc" => EdgeProbabilities.WeightedCascade,
-            "trivalency" => EdgeProbabilities.Trivalency(),
-            "weights" => EdgeProbabilities.FromWeights,
-            _ => throw new CliInputException($"--probability must be wc, uniform:P, trivalency or weights; it was '{text}'."),
-        };
-    }
 }
