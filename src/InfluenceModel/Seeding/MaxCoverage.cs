@@ -11,8 +11,8 @@ namespace InfluenceModel.Seeding;
 internal readonly record struct CoverageResult(int[] Seeds, int[] Gains, long Covered, long UpperBound);
 
 /// <summary>
-/// Greedy maximum coverage over RR sets: the (1 − 1/e)-approximate greedy for a cardinality constraint, with a bucket
-/// queue (nodes bucketed by marginal coverage; a covered set moves each of its nodes down one bucket in O(1)), and the
+/// Greedy maximum coverage over RR sets: the (1 − 1/e)-approximate greedy for a cardinality constraint, with a lazy
+/// max-heap (a covered set only decrements its members' coverage; stale heap entries are refreshed when popped), and the
 /// cost-aware greedy for a budget (lazy evaluation, Leskovec et al. 2007). Ties go to the smaller node id.
 /// </summary>
 internal static class MaxCoverage
@@ -36,40 +36,38 @@ internal static class MaxCoverage
         foreach (int f in forced)
         {
             seeds.Add(f);
-            gains.Add(state.Cover(f, null));
+            gains.Add(state.Cover(f));
         }
 
-        int maxKey = 0;
+        // Lazy max-heap on (coverage desc, id asc): coverages only fall, so a popped entry whose key is still current
+        // is the true maximum, and the smallest id among equal maxima. A covered set costs one decrement per member.
+        var entries = new List<(int Node, long Priority)>(nodeCount);
         for (int v = 0; v < nodeCount; v++)
-        {
-            maxKey = Math.Max(maxKey, state.Coverage[v]);
-        }
-
-        var queue = new BucketQueue(nodeCount, maxKey);
-        for (int v = nodeCount - 1; v >= 0; v--)
         {
             if ((candidate is null || candidate[v]) && !state.IsSeed[v])
             {
-                queue.Insert(v, state.Coverage[v]);
+                entries.Add((v, Priority(state.Coverage[v], v)));
             }
         }
 
+        var heap = new PriorityQueue<int, long>(entries);
+        var top = new List<int>(k);
         long bound = long.MaxValue;
         for (int step = 0; ; step++)
         {
             if (computeUpperBound)
             {
-                bound = Math.Min(bound, state.Covered + queue.SumOfTop(k));
+                bound = Math.Min(bound, state.Covered + SumOfTop(heap, k, state.Coverage, top));
             }
 
-            if (step == k || queue.Count == 0)
+            if (step == k || heap.Count == 0)
             {
                 break;
             }
 
-            int best = queue.PopMax();
+            int best = PopFresh(heap, state.Coverage);
             seeds.Add(best);
-            gains.Add(state.Cover(best, queue));
+            gains.Add(state.Cover(best));
         }
 
         return new CoverageResult([.. seeds], [.. gains], state.Covered, bound);
@@ -98,7 +96,7 @@ internal static class MaxCoverage
         foreach (int f in forced)
         {
             seeds.Add(f);
-            gains.Add(state.Cover(f, null));
+            gains.Add(state.Cover(f));
             spent += costs[f];
         }
 
@@ -134,7 +132,7 @@ internal static class MaxCoverage
             }
 
             seeds.Add(v);
-            gains.Add(state.Cover(v, null));
+            gains.Add(state.Cover(v));
             spent += costs[v];
         }
 
@@ -142,6 +140,45 @@ internal static class MaxCoverage
     }
 
     private static double Key(int gain, double cost, bool byRatio) => byRatio ? gain / cost : gain;
+
+    /// <summary>Heap priority: larger coverage first, then the smaller node id.</summary>
+    private static long Priority(int coverage, int node) => (-(long)coverage << 32) + node;
+
+    /// <summary>Pops the node of largest current coverage (smallest id on ties), refreshing stale entries on the way.</summary>
+    private static int PopFresh(PriorityQueue<int, long> heap, int[] coverage)
+    {
+        while (true)
+        {
+            heap.TryDequeue(out int node, out long priority);
+            long current = Priority(coverage[node], node);
+            if (current == priority)
+            {
+                return node;
+            }
+
+            heap.Enqueue(node, current);
+        }
+    }
+
+    /// <summary>Sum of the <paramref name="k"/> largest current coverages in the heap (fewer when it holds fewer nodes); the heap keeps its nodes.</summary>
+    private static long SumOfTop(PriorityQueue<int, long> heap, int k, int[] coverage, List<int> buffer)
+    {
+        buffer.Clear();
+        long sum = 0;
+        while (buffer.Count < k && heap.Count > 0)
+        {
+            int node = PopFresh(heap, coverage);
+            buffer.Add(node);
+            sum += coverage[node];
+        }
+
+        foreach (int node in buffer)
+        {
+            heap.Enqueue(node, Priority(coverage[node], node));
+        }
+
+        return sum;
+    }
 
     /// <summary>Covered flags per set and current marginal coverage per node.</summary>
     private sealed class CoverState
@@ -170,7 +207,7 @@ internal static class MaxCoverage
         public long Covered { get; private set; }
 
         /// <summary>Makes <paramref name="seed"/> a seed, marks its sets covered, lowers the other nodes' coverage; returns its gain.</summary>
-        public int Cover(int seed, BucketQueue? queue)
+        public int Cover(int seed)
         {
             if (IsSeed[seed])
             {
@@ -194,122 +231,12 @@ internal static class MaxCoverage
                 gain++;
                 for (int t = offsets[r], tEnd = offsets[r + 1]; t < tEnd; t++)
                 {
-                    int u = nodes[t];
-                    int c = Coverage[u]--;
-                    if (queue is not null && queue.Contains(u))
-                    {
-                        queue.Move(u, c, c - 1);
-                    }
+                    Coverage[nodes[t]]--;
                 }
             }
 
             Covered += gain;
             return gain;
-        }
-    }
-
-    /// <summary>
-    /// Nodes in buckets by integer key with doubly linked lists: insert, move down one bucket and pop-max in O(1)
-    /// amortized (the max pointer only falls, since keys only fall).
-    /// </summary>
-    private sealed class BucketQueue
-    {
-        private readonly int[] _head;
-        private readonly int[] _next;
-        private readonly int[] _prev;
-        private readonly bool[] _in;
-        private int _max;
-
-        public BucketQueue(int nodeCount, int maxKey)
-        {
-            _head = new int[maxKey + 1];
-            Array.Fill(_head, -1);
-            _next = new int[nodeCount];
-            _prev = new int[nodeCount];
-            _in = new bool[nodeCount];
-        }
-
-        public int Count { get; private set; }
-
-        public bool Contains(int node) => _in[node];
-
-        public void Insert(int node, int key)
-        {
-            _in[node] = true;
-            Count++;
-            Link(node, key);
-            if (key > _max)
-            {
-                _max = key;
-            }
-        }
-
-        public void Move(int node, int from, int to)
-        {
-            Unlink(node, from);
-            Link(node, to);
-        }
-
-        public int PopMax()
-        {
-            while (_head[_max] < 0)
-            {
-                _max--;
-            }
-
-            int node = _head[_max];
-            Unlink(node, _max);
-            _in[node] = false;
-            Count--;
-            return node;
-        }
-
-        /// <summary>Sum of the <paramref name="k"/> largest keys in the queue (fewer when the queue is smaller).</summary>
-        public long SumOfTop(int k)
-        {
-            long sum = 0;
-            int taken = 0;
-            for (int key = _max; key >= 0 && taken < k; key--)
-            {
-                for (int v = _head[key]; v >= 0 && taken < k; v = _next[v])
-                {
-                    sum += key;
-                    taken++;
-                }
-            }
-
-            return sum;
-        }
-
-        private void Link(int node, int key)
-        {
-            int h = _head[key];
-            _next[node] = h;
-            _prev[node] = -1;
-            if (h >= 0)
-            {
-                _prev[h] = node;
-            }
-
-            _head[key] = node;
-        }
-
-        private void Unlink(int node, int key)
-        {
-            int p = _prev[node], n = _next[node];
-            if (p >= 0)
-            {
-                _next[p] = n;
-            }
-            else
-            {
-                _head[key] = n;
-            }
-
-            if (n >= 0)
-            {
-                _prev[n] = p;
-            }
         }
     }
 }

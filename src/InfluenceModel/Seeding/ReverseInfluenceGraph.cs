@@ -13,6 +13,14 @@ internal sealed class ReverseInfluenceGraph
     /// </summary>
     private const double SkipAdvantage = 12.0;
 
+    /// <summary>
+    /// <see cref="SamplingMode.BinomialPick"/> costs one draw plus one per live in-edge, so it is used when the in-degree is
+    /// at least 3 and the expected number of live in-edges d·p at most 4 (always, under weighted cascade: d·p = 1).
+    /// </summary>
+    private const int MinimumPickDegree = 3;
+
+    private const double MaximumPickMean = 4.0;
+
     private ReverseInfluenceGraph(int nodeCount, int[] inOffsets, int[] inSources)
     {
         NodeCount = nodeCount;
@@ -38,6 +46,13 @@ internal sealed class ReverseInfluenceGraph
         /// <summary>IC, one shared p, high degree: geometric skipping with <see cref="NodeValue"/> = ln(1 − p) (SUBSIM).</summary>
         UniformSkip,
 
+        /// <summary>
+        /// IC, one shared p = <see cref="NodeValue"/> and few expected live in-edges (weighted cascade): the number of
+        /// live in-edges c ~ Binomial(d, p) is read from one 64-bit draw against <see cref="CountThresholds"/>, then c
+        /// distinct in-edges are picked uniformly.
+        /// </summary>
+        BinomialPick,
+
         /// <summary>IC, different p per edge: one coin per edge against <see cref="EdgeThreshold"/>.</summary>
         MixedCoins,
 
@@ -62,6 +77,12 @@ internal sealed class ReverseInfluenceGraph
 
     /// <summary>ln(1 − p) for <see cref="SamplingMode.UniformSkip"/>; the shared weight for <see cref="SamplingMode.UniformWalk"/>.</summary>
     public double[] NodeValue { get; }
+
+    /// <summary>
+    /// For <see cref="SamplingMode.BinomialPick"/> nodes, at [4v + j] for j = 0..3: P(Binomial(d, p) ≤ j)·2^64 (saturated);
+    /// allocated only when some node uses that mode.
+    /// </summary>
+    public ulong[] CountThresholds { get; private set; } = [];
 
     /// <summary>Per edge ⌊p·2^32⌋ (2^32 for p = 1); allocated only when some node has mixed probabilities.</summary>
     public ulong[] EdgeThreshold { get; private set; } = [];
@@ -109,6 +130,11 @@ internal sealed class ReverseInfluenceGraph
             {
                 g.Modes[v] = SamplingMode.All;
             }
+            else if (degree >= MinimumPickDegree && degree * p <= MaximumPickMean)
+            {
+                g.Modes[v] = SamplingMode.BinomialPick;
+                g.NodeValue[v] = p;
+            }
             else if (degree > SkipAdvantage * (1.0 + (degree * p)))
             {
                 g.Modes[v] = SamplingMode.UniformSkip;
@@ -122,7 +148,57 @@ internal sealed class ReverseInfluenceGraph
         }
 
         g.FillEdgeArrays(inProbabilities);
+        g.FillCountThresholds();
         return g;
+    }
+
+    /// <summary>
+    /// The number of live in-edges of a <see cref="SamplingMode.BinomialPick"/> node given the 64-bit draw
+    /// <paramref name="u"/> that was at or above <see cref="CountThresholds"/>[4v + 3], i.e. a count of at least 4:
+    /// continues the inverse binomial distribution function in double precision. Never more than the in-degree.
+    /// </summary>
+    public int TailCount(int node, ulong u)
+    {
+        int degree = InOffsets[node + 1] - InOffsets[node];
+        double p = NodeValue[node];
+        double x = u * (1.0 / 18446744073709551616.0);
+        double pmf = Math.Exp(degree * Math.Log(1.0 - p)), cdf = pmf, odds = p / (1.0 - p);
+        int c = 0;
+        while (c < degree && (c < 4 || x >= cdf))
+        {
+            pmf *= (degree - c) * odds / (c + 1);
+            c++;
+            cdf += pmf;
+        }
+
+        return c;
+    }
+
+    private void FillCountThresholds()
+    {
+        if (Array.IndexOf(Modes, SamplingMode.BinomialPick) < 0)
+        {
+            return;
+        }
+
+        CountThresholds = new ulong[4 * NodeCount];
+        for (int v = 0; v < NodeCount; v++)
+        {
+            if (Modes[v] != SamplingMode.BinomialPick)
+            {
+                continue;
+            }
+
+            int degree = InOffsets[v + 1] - InOffsets[v];
+            double p = NodeValue[v];
+            double pmf = Math.Exp(degree * Math.Log(1.0 - p)), cdf = pmf, odds = p / (1.0 - p);
+            for (int j = 0; j < 4; j++)
+            {
+                CountThresholds[(4 * v) + j] = cdf >= 1.0 || j >= degree ? ulong.MaxValue : (ulong)(cdf * 18446744073709551616.0);
+                pmf *= (degree - j) * odds / (j + 1);
+                cdf += pmf;
+            }
+        }
     }
 
     /// <summary>⌊p·2^32⌋, or 2^32 for p ≥ 1: a uniform 32-bit draw is below it with probability p.</summary>

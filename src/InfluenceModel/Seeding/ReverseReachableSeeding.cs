@@ -15,7 +15,7 @@ internal static class ReverseReachableSeeding
     /// OPIM-C with precision floors. R1 (selection) and an independent R2 (validation) grow until (a) the certified
     /// ratio σˡ(S)/σᵘ(OPT) reaches 1 − 1/e − ε, (b) the last seed's marginal coverage is at least
     /// <see cref="GainFloor"/>(ε) sets (or the last picks are negligible) and (c) S covers at least
-    /// <see cref="CoverageFloor"/>(ε) sets of R1 — or R1 reaches θ_max. Each round grows R1 by ×1.25 to ×8, and round
+    /// <see cref="CoverageFloor"/>(ε) sets of R1 — or R1 reaches θ_max. Each round grows R1 by ×1.25 to ×64, and round
     /// 4·i_max jumps to θ_max, so there are at most 4·i_max rounds; R2 may be topped up once per round to make the
     /// spread estimate precise. The union bound a = ln(6·4·i_max/δ) covers the two checks of every possible round.
     /// </summary>
@@ -72,12 +72,14 @@ internal static class ReverseReachableSeeding
                 }
             }
 
-            // Coverage grows in proportion to θ: jump to where the floors should be met (×1.25 to ×8); double when
+            // Coverage grows in proportion to θ: jump to where the floors should be met (×1.25 to ×64); double when
             // only the certificate is missing, as OPIM-C does.
             double need = Math.Max(gainFloor / Math.Max(lastGain, 1.0), coverageFloor / Math.Max(greedy.Covered, 1.0));
-            double factor = precise ? 2.0 : Math.Clamp(1.15 * need, 1.25, 8.0);
+            double factor = precise ? 2.0 : Math.Clamp(1.15 * need, 1.25, 64.0);
             theta1 = round + 1 >= maxRounds ? thetaMax : Math.Min(thetaMax, theta1 * factor);
-            theta2 = certified ? validation.Count : theta1 / 2;
+            // R2 only has to certify and, at the end, hold the coverage floor: grow it (at least ×2) towards the size the
+            // floor needs at R1's coverage share, never beyond θ1/2.
+            theta2 = certified ? validation.Count : Math.Min(theta1 / 2, Math.Max(2.0 * validation.Count, 1.1 * coverageFloor / share));
 
             bool Certified(long covered) => problem.FreeSeeds == 0 || Ratio(covered) >= target;
 

@@ -9,9 +9,10 @@ namespace InfluenceModel.Seeding;
 /// own stream <c>Xoshiro256(seed, i)</c>: a uniform root, then
 /// <list type="bullet">
 /// <item>IC: a reverse breadth-first search keeping each in-edge (u, v) with probability p(u, v). When all in-edges of
-/// v share one p (weighted cascade, uniform p) the kept edges are found by geometric skipping (SUBSIM, Guo et al.
-/// 2020): the gap to the next kept edge is ⌊ln U / ln(1 − p)⌋, so a node costs O(1 + kept edges) instead of
-/// O(in-degree).</item>
+/// v share one p and few of them are expected live (weighted cascade: one on average) the number of live in-edges is
+/// drawn from its binomial distribution with one 64-bit draw and that many distinct in-edges are picked uniformly, so a
+/// node costs O(1 + live edges) draws and no logarithm; with many live edges expected the kept edges are found by
+/// geometric skipping (SUBSIM, Guo et al. 2020): the gap to the next kept edge is ⌊ln U / ln(1 − p)⌋.</item>
 /// <item>LT: a reverse random walk: from v pick in-neighbour u with probability w(u, v) (stop with probability
 /// 1 − Σ w), stop at a node already visited (Tang et al. 2014).</item>
 /// </list>
@@ -136,6 +137,9 @@ internal static class RrSampler
                     }
 
                     break;
+                case ReverseInfluenceGraph.SamplingMode.BinomialPick:
+                    PickLiveInEdges(graph, v, start, end, ref rng, stamps, stamp, chunk);
+                    break;
                 case ReverseInfluenceGraph.SamplingMode.MixedCoins:
                     ulong[] thresholds = graph.EdgeThreshold;
                     for (int e = start; e < end; e++)
@@ -157,6 +161,60 @@ internal static class RrSampler
                 default:
                     break;
             }
+        }
+    }
+
+    /// <summary>
+    /// Binomial-pick sampling of v's live in-edges: the count c from one draw (four thresholds, a rare tail beyond), then
+    /// c distinct in-edges uniformly by Floyd's algorithm — together exactly "each in-edge live with probability p".
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void PickLiveInEdges(ReverseInfluenceGraph graph, int v, int start, int end, ref Xoshiro256 rng, int[] stamps, int stamp, Chunk chunk)
+    {
+        ulong u = rng.NextUInt64();
+        ref ulong t = ref graph.CountThresholds[4 * v];
+        int count = (u >= t ? 1 : 0) + (u >= Unsafe.Add(ref t, 1) ? 1 : 0) + (u >= Unsafe.Add(ref t, 2) ? 1 : 0) + (u >= Unsafe.Add(ref t, 3) ? 1 : 0);
+        if (count == 0)
+        {
+            return;
+        }
+
+        int[] inSources = graph.InSources;
+        int degree = end - start;
+        if (count == 4)
+        {
+            count = graph.TailCount(v, u);
+        }
+
+        if (count >= degree)
+        {
+            for (int e = start; e < end; e++)
+            {
+                Visit(inSources[e], stamps, stamp, chunk);
+            }
+
+            return;
+        }
+
+        if (count == 1)
+        {
+            Visit(inSources[start + rng.NextInt(degree)], stamps, stamp, chunk);
+            return;
+        }
+
+        // Floyd: for j = d − c … d − 1 pick t in [0, j]; if t was already picked, take j instead.
+        Span<int> picked = count <= 64 ? stackalloc int[count] : new int[count];
+        int taken = 0;
+        for (int j = degree - count; j < degree; j++)
+        {
+            int pick = rng.NextInt(j + 1);
+            if (picked[..taken].Contains(pick))
+            {
+                pick = j;
+            }
+
+            picked[taken++] = pick;
+            Visit(inSources[start + pick], stamps, stamp, chunk);
         }
     }
 
