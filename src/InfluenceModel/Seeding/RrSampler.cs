@@ -23,6 +23,9 @@ internal static class RrSampler
 {
     private const int CancellationCheckMask = 1023;
 
+    /// <summary>Floyd's picks up to this count use the worker's scratch array (more is astronomically rare: d·p ≤ 4).</summary>
+    private const int MaxPickScratch = 64;
+
     /// <summary>Appends RR sets with stream indices [firstIndex, firstIndex + count) to <paramref name="target"/>.</summary>
     public static void Generate(
         ReverseInfluenceGraph graph,
@@ -45,8 +48,8 @@ internal static class RrSampler
         DeterministicParallel.For(
             count,
             maxDegreeOfParallelism,
-            () => new int[graph.NodeCount],
-            (stamps, start, end) =>
+            () => new Scratch(new int[graph.NodeCount], new int[MaxPickScratch]),
+            (scratch, start, end) =>
             {
                 var chunk = new Chunk(start, end - start, (int)Math.Min(Array.MaxLength, (long)((end - start) * averageSize * 1.25) + 64));
                 for (int i = start; i < end; i++)
@@ -63,11 +66,11 @@ internal static class RrSampler
                     int setStart = chunk.Used;
                     if (graph.IsLinearThreshold)
                     {
-                        SampleLinearThreshold(graph, ref rng, stamps, stamp, chunk);
+                        SampleLinearThreshold(graph, ref rng, scratch.Stamps, stamp, chunk);
                     }
                     else
                     {
-                        SampleIndependentCascade(graph, ref rng, stamps, stamp, chunk);
+                        SampleIndependentCascade(graph, ref rng, scratch, stamp, chunk);
                     }
 
                     chunk.Lengths[i - start] = chunk.Used - setStart;
@@ -95,8 +98,12 @@ internal static class RrSampler
         }
     }
 
-    private static void SampleIndependentCascade(ReverseInfluenceGraph graph, ref Xoshiro256 rng, int[] stamps, int stamp, Chunk chunk)
+    private static void SampleIndependentCascade(ReverseInfluenceGraph graph, ref Xoshiro256 generator, Scratch scratch, int stamp, Chunk chunk)
     {
+        // A local copy whose address never escapes (every helper below is inlined) lets the JIT keep the generator's
+        // state in registers; through the ref parameter each draw would be a chain of memory read-modify-writes.
+        var rng = generator;
+        int[] stamps = scratch.Stamps;
         int[] inOffsets = graph.InOffsets;
         int[] inSources = graph.InSources;
         var modes = graph.Modes;
@@ -138,7 +145,7 @@ internal static class RrSampler
 
                     break;
                 case ReverseInfluenceGraph.SamplingMode.BinomialPick:
-                    PickLiveInEdges(graph, v, start, end, ref rng, stamps, stamp, chunk);
+                    PickLiveInEdges(graph, v, start, end, ref rng, scratch, stamp, chunk);
                     break;
                 case ReverseInfluenceGraph.SamplingMode.MixedCoins:
                     ulong[] thresholds = graph.EdgeThreshold;
@@ -162,6 +169,8 @@ internal static class RrSampler
                     break;
             }
         }
+
+        generator = rng;
     }
 
     /// <summary>
@@ -169,8 +178,9 @@ internal static class RrSampler
     /// c distinct in-edges uniformly by Floyd's algorithm — together exactly "each in-edge live with probability p".
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void PickLiveInEdges(ReverseInfluenceGraph graph, int v, int start, int end, ref Xoshiro256 rng, int[] stamps, int stamp, Chunk chunk)
+    private static void PickLiveInEdges(ReverseInfluenceGraph graph, int v, int start, int end, ref Xoshiro256 rng, Scratch scratch, int stamp, Chunk chunk)
     {
+        int[] stamps = scratch.Stamps;
         ulong u = rng.NextUInt64();
         ref ulong t = ref graph.CountThresholds[4 * v];
         int count = (u >= t ? 1 : 0) + (u >= Unsafe.Add(ref t, 1) ? 1 : 0) + (u >= Unsafe.Add(ref t, 2) ? 1 : 0) + (u >= Unsafe.Add(ref t, 3) ? 1 : 0);
@@ -203,7 +213,8 @@ internal static class RrSampler
         }
 
         // Floyd: for j = d − c … d − 1 pick t in [0, j]; if t was already picked, take j instead.
-        Span<int> picked = count <= 64 ? stackalloc int[count] : new int[count];
+        // No stackalloc here: it would stop this method from being inlined (and the generator from living in registers).
+        Span<int> picked = count <= MaxPickScratch ? scratch.Picked.AsSpan(0, count) : new int[count];
         int taken = 0;
         for (int j = degree - count; j < degree; j++)
         {
@@ -298,6 +309,9 @@ internal static class RrSampler
             chunk.Push(node);
         }
     }
+
+    /// <summary>One worker's reusable buffers: visited stamps per node and Floyd's picks.</summary>
+    private sealed record Scratch(int[] Stamps, int[] Picked);
 
     /// <summary>The RR sets of one chunk of consecutive indices, in a pooled buffer until merged.</summary>
     private sealed class Chunk(int start, int count, int capacity)
