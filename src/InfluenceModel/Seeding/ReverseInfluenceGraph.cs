@@ -48,7 +48,7 @@ internal sealed class ReverseInfluenceGraph
 
         /// <summary>
         /// IC, one shared p = <see cref="NodeValue"/> and few expected live in-edges (weighted cascade): the number of
-        /// live in-edges c ~ Binomial(d, p) is read from one 64-bit draw against <see cref="CountThresholds"/>, then c
+        /// live in-edges c ~ Binomial(d, p) is read from one 32-bit draw against <see cref="CountThresholds"/>, then c
         /// distinct in-edges are picked uniformly.
         /// </summary>
         BinomialPick,
@@ -79,10 +79,11 @@ internal sealed class ReverseInfluenceGraph
     public double[] NodeValue { get; }
 
     /// <summary>
-    /// For <see cref="SamplingMode.BinomialPick"/> nodes, at [4v + j] for j = 0..3: P(Binomial(d, p) ≤ j)·2^64 (saturated);
-    /// allocated only when some node uses that mode.
+    /// For <see cref="SamplingMode.BinomialPick"/> nodes, at [4v + j] for j = 0..3: ⌊P(Binomial(d, p) ≤ j)·2^32⌋
+    /// (2^32 − 1 when 1), compared with a 32-bit draw — the same 2^−32 resolution as the coin flips. 16 bytes per node, so
+    /// the hot part of the table stays in the core's cache; allocated only when some node uses that mode.
     /// </summary>
-    public ulong[] CountThresholds { get; private set; } = [];
+    public uint[] CountThresholds { get; private set; } = [];
 
     /// <summary>Per edge ⌊p·2^32⌋ (2^32 for p = 1); allocated only when some node has mixed probabilities.</summary>
     public ulong[] EdgeThreshold { get; private set; } = [];
@@ -153,15 +154,15 @@ internal sealed class ReverseInfluenceGraph
     }
 
     /// <summary>
-    /// The number of live in-edges of a <see cref="SamplingMode.BinomialPick"/> node given the 64-bit draw
+    /// The number of live in-edges of a <see cref="SamplingMode.BinomialPick"/> node given the 32-bit draw
     /// <paramref name="u"/> that was at or above <see cref="CountThresholds"/>[4v + 3], i.e. a count of at least 4:
     /// continues the inverse binomial distribution function in double precision. Never more than the in-degree.
     /// </summary>
-    public int TailCount(int node, ulong u)
+    public int TailCount(int node, uint u)
     {
         int degree = InOffsets[node + 1] - InOffsets[node];
         double p = NodeValue[node];
-        double x = u * (1.0 / 18446744073709551616.0);
+        double x = (u + 0.5) * (1.0 / 4294967296.0);
         double pmf = Math.Exp(degree * Math.Log(1.0 - p)), cdf = pmf, odds = p / (1.0 - p);
         int c = 0;
         while (c < degree && (c < 4 || x >= cdf))
@@ -181,7 +182,7 @@ internal sealed class ReverseInfluenceGraph
             return;
         }
 
-        CountThresholds = new ulong[4 * NodeCount];
+        CountThresholds = new uint[4 * NodeCount];
         for (int v = 0; v < NodeCount; v++)
         {
             if (Modes[v] != SamplingMode.BinomialPick)
@@ -194,7 +195,7 @@ internal sealed class ReverseInfluenceGraph
             double pmf = Math.Exp(degree * Math.Log(1.0 - p)), cdf = pmf, odds = p / (1.0 - p);
             for (int j = 0; j < 4; j++)
             {
-                CountThresholds[(4 * v) + j] = cdf >= 1.0 || j >= degree ? ulong.MaxValue : (ulong)(cdf * 18446744073709551616.0);
+                CountThresholds[(4 * v) + j] = cdf >= 1.0 || j >= degree ? uint.MaxValue : (uint)(cdf * 4294967296.0);
                 pmf *= (degree - j) * odds / (j + 1);
                 cdf += pmf;
             }

@@ -10,7 +10,7 @@ namespace InfluenceModel.Seeding;
 /// <list type="bullet">
 /// <item>IC: a reverse breadth-first search keeping each in-edge (u, v) with probability p(u, v). When all in-edges of
 /// v share one p and few of them are expected live (weighted cascade: one on average) the number of live in-edges is
-/// drawn from its binomial distribution with one 64-bit draw and that many distinct in-edges are picked uniformly, so a
+/// drawn from its binomial distribution with one 32-bit draw and that many distinct in-edges are picked uniformly, so a
 /// node costs O(1 + live edges) draws and no logarithm; with many live edges expected the kept edges are found by
 /// geometric skipping (SUBSIM, Guo et al. 2020): the gap to the next kept edge is ⌊ln U / ln(1 − p)⌋.</item>
 /// <item>LT: a reverse random walk: from v pick in-neighbour u with probability w(u, v) (stop with probability
@@ -174,15 +174,15 @@ internal static class RrSampler
     }
 
     /// <summary>
-    /// Binomial-pick sampling of v's live in-edges: the count c from one draw (four thresholds, a rare tail beyond), then
+    /// Binomial-pick sampling of v's live in-edges: the count c from one 32-bit draw (four thresholds, a rare tail beyond), then
     /// c distinct in-edges uniformly by Floyd's algorithm — together exactly "each in-edge live with probability p".
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void PickLiveInEdges(ReverseInfluenceGraph graph, int v, int start, int end, ref Xoshiro256 rng, Scratch scratch, int stamp, Chunk chunk)
     {
         int[] stamps = scratch.Stamps;
-        ulong u = rng.NextUInt64();
-        ref ulong t = ref graph.CountThresholds[4 * v];
+        uint u = rng.NextUInt32();
+        ref uint t = ref graph.CountThresholds[4 * v];
         int count = (u >= t ? 1 : 0) + (u >= Unsafe.Add(ref t, 1) ? 1 : 0) + (u >= Unsafe.Add(ref t, 2) ? 1 : 0) + (u >= Unsafe.Add(ref t, 3) ? 1 : 0);
         if (count == 0)
         {
