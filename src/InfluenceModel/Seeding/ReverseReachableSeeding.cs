@@ -40,10 +40,14 @@ internal static class ReverseReachableSeeding
         for (int round = 1; ; round++)
         {
             Grow(problem, selection, seed1, SampleSizes.ToCount(theta1));
-            Grow(problem, validation, seed2, SampleSizes.ToCount(theta2));
-            problem.Report("selecting", selection.Count + (long)validation.Count, 0);
-            var index = CoverageIndex.Build(selection, n);
+            // R2 grows on the worker pool while this thread runs the (single-threaded) index and greedy over R1: the two
+            // collections are independent and each depends only on its own size, so the result is still deterministic.
+            int validationTarget = SampleSizes.ToCount(theta2);
+            var validationGrowth = Task.Run(() => Grow(problem, validation, seed2, validationTarget), problem.CancellationToken);
+            var index = CoverageIndex.Build(selection, n, problem.Parallelism);
             var greedy = MaxCoverage.Greedy(selection, index, n, problem.Candidate, problem.Forced, problem.FreeSeeds, computeUpperBound: true);
+            validationGrowth.GetAwaiter().GetResult();
+            problem.Report("selecting", selection.Count + (long)validation.Count, 0);
             bool[] mask = Mask(n, greedy.Seeds);
             double coverageBound = Math.Min(greedy.UpperBound, greedy.Covered / SampleSizes.GreedyRatio);
             double upper = SampleSizes.SpreadUpperBound(coverageBound, selection.Count, n, a);
@@ -77,9 +81,13 @@ internal static class ReverseReachableSeeding
             double need = Math.Max(gainFloor / Math.Max(lastGain, 1.0), coverageFloor / Math.Max(greedy.Covered, 1.0));
             double factor = precise ? 2.0 : Math.Clamp(1.15 * need, 1.25, 64.0);
             theta1 = round + 1 >= maxRounds ? thetaMax : Math.Min(thetaMax, theta1 * factor);
-            // R2 only has to certify and, at the end, hold the coverage floor: grow it (at least ×2) towards the size the
-            // floor needs at R1's coverage share, never beyond θ1/2.
-            theta2 = certified ? validation.Count : Math.Min(theta1 / 2, Math.Max(2.0 * validation.Count, 1.1 * coverageFloor / share));
+            // R2 only has to certify and, at the end, hold the coverage floor: while uncertified grow it (at least ×2)
+            // towards the size the floor needs at R1's coverage share, never beyond θ1/2.
+            // Once certified, R2 is grown ahead to the size the spread floor needs (it grows alongside the next greedy).
+            double validationFloor = 1.1 * coverageFloor / share;
+            theta2 = certified
+                ? Math.Max(validation.Count, Math.Min(validationFloor, theta1))
+                : Math.Min(theta1 / 2, Math.Max(2.0 * validation.Count, validationFloor));
 
             bool Certified(long covered) => problem.FreeSeeds == 0 || Ratio(covered) >= target;
 
@@ -122,7 +130,7 @@ internal static class ReverseReachableSeeding
         {
             double x = n / Math.Pow(2, i);
             Grow(problem, sampling, seed1, SampleSizes.ToCount(lambdaPrime / x));
-            var index = CoverageIndex.Build(sampling, n);
+            var index = CoverageIndex.Build(sampling, n, problem.Parallelism);
             var greedy = MaxCoverage.Greedy(sampling, index, n, problem.Candidate, problem.Forced, k, computeUpperBound: false);
             double estimate = (double)n * greedy.Covered / sampling.Count;
             if (estimate >= (1.0 + epsPrime) * x)
@@ -136,7 +144,7 @@ internal static class ReverseReachableSeeding
         var final = new RrSetCollection();
         Grow(problem, final, problem.FamilySeed(FamilyFinal), SampleSizes.ToCount(lambdaStar / lowerBound));
         problem.Report("selecting", sampling.Count + (long)final.Count, 0);
-        var finalIndex = CoverageIndex.Build(final, n);
+        var finalIndex = CoverageIndex.Build(final, n, problem.Parallelism);
         CoverageResult result;
         double guarantee;
         if (problem.IsBudgeted)
@@ -166,7 +174,7 @@ internal static class ReverseReachableSeeding
         var evaluation = new RrSetCollection();
         Grow(problem, evaluation, problem.FamilySeed(FamilyValidation), sets);
         problem.Report("evaluating", evaluation.Count, seeds.Length);
-        var index = CoverageIndex.Build(evaluation, n);
+        var index = CoverageIndex.Build(evaluation, n, problem.Parallelism);
         // Greedy over a one-node candidate list per step reproduces the order: forced = the whole sequence.
         var ordered = MaxCoverage.Greedy(evaluation, index, n, new bool[n], seeds, 0, computeUpperBound: false);
         return Outcome(ordered, evaluation.Count, evaluation, ordered.Covered, n, guarantee, evaluation.Count);

@@ -56,6 +56,34 @@ public class MaxCoverageTests
         Assert.True(result.Covered >= (1 - (1 / Math.E)) * optimum);
     }
 
+    [Fact]
+    public void CoverageIndex_TwoThreadBuild_EqualsTheOneThreadBuild_AndListsEachSetUnderItsNodes()
+    {
+        // Enough entries (> 200,000) for the two-thread path: 60,000 random sets over 1,000 nodes.
+        var rng = new Xoshiro256(42, 0);
+        const int n = 1_000;
+        var sets = new RrSetCollection();
+        for (int r = 0; r < 60_000; r++)
+        {
+            sets.Add([.. Enumerable.Range(0, 1 + rng.NextInt(8)).Select(_ => rng.NextInt(n)).Distinct()]);
+        }
+
+        Assert.True(sets.TotalSize > 200_000);
+        var one = CoverageIndex.Build(sets, n);
+        var two = CoverageIndex.Build(sets, n, parallelism: 2);
+        Assert.Equal(one.Offsets, two.Offsets);
+        Assert.Equal(one.SetIds, two.SetIds);
+        for (int r = 0; r < sets.Count; r += 997)
+        {
+            foreach (int v in sets[r])
+            {
+                Assert.Contains(r, two.SetIds.AsSpan(two.Offsets[v], two.Degree(v)).ToArray());
+            }
+        }
+
+        Assert.Equal(sets.TotalSize, two.Offsets[n]);
+    }
+
     [Property(MaxTest = 100)]
     public void OpimcBounds_BracketTheEmpiricalSpread(PositiveInt covered, PositiveInt extra)
     {
