@@ -44,8 +44,19 @@ internal static class ReverseReachableSeeding
             // collections are independent and each depends only on its own size, so the result is still deterministic.
             int validationTarget = SampleSizes.ToCount(theta2);
             var validationGrowth = Task.Run(() => Grow(problem, validation, seed2, validationTarget), problem.CancellationToken);
-            var index = CoverageIndex.Build(selection, n, problem.Parallelism);
-            var greedy = MaxCoverage.Greedy(selection, index, n, problem.Candidate, problem.Forced, problem.FreeSeeds, computeUpperBound: true);
+            CoverageResult greedy;
+            try
+            {
+                var index = CoverageIndex.Build(selection, n, problem.Parallelism);
+                greedy = MaxCoverage.Greedy(selection, index, n, problem.Candidate, problem.Forced, problem.FreeSeeds, computeUpperBound: true);
+            }
+            catch
+            {
+                // Never leave the sampler running after this call has failed; its own outcome no longer matters.
+                Task.WaitAny(validationGrowth);
+                throw;
+            }
+
             validationGrowth.GetAwaiter().GetResult();
             problem.Report("selecting", selection.Count + (long)validation.Count, 0);
             bool[] mask = Mask(n, greedy.Seeds);
