@@ -145,8 +145,10 @@ internal sealed class ReachSearch
             topK += gain[order[i]];
         }
 
-        if (!Improves(reach + Math.Min(topK, SegmentBound(u, order, mm, slots, budgetLeft))) ||
-            !Improves(reach + FractionalKnapsack(order, gain, mm, budgetLeft)))
+        // Prune if any of the three bounds fails, cheapest first (the overlap-aware segment bound costs the most).
+        if (!Improves(reach + topK) ||
+            !Improves(reach + FractionalKnapsack(order, gain, mm, budgetLeft)) ||
+            !Improves(reach + SegmentBound(u, order, mm, slots, budgetLeft)))
         {
             return;
         }
