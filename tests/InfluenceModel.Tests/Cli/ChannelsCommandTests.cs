@@ -1,9 +1,7 @@
 using System.Text.Json;
 using InfluenceModel.Channels;
-using InfluenceModel.Cli;
 using InfluenceModel.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection;
-using Spectre.Console;
 
 namespace InfluenceModel.Tests.Cli;
 
@@ -11,21 +9,7 @@ public class ChannelsCommandTests
 {
     private static string Example => Path.Combine(SharedData.RepositoryRoot, "docs", "examples", "channels.json");
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(output),
-        });
-        console.Profile.Width = 200;
-        int code = CliApp.Run(args, console, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliHarness.Run(200, args);
 
     [Fact]
     public void Channels_OnShippedExample_WritesPlanAndChart()

@@ -1,19 +1,10 @@
 using System.Text.Json;
-using InfluenceModel.Cli;
-using Spectre.Console;
 
 namespace InfluenceModel.Tests.Cli;
 
 public class SpreadCommandTests
 {
-    private static (int Code, string Out, string Error) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
-        int code = CliApp.Run(args, console, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static (int Code, string Out, string Error) Run(params string[] args) => CliHarness.Run(80, args);
 
     private static string WriteGraph()
     {
