@@ -58,7 +58,12 @@ public sealed class BudgetPlan
     /// <param name="period">Period index, 0 to <see cref="Periods"/> − 1.</param>
     /// <returns>Currency units.</returns>
     /// <exception cref="ArgumentOutOfRangeException">An index is out of range.</exception>
-    public double CommittedAmount(int channel, int period) => CommittedAmount(channel, period, ReserveShare);
+    public double CommittedAmount(int channel, int period)
+    {
+        Guard.InRange(channel, 0, Channels.Count - 1);
+        Guard.InRange(period, 0, Periods - 1);
+        return _allocationSum == 0 ? 0 : (1 - ReserveShare) * AnnualTotal * Channels[channel].Allocation[period] / _allocationSum;
+    }
 
     /// <summary>The same plan with another reserve share; the allocations keep their shape and are rescaled.</summary>
     /// <param name="reserveShare">The new reserve share in [0, 1].</param>
@@ -68,12 +73,5 @@ public sealed class BudgetPlan
     {
         Guard.Probability(reserveShare);
         return new BudgetPlan(Strategy, AnnualTotal, Periods, reserveShare, [.. Channels]);
-    }
-
-    internal double CommittedAmount(int channel, int period, double reserveShare)
-    {
-        Guard.InRange(channel, 0, Channels.Count - 1);
-        Guard.InRange(period, 0, Periods - 1);
-        return _allocationSum == 0 ? 0 : (1 - reserveShare) * AnnualTotal * Channels[channel].Allocation[period] / _allocationSum;
     }
 }

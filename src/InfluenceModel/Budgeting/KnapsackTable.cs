@@ -16,14 +16,11 @@ internal sealed class KnapsackTable
 
     private KnapsackTable(int periods, int steps, int units)
     {
-        Periods = periods;
         StepsPerPeriod = steps;
         Units = units;
         _value = new double[((periods * steps) + 1) * (units + 1)];
         _commit = new int[periods * (units + 1)];
     }
-
-    public int Periods { get; }
 
     public int StepsPerPeriod { get; }
 

@@ -22,7 +22,6 @@ internal sealed class PlanModel
         Process = process;
         Periods = plan.Periods;
         Channels = plan.Channels.Count;
-        ReserveShare = reserveShare;
         FlexibleAmount = reserveShare * plan.AnnualTotal;
         CommittedAmount = plan.AnnualTotal - FlexibleAmount;
         Multiple = new double[Channels];
@@ -104,8 +103,6 @@ internal sealed class PlanModel
     public int Periods { get; }
 
     public int Channels { get; }
-
-    public double ReserveShare { get; }
 
     /// <summary>ρ·B, the flexible money.</summary>
     public double FlexibleAmount { get; }

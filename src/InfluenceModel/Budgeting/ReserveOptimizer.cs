@@ -43,7 +43,14 @@ public sealed record ReserveSearch
     public ReserveRange Range { get; init; } = new(0, 0.5);
 
     /// <summary>The objective maximised; default <see cref="ReserveObjective.Mean"/>.</summary>
-    public ReserveObjective Objective { get; init; } = ReserveObjective.Mean;
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a defined <see cref="ReserveObjective"/>.</exception>
+    public ReserveObjective Objective
+    {
+        get;
+        init => field = Enum.IsDefined(value)
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(Objective), value, "Objective must be a defined ReserveObjective.");
+    } = ReserveObjective.Mean;
 
     /// <summary>Number of equally spaced grid points, 2 to 1,001 (default 21).</summary>
     /// <exception cref="ArgumentOutOfRangeException">Outside 2 to 1,001.</exception>

@@ -58,7 +58,7 @@ internal sealed class YearScenario
             for (int k = 0; k < arrivals; k++)
             {
                 double u = rng.NextDouble();
-                NormalPair(ref rng, out double z1, out double z2);
+                rng.NextGaussianPair(out double z1, out double z2);
                 double cost = Math.Exp(model.LogCostMedian + (costSigma * z1));
                 double multiple = Math.Exp(model.LogValueMedian + (valueSigma * z2));
                 // Insertion into the period's time order (a handful of arrivals per period).
@@ -108,23 +108,6 @@ internal sealed class YearScenario
         }
 
         return total;
-    }
-
-    /// <summary>Two independent standard normals (Marsaglia polar method, both outputs used).</summary>
-    private static void NormalPair(ref Xoshiro256 rng, out double z1, out double z2)
-    {
-        double u, v, s;
-        do
-        {
-            u = (2.0 * rng.NextDouble()) - 1.0;
-            v = (2.0 * rng.NextDouble()) - 1.0;
-            s = (u * u) + (v * v);
-        }
-        while (s >= 1.0 || s == 0.0);
-
-        double f = Math.Sqrt(-2.0 * Math.Log(s) / s);
-        z1 = u * f;
-        z2 = v * f;
     }
 
     private void Grow(int needed)

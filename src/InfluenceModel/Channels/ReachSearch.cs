@@ -250,22 +250,17 @@ internal sealed class ReachSearch
     /// <summary>Fractional knapsack of the gains under the remaining budget (ignores the cap): a valid upper bound.</summary>
     private double FractionalKnapsack(int[] order, double[] gain, int mm, double budget)
     {
-        int count = 0;
+        // Dfs puts only channels with a positive gain into order.
         for (int i = 0; i < mm; i++)
         {
             int c = order[i];
-            double profit = gain[c];
-            if (profit > 0)
-            {
-                _byRatio[count] = c;
-                _ratio[count] = _p.Cost[c] > 0 ? -profit / _p.Cost[c] : double.NegativeInfinity;
-                count++;
-            }
+            _byRatio[i] = c;
+            _ratio[i] = _p.Cost[c] > 0 ? -gain[c] / _p.Cost[c] : double.NegativeInfinity;
         }
 
-        Array.Sort(_ratio, _byRatio, 0, count);
+        Array.Sort(_ratio, _byRatio, 0, mm);
         double value = 0, left = budget;
-        for (int i = 0; i < count; i++)
+        for (int i = 0; i < mm; i++)
         {
             int c = _byRatio[i];
             double cost = _p.Cost[c];
@@ -315,11 +310,6 @@ internal sealed class ReachSearch
             if (seed.Count == seedSize)
             {
                 Complete(u, reach, left, slots);
-                return;
-            }
-
-            if (seed.Count == seedSize - 1 && seedSize > 1 && slots == 0)
-            {
                 return;
             }
 

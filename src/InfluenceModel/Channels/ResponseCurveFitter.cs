@@ -45,7 +45,14 @@ public sealed record ResponseFitOptions
     public bool NormalizeAdstock { get; init; } = true;
 
     /// <summary>Weibull kernel kind; default <see cref="WeibullKind.Cdf"/>.</summary>
-    public WeibullKind WeibullKind { get; init; } = WeibullKind.Cdf;
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a defined <see cref="Channels.WeibullKind"/>.</exception>
+    public WeibullKind WeibullKind
+    {
+        get;
+        init => field = Enum.IsDefined(value)
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(WeibullKind), value, "WeibullKind must be a defined WeibullKind.");
+    } = WeibullKind.Cdf;
 
     /// <summary>Levenberg–Marquardt iteration limit per start, 10 to 100,000; default 2,000.</summary>
     /// <exception cref="ArgumentOutOfRangeException">Outside 10 to 100,000.</exception>
@@ -188,8 +195,9 @@ public static class ResponseCurveFitter
             _options = options;
             _spend = spend;
             Y = y;
-            MaxSpend = spend.Max();
-            double maxY = Math.Max(y.Max(), 1e-9);
+            // Empty histories reach the length check in Fit (which names the parameter); do not throw here first.
+            MaxSpend = spend.DefaultIfEmpty().Max();
+            double maxY = Math.Max(y.DefaultIfEmpty().Max(), 1e-9);
             double x = Math.Max(MaxSpend, 1e-9);
             double median = spend.Where(s => s > 0).OrderBy(s => s).ElementAtOrDefault(spend.Count(s => s > 0) / 2);
             median = median > 0 ? median : x / 2;

@@ -112,7 +112,8 @@ public sealed class HillCurve : ResponseCurve
         }
 
         double r = Math.Pow(x / Kappa, Slope);
-        return Beta * Slope * r / (x * (1 + r) * (1 + r));
+        // Far past saturation r overflows; the derivative β·s·r/(x(1 + r)²) → 0 there (∞/∞ would give NaN).
+        return double.IsPositiveInfinity(r) ? 0 : Beta * Slope * r / (x * (1 + r) * (1 + r));
     }
 
     internal override double InverseDerivative(double marginal, double lo, double hi)

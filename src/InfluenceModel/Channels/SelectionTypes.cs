@@ -55,7 +55,14 @@ public sealed record SelectionRequest
     } = 1000;
 
     /// <summary>The objective; default <see cref="SelectionObjective.Reach"/>.</summary>
-    public SelectionObjective Objective { get; init; } = SelectionObjective.Reach;
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a defined <see cref="SelectionObjective"/>.</exception>
+    public SelectionObjective Objective
+    {
+        get;
+        init => field = Enum.IsDefined(value)
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(Objective), value, "Objective must be a defined SelectionObjective.");
+    } = SelectionObjective.Reach;
 
     /// <summary>Names of channels that must be in the plan (empty by default).</summary>
     public IReadOnlyList<string> Required { get; init; } = [];
@@ -70,7 +77,14 @@ public sealed record SelectionRequest
     public AudienceOverlap? Audience { get; init; }
 
     /// <summary>The search method; default <see cref="SelectionMethod.Auto"/>.</summary>
-    public SelectionMethod Method { get; init; } = SelectionMethod.Auto;
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a defined <see cref="SelectionMethod"/>.</exception>
+    public SelectionMethod Method
+    {
+        get;
+        init => field = Enum.IsDefined(value)
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(Method), value, "Method must be a defined SelectionMethod.");
+    } = SelectionMethod.Auto;
 }
 
 /// <summary>A channel left out of the plan, with the reason.</summary>

@@ -81,8 +81,15 @@ internal struct Xoshiro256
         return (int)(m >> 32);
     }
 
-    /// <summary>A standard normal variate (Marsaglia polar method).</summary>
+    /// <summary>A standard normal variate (Marsaglia polar method; the pair's second value is discarded).</summary>
     public double NextGaussian()
+    {
+        NextGaussianPair(out double z, out _);
+        return z;
+    }
+
+    /// <summary>Two independent standard normal variates (Marsaglia polar method, both outputs used).</summary>
+    public void NextGaussianPair(out double z1, out double z2)
     {
         double u, v, s;
         do
@@ -93,6 +100,8 @@ internal struct Xoshiro256
         }
         while (s >= 1.0 || s == 0.0);
 
-        return u * Math.Sqrt(-2.0 * Math.Log(s) / s);
+        double f = Math.Sqrt(-2.0 * Math.Log(s) / s);
+        z1 = u * f;
+        z2 = v * f;
     }
 }

@@ -58,8 +58,8 @@ public class ReserveOptimizerTests
     }
 
     [Theory]
-    [InlineData(1)]
     [InlineData(2)]
+    [InlineData(3)]
     [InlineData(8)]
     public void Optimize_SameSeed_BitIdenticalAtAnyParallelism(int dop)
     {
@@ -79,5 +79,12 @@ public class ReserveOptimizerTests
         var plan = BudgetFixtures.TwoChannels();
         Assert.Equal(123, simulator.Run(plan, BudgetFixtures.Process(), new AnnualFixedPolicy()).Simulations);
         Assert.Equal(123, optimizer.Optimize(plan, BudgetFixtures.Process(), new ReserveSearch { Points = 2 }).Simulations);
+    }
+
+    [Fact]
+    public void ReserveSearch_UndefinedObjective_ThrowsNamingIt()
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new ReserveSearch { Objective = (ReserveObjective)5 });
+        Assert.Equal(nameof(ReserveSearch.Objective), ex.ParamName);
     }
 }

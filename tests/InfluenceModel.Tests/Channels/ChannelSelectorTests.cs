@@ -82,7 +82,7 @@ public class ChannelSelectorTests
         Assert.True(plan.IsProvenOptimal);
         Assert.Equal(SelectionMethod.Exact, plan.Method);
         Assert.Equal(Exhaustive(channels, request, audience), plan.ExpectedReach, 1e-9 * Math.Max(1, plan.ExpectedReach));
-        AssertCapsHonoured(plan, request);
+        AssertCapsHonoured(plan, request, channels.Length);
         return true;
     }
 
@@ -105,7 +105,7 @@ public class ChannelSelectorTests
         Assert.True(plan.IsProvenOptimal);
         double oracle = Exhaustive(channels, request, audience);
         Assert.Equal(oracle, plan.ExpectedResponse, 1e-6 * Math.Max(1, oracle));
-        AssertCapsHonoured(plan, request);
+        AssertCapsHonoured(plan, request, channels.Length);
         return true;
     }
 
@@ -121,18 +121,20 @@ public class ChannelSelectorTests
         var plan = Selector.Select(channels, request);
         Assert.False(plan.IsProvenOptimal);
         Assert.True(plan.ExpectedReach >= (1 - (1 / Math.E)) * Exhaustive(channels, request, audience) - 1e-9);
-        AssertCapsHonoured(plan, request);
+        AssertCapsHonoured(plan, request, channels.Length);
         return true;
     }
 
-    private static void AssertCapsHonoured(ChannelPlan plan, SelectionRequest request)
+    private static void AssertCapsHonoured(ChannelPlan plan, SelectionRequest request, int channelCount)
     {
         Assert.True(plan.Selected.Count <= request.MaxChannels);
         Assert.True(plan.TotalCost <= request.Budget * (1 + 1e-9));
         Assert.All(request.Required, r => Assert.Contains(plan.Selected, c => c.Name == r));
         Assert.All(request.Excluded, x => Assert.DoesNotContain(plan.Selected, c => c.Name == x));
         Assert.All(request.Excluded, x => Assert.Contains(plan.Excluded, e => e.Name == x && e.Reason.Contains("excluded", StringComparison.Ordinal)));
-        Assert.Equal(plan.Selected.Count + plan.Excluded.Count, plan.Selected.Count + plan.Excluded.Select(e => e.Name).Distinct().Count());
+        // Every channel is accounted for exactly once: selected, or left out with a reason.
+        Assert.Equal(plan.Excluded.Count, plan.Excluded.Select(e => e.Name).Distinct().Count());
+        Assert.Equal(channelCount, plan.Selected.Count + plan.Excluded.Count);
     }
 
     [Fact]
@@ -147,7 +149,7 @@ public class ChannelSelectorTests
         Assert.Equal(SelectionMethod.Exact, exact.Method);
         Assert.True(exact.IsProvenOptimal);
         Assert.True(exact.ExpectedReach >= greedy.ExpectedReach - 1e-9);
-        AssertCapsHonoured(exact, request);
+        AssertCapsHonoured(exact, request, channels.Length);
     }
 
     [Fact]
@@ -168,6 +170,8 @@ public class ChannelSelectorTests
         Assert.Equal(nameof(SelectionRequest.Excluded), Assert.Throws<ArgumentException>(() => Selector.Select(channels, new SelectionRequest { Budget = 100, Excluded = ["nope"] })).ParamName);
         Assert.Equal(nameof(SelectionRequest.Required), Assert.Throws<ArgumentException>(() => Selector.Select(channels, new SelectionRequest { Budget = 500, Required = ["c0"], Excluded = ["c0"] })).ParamName);
         Assert.Equal(nameof(SelectionRequest.MaxChannels), Assert.Throws<ArgumentOutOfRangeException>(() => new SelectionRequest { Budget = 1, MaxChannels = 0 }).ParamName);
+        Assert.Equal(nameof(SelectionRequest.Objective), Assert.Throws<ArgumentOutOfRangeException>(() => new SelectionRequest { Budget = 1, Objective = (SelectionObjective)9 }).ParamName);
+        Assert.Equal(nameof(SelectionRequest.Method), Assert.Throws<ArgumentOutOfRangeException>(() => new SelectionRequest { Budget = 1, Method = (SelectionMethod)9 }).ParamName);
     }
 
     [Fact]

@@ -59,6 +59,8 @@ public class CurveAndAdstockTests
         Assert.Equal("kappa", Assert.Throws<ArgumentOutOfRangeException>(() => new HillCurve(1, -3, 1)).ParamName);
         Assert.Equal("beta", Assert.Throws<ArgumentOutOfRangeException>(() => new HillCurve(double.NaN, 1, 1)).ParamName);
         Assert.Equal("slope", Assert.Throws<ArgumentOutOfRangeException>(() => new HillCurve(1, 1, 0)).ParamName);
+        // Far past saturation (x/κ)^s overflows: the derivative is 0, not ∞/∞ = NaN.
+        Assert.Equal(0, new HillCurve(100, 10, 50).Derivative(1e8));
         Assert.Equal("lambda", Assert.Throws<ArgumentOutOfRangeException>(() => new LogisticCurve(1, 0)).ParamName);
         Assert.Equal("alpha", Assert.Throws<ArgumentOutOfRangeException>(() => new MichaelisMentenCurve(-1, 1)).ParamName);
         Assert.Equal("x", Assert.Throws<ArgumentOutOfRangeException>(() => new MichaelisMentenCurve(1, 1).Value(-1)).ParamName);

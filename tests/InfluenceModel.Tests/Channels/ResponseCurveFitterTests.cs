@@ -74,6 +74,8 @@ public class ResponseCurveFitterTests
     {
         Assert.Equal("spendHistory", Assert.Throws<ArgumentOutOfRangeException>(() => ResponseCurveFitter.Fit([1, -2, 3, 4, 5, 6, 7], [1, 2, 3, 4, 5, 6, 7], CurveFamily.Hill, AdstockFamily.None)).ParamName);
         Assert.Equal("outcomeHistory", Assert.Throws<ArgumentException>(() => ResponseCurveFitter.Fit([1, 2, 3], [1, 2], CurveFamily.Hill, AdstockFamily.None)).ParamName);
+        Assert.Equal("spendHistory", Assert.Throws<ArgumentException>(() => ResponseCurveFitter.Fit([], [], CurveFamily.Hill, AdstockFamily.None)).ParamName);
+        Assert.Equal(nameof(ResponseFitOptions.WeibullKind), Assert.Throws<ArgumentOutOfRangeException>(() => new ResponseFitOptions { WeibullKind = (WeibullKind)7 }).ParamName);
         Assert.Equal("spendHistory", Assert.Throws<ArgumentException>(() => ResponseCurveFitter.Fit([1, 2, 3], [1, 2, 3], CurveFamily.Hill, AdstockFamily.Geometric)).ParamName);
         Assert.Equal("spendHistory", Assert.Throws<ArgumentException>(() => ResponseCurveFitter.Fit(new double[10], new double[10], CurveFamily.Logistic, AdstockFamily.None)).ParamName);
     }
