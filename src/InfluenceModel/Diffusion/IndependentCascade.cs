@@ -38,34 +38,14 @@ public sealed class IndependentCascade : DiffusionModel
         targets.CopyTo(paddedTargets, 0);
         var thresholds = new int[targets.Length + 8];
         thresholds.AsSpan(targets.Length).Fill(-1);
+        EdgeProbabilities.ValidateIndependentCascade(graph);
         for (int e = 0; e < weights.Length; e++)
         {
-            if (!(weights[e] >= 0f && weights[e] <= 1f))
-            {
-                throw new ArgumentException($"Independent-cascade arc probabilities must lie in [0, 1]; an arc from node '{graph.NodeId(SourceOf(offsets, e))}' has {weights[e]} (use EdgeProbabilities).", nameof(graph));
-            }
-
             // p·2³¹ − 1 in [−1, 2³¹ − 1]: a 31-bit draw d fires the arc iff d ≤ threshold.
             thresholds[e] = (int)((long)Math.Round(weights[e] * (double)(1u << 31)) - 1);
         }
 
         return () => new Runner(offsets, paddedTargets, thresholds, n);
-    }
-
-    private static int SourceOf(int[] offsets, int arc)
-    {
-        int u = Array.BinarySearch(offsets, arc);
-        if (u < 0)
-        {
-            return ~u - 1;
-        }
-
-        while (u + 1 < offsets.Length && offsets[u + 1] == arc)
-        {
-            u++;
-        }
-
-        return u;
     }
 
     /// <summary>Tests set this to run the portable loop instead of the AVX2 one; results must not change.</summary>

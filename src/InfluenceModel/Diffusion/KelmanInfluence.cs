@@ -141,7 +141,7 @@ public sealed class KelmanInfluence : DiffusionModel
     public double AttitudeTolerance
     {
         get => _attitudeTolerance;
-        init => _attitudeTolerance = Guard.Positive(Guard.InRangeExclusiveMax(value, 0, 1, nameof(AttitudeTolerance)), nameof(AttitudeTolerance));
+        init => _attitudeTolerance = Guard.InOpenRange(value, 0, 1, nameof(AttitudeTolerance));
     }
 
     internal override Func<CascadeRun> Prepare(SocialGraph graph)

@@ -6,7 +6,8 @@ namespace InfluenceModel.Diffusion;
 /// <summary>
 /// Monte-Carlo estimation of the expected spread σ(S) = E[number of final adopters] of a seed set S under a
 /// <see cref="DiffusionModel"/>: runs independent cascades in parallel, each simulation index i drawing from its own
-/// random stream (seed, i), and reduces in index order, so the result is bit-identical at any degree of parallelism.
+/// random stream (seed, i), and sums the spreads as exact integers, so the result is bit-identical at any degree of
+/// parallelism.
 /// </summary>
 public static class SpreadEstimator
 {

@@ -65,6 +65,17 @@ internal static class Guard
         return value;
     }
 
+    /// <summary>A finite value in the open range (<paramref name="minExclusive"/>, <paramref name="maxExclusive"/>).</summary>
+    public static double InOpenRange(double value, double minExclusive, double maxExclusive, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        if (!double.IsFinite(value) || value <= minExclusive || value >= maxExclusive)
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"{name} must be a finite number in ({minExclusive}, {maxExclusive}); it was {value}.");
+        }
+
+        return value;
+    }
+
     /// <summary>A finite value in the half-open range (<paramref name="minExclusive"/>, <paramref name="max"/>].</summary>
     public static double InRangeExclusiveMin(double value, double minExclusive, double max, [CallerArgumentExpression(nameof(value))] string? name = null)
     {

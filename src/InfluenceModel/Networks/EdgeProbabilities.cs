@@ -50,6 +50,28 @@ public abstract class EdgeProbabilities
         string.Create(CultureInfo.InvariantCulture, $"trivalency (seed {seed})"),
         (_, u, v) => TrivalencyValues[(int)(Hash(seed, u, v) % 3)]);
 
+    /// <summary>Checks that every arc weight of <paramref name="graph"/> is an independent-cascade probability in [0, 1].</summary>
+    /// <exception cref="ArgumentException">A weight is outside [0, 1] or NaN (the message names the arc by its input ids).</exception>
+    internal static void ValidateIndependentCascade(SocialGraph graph)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        int[] offsets = graph.OutOffsetArray;
+        int[] targets = graph.OutTargetArray;
+        float[] weights = graph.OutWeightArray;
+        for (int u = 0; u < graph.NodeCount; u++)
+        {
+            for (int e = offsets[u]; e < offsets[u + 1]; e++)
+            {
+                if (!(weights[e] >= 0f && weights[e] <= 1f))
+                {
+                    throw new ArgumentException(
+                        $"Independent-cascade arc probabilities must lie in [0, 1]; the arc '{graph.NodeId(u)}' → '{graph.NodeId(targets[e])}' has {weights[e]} (use EdgeProbabilities).",
+                        nameof(graph));
+                }
+            }
+        }
+    }
+
     /// <summary>
     /// Checks that <paramref name="graph"/>'s weights are valid linear-threshold weights: each in [0, 1] and, for every
     /// node v, Σ_u w(u,v) ≤ 1 (up to 1e-5 for float rounding).
@@ -138,15 +160,7 @@ public abstract class EdgeProbabilities
 
         internal override SocialGraph Apply(SocialGraph graph)
         {
-            float[] weights = graph.OutWeightArray;
-            for (int e = 0; e < weights.Length; e++)
-            {
-                if (!(weights[e] >= 0f && weights[e] <= 1f))
-                {
-                    throw new ArgumentException($"Arc weights used as probabilities must lie in [0, 1]; arc #{e} has {weights[e]}.", nameof(graph));
-                }
-            }
-
+            ValidateIndependentCascade(graph);
             return graph;
         }
     }

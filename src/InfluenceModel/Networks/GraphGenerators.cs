@@ -121,12 +121,6 @@ public static class GraphGenerators
         Guard.Probability(rewiring);
         var rng = new Xoshiro256(seed, 0);
         var ties = new HashSet<long>();
-        var neighbors = new List<int>[nodeCount];
-        for (int u = 0; u < nodeCount; u++)
-        {
-            neighbors[u] = [];
-        }
-
         static long Key(int a, int b) => a < b ? ((long)a << 32) | (uint)b : ((long)b << 32) | (uint)a;
         var list = new List<(int U, int V)>();
         for (int j = 1; j <= nearestNeighbors / 2; j++)

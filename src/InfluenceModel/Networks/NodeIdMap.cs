@@ -32,10 +32,6 @@ internal sealed class NodeIdMap
     public static NodeIdMap FromStrings(string[] ids, Dictionary<string, int>? index = null) =>
         new(ids.Length, null, ids) { _stringIndex = index };
 
-    public int Count => _count;
-
-    public bool IsIdentity => _integerIds is null && _stringIds is null;
-
     /// <summary>Bytes held by the id arrays (not the lazily built reverse map).</summary>
     public long SizeInBytes => _integerIds is not null ? 8L * _integerIds.Length
         : _stringIds is not null ? 8L * _stringIds.Length : 0;

@@ -330,8 +330,6 @@ public sealed class SocialGraph
     /// <summary>Group labels (length n) or null.</summary>
     internal int[]? GroupArray => _groups;
 
-    internal NodeIdMap Ids => _ids;
-
     /// <summary>Bytes held by the graph's arrays (CSR, labels, ids), excluding object headers and the lazy id index.</summary>
     internal long SizeInBytes =>
         (4L * (_outOffsets.Length + _inOffsets.Length)) + (8L * (_outTargets.Length + _inSources.Length))
@@ -341,11 +339,11 @@ public sealed class SocialGraph
     internal SocialGraph WithWeightArrays(float[] outWeights, float[] inWeights) =>
         new(_outOffsets, _outTargets, outWeights, _inOffsets, _inSources, inWeights, _groups, _ids);
 
-    internal void CheckNode(int node, string paramName = "node")
+    private void CheckNode(int node)
     {
         if ((uint)node >= (uint)NodeCount)
         {
-            throw new ArgumentOutOfRangeException(paramName, node, $"{paramName} must be a node index in [0, {NodeCount}); it was {node}.");
+            throw new ArgumentOutOfRangeException(nameof(node), node, $"node must be a node index in [0, {NodeCount}); it was {node}.");
         }
     }
 

@@ -25,11 +25,7 @@ internal static class CelfGreedy
     {
         var current = new List<int>(problem.Forced);
         double currentSpread = current.Count > 0 ? spread([.. current]) : 0.0;
-        double spent = 0;
-        foreach (int f in problem.Forced)
-        {
-            spent += problem.Costs?[f] ?? 0;
-        }
+        double spent = problem.ForcedCost;
 
         // Min-heap on (−key, node); the payload remembers the set size its gain was computed for.
         var heap = new PriorityQueue<(int Node, int Round, double Gain), (double, int)>();
@@ -37,7 +33,8 @@ internal static class CelfGreedy
         current.CopyTo(trial);
         for (int v = 0; v < problem.NodeCount; v++)
         {
-            if ((problem.Candidate is null || problem.Candidate[v]) && !problem.Forced.Contains(v))
+            // Prepare removes forced seeds from Candidate (and makes one when there are forced seeds).
+            if (problem.Candidate is null || problem.Candidate[v])
             {
                 problem.CancellationToken.ThrowIfCancellationRequested();
                 trial[^1] = v;

@@ -32,9 +32,10 @@ internal sealed class CoverageIndex
         // Split point: the first set starting at or after half of the entries.
         int split = parallelism >= 2 && total >= ParallelThreshold ? FirstSetAtOrAfter(setOffsets, sets.Count, total / 2) : sets.Count;
         var offsets = new int[nodeCount + 1];
-        int[] secondCounts = split < sets.Count ? new int[nodeCount] : [];
+        bool twoHalves = split < sets.Count;
+        int[] secondCounts = twoHalves ? new int[nodeCount] : [];
         int middle = setOffsets[split];
-        if (split < sets.Count)
+        if (twoHalves)
         {
             Parallel.Invoke(
                 () => Count(nodes, 0, middle, offsets.AsSpan(1)),
@@ -51,10 +52,10 @@ internal sealed class CoverageIndex
         for (int v = 0; v < nodeCount; v++)
         {
             int first = offsets[v + 1];
-            int second = secondCounts.Length > 0 ? secondCounts[v] : 0;
+            int second = twoHalves ? secondCounts[v] : 0;
             offsets[v] = running;
             firstCursor[v] = running;
-            if (secondCounts.Length > 0)
+            if (twoHalves)
             {
                 secondCounts[v] = running + first;
             }
@@ -64,7 +65,7 @@ internal sealed class CoverageIndex
 
         offsets[nodeCount] = running;
         var setIds = new int[total];
-        if (split < sets.Count)
+        if (twoHalves)
         {
             Parallel.Invoke(
                 () => Fill(nodes, setOffsets, 0, split, firstCursor, setIds),

@@ -117,7 +117,7 @@ public static class InfluenceMaximizer
         }
         else
         {
-            CheckProbabilities(graph);
+            EdgeProbabilities.ValidateIndependentCascade(graph);
         }
 
         int[] forced = [.. request.ForcedSeeds];
@@ -206,11 +206,7 @@ public static class InfluenceMaximizer
         }
 
         double[] costs = [.. request.Costs];
-        double forcedCost = 0;
-        foreach (int f in forced)
-        {
-            forcedCost += costs[f];
-        }
+        double forcedCost = SeedingProblem.CostOf(costs, forced);
 
         if (forcedCost > request.Budget)
         {
@@ -230,18 +226,6 @@ public static class InfluenceMaximizer
             if (nodes[i] >= n)
             {
                 throw new ArgumentOutOfRangeException(name, nodes[i], $"{name}[{i}] must be a node index in [0, {n}); it was {nodes[i]}.");
-            }
-        }
-    }
-
-    private static void CheckProbabilities(SocialGraph graph)
-    {
-        float[] weights = graph.InWeightArray;
-        for (int e = 0; e < weights.Length; e++)
-        {
-            if (!(weights[e] >= 0f && weights[e] <= 1f))
-            {
-                throw new ArgumentException($"Independent-cascade probabilities must lie in [0, 1]; in-arc #{e} has {weights[e]} (apply EdgeProbabilities first).", nameof(graph));
             }
         }
     }

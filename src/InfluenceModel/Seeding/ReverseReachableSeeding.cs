@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace InfluenceModel.Seeding;
 
 /// <summary>What a selection algorithm returns before it is dressed as a public <see cref="SeedSelection"/>.</summary>
@@ -21,13 +23,15 @@ internal static class ReverseReachableSeeding
     /// </summary>
     public static SelectionOutcome Opimc(SeedingProblem problem)
     {
+        // InfluenceMaximizer.Select evaluates the forced seeds directly when there is nothing to choose.
+        Debug.Assert(problem.FreeSeeds > 0, "OPIM-C needs at least one seed to choose.");
         if (problem.IsBudgeted)
         {
             return Imm(problem);
         }
 
         int n = problem.NodeCount;
-        var (thetaZero, thetaMax, rounds, _) = SampleSizes.Opimc(n, problem.Choices, problem.FreeSeeds, problem.Epsilon, problem.Delta);
+        var (thetaZero, thetaMax, rounds) = SampleSizes.Opimc(n, problem.Choices, problem.FreeSeeds, problem.Epsilon, problem.Delta);
         // Growth factors may be as small as 1.25 (not OPIM-C's 2), so allow 4·i_max rounds, the last one at θ_max.
         int maxRounds = 4 * rounds;
         double a = Math.Log(6.0 * maxRounds / problem.Delta);
@@ -40,14 +44,23 @@ internal static class ReverseReachableSeeding
         for (int round = 1; ; round++)
         {
             Grow(problem, selection, seed1, SampleSizes.ToCount(theta1));
-            // R2 grows on the worker pool while this thread runs the (single-threaded) index and greedy over R1: the two
-            // collections are independent and each depends only on its own size, so the result is still deterministic.
+            // With threads to spare, R2 grows on Parallelism − 1 workers while this thread runs the index and greedy over
+            // R1 (never more threads than MaxDegreeOfParallelism). The two collections are independent and each depends
+            // only on its own size, so the result is the same either way.
             int validationTarget = SampleSizes.ToCount(theta2);
-            var validationGrowth = Task.Run(() => Grow(problem, validation, seed2, validationTarget), problem.CancellationToken);
+            bool overlap = problem.Parallelism > 1 && validationTarget > validation.Count;
+            var validationGrowth = overlap
+                ? Task.Run(() => Grow(problem, validation, seed2, validationTarget, problem.Parallelism - 1), problem.CancellationToken)
+                : Task.CompletedTask;
+            if (!overlap)
+            {
+                Grow(problem, validation, seed2, validationTarget);
+            }
+
             CoverageResult greedy;
             try
             {
-                var index = CoverageIndex.Build(selection, n, problem.Parallelism);
+                var index = CoverageIndex.Build(selection, n, overlap ? 1 : problem.Parallelism);
                 greedy = MaxCoverage.Greedy(selection, index, n, problem.Candidate, problem.Forced, problem.FreeSeeds, computeUpperBound: true);
             }
             catch
@@ -66,7 +79,7 @@ internal static class ReverseReachableSeeding
             double share = Math.Max((double)greedy.Covered / selection.Count, 1.0 / selection.Count);
             bool certified = Certified(covered2);
             bool atMax = theta1 >= thetaMax;
-            double lastGain = problem.FreeSeeds == 0 ? double.PositiveInfinity : greedy.Gains[^1];
+            double lastGain = greedy.Gains[^1];
             bool precise = (lastGain >= gainFloor || lastGain * problem.FreeSeeds <= problem.Epsilon * greedy.Covered)
                 && greedy.Covered >= coverageFloor;
             if ((certified && precise) || atMax)
@@ -100,11 +113,9 @@ internal static class ReverseReachableSeeding
                 ? Math.Max(validation.Count, Math.Min(validationFloor, theta1))
                 : Math.Min(theta1 / 2, Math.Max(2.0 * validation.Count, validationFloor));
 
-            bool Certified(long covered) => problem.FreeSeeds == 0 || Ratio(covered) >= target;
+            bool Certified(long covered) => Ratio(covered) >= target;
 
-            double Ratio(long covered) => problem.FreeSeeds == 0
-                ? 1.0
-                : upper > 0 ? Math.Min(1.0, SampleSizes.SpreadLowerBound(covered, validation.Count, n, a) / upper) : 0.0;
+            double Ratio(long covered) => upper > 0 ? Math.Min(1.0, SampleSizes.SpreadLowerBound(covered, validation.Count, n, a) / upper) : 0.0;
         }
     }
 
@@ -128,6 +139,7 @@ internal static class ReverseReachableSeeding
     /// </summary>
     public static SelectionOutcome Imm(SeedingProblem problem)
     {
+        Debug.Assert(problem.FreeSeeds > 0, "IMM needs at least one seed to choose.");
         int n = problem.NodeCount;
         int k = EffectiveK(problem);
         double ell = SampleSizes.ImmEll(n, problem.Delta);
@@ -168,7 +180,7 @@ internal static class ReverseReachableSeeding
         else
         {
             result = MaxCoverage.Greedy(final, finalIndex, n, problem.Candidate, problem.Forced, problem.FreeSeeds, computeUpperBound: false);
-            guarantee = problem.FreeSeeds == 0 ? 1.0 : Math.Max(0.0, SampleSizes.GreedyRatio - problem.Epsilon);
+            guarantee = Math.Max(0.0, SampleSizes.GreedyRatio - problem.Epsilon);
         }
 
         long covered = sampling.CountCovered(Mask(n, result.Seeds));
@@ -199,11 +211,7 @@ internal static class ReverseReachableSeeding
             return problem.FreeSeeds;
         }
 
-        double left = problem.Budget;
-        foreach (int f in problem.Forced)
-        {
-            left -= problem.Costs![f];
-        }
+        double left = problem.Budget - problem.ForcedCost;
 
         var costs = new List<double>();
         for (int v = 0; v < problem.NodeCount; v++)
@@ -244,11 +252,12 @@ internal static class ReverseReachableSeeding
         return new SelectionOutcome(result.Seeds, gains, spread, se, guarantee, rrSets);
     }
 
-    private static void Grow(SeedingProblem problem, RrSetCollection sets, ulong seed, int target)
+    private static void Grow(SeedingProblem problem, RrSetCollection sets, ulong seed, int target, int parallelism = 0)
     {
         if (target > sets.Count)
         {
-            RrSampler.Generate(problem.Reverse, sets, seed, sets.Count, target - sets.Count, problem.Parallelism, problem.CancellationToken);
+            int workers = parallelism > 0 ? parallelism : problem.Parallelism;
+            RrSampler.Generate(problem.Reverse, sets, seed, sets.Count, target - sets.Count, workers, problem.CancellationToken);
             problem.Report("sampling", sets.Count, 0);
         }
     }

@@ -70,7 +70,7 @@ internal static class RrSampler
                     }
                     else
                     {
-                        SampleIndependentCascade(graph, ref rng, scratch, stamp, chunk);
+                        SampleIndependentCascade(graph, rng, scratch, stamp, chunk);
                     }
 
                     chunk.Lengths[i - start] = chunk.Used - setStart;
@@ -98,11 +98,12 @@ internal static class RrSampler
         }
     }
 
-    private static void SampleIndependentCascade(ReverseInfluenceGraph graph, ref Xoshiro256 generator, Scratch scratch, int stamp, Chunk chunk)
+    /// <remarks>
+    /// The generator is taken by value: a copy whose address never escapes (every helper below is inlined) lets the JIT
+    /// keep its state in registers; through a ref parameter each draw would be a chain of memory read-modify-writes.
+    /// </remarks>
+    private static void SampleIndependentCascade(ReverseInfluenceGraph graph, Xoshiro256 rng, Scratch scratch, int stamp, Chunk chunk)
     {
-        // A local copy whose address never escapes (every helper below is inlined) lets the JIT keep the generator's
-        // state in registers; through the ref parameter each draw would be a chain of memory read-modify-writes.
-        var rng = generator;
         int[] stamps = scratch.Stamps;
         int[] inOffsets = graph.InOffsets;
         int[] inSources = graph.InSources;
@@ -170,7 +171,6 @@ internal static class RrSampler
             }
         }
 
-        generator = rng;
     }
 
     /// <summary>

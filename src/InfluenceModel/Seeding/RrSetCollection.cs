@@ -59,9 +59,14 @@ internal sealed class RrSetCollection
         }
     }
 
-    /// <summary>Adds one set (used by tests and small inputs).</summary>
+    /// <summary>Adds one set (used by tests and benchmarks); capacity grows by doubling, so n adds cost O(total size).</summary>
     public void Add(ReadOnlySpan<int> nodes)
     {
+        if (TotalSize + nodes.Length > _nodes.Length || Count + 2 > _offsets.Length)
+        {
+            Reserve(Math.Max(1, Count), Math.Max(nodes.Length, TotalSize));
+        }
+
         Span<int> length = [nodes.Length];
         Append(nodes, length);
     }

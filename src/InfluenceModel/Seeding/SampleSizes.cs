@@ -15,8 +15,8 @@ internal static class SampleSizes
     /// <summary>ln C(n, k).</summary>
     public static double LogBinomial(int n, int k) => k <= 0 || k >= n ? 0.0 : SpecialFunctions.BinomialLn(n, k);
 
-    /// <summary>OPIM-C's parameters: initial θ₀ per collection, θ_max, the number of rounds i_max and a = ln(3·i_max/δ).</summary>
-    public static (double ThetaZero, double ThetaMax, int Rounds, double A) Opimc(int n, int choices, int k, double epsilon, double delta)
+    /// <summary>OPIM-C's parameters: initial θ₀ per collection, θ_max and the number of rounds i_max.</summary>
+    public static (double ThetaZero, double ThetaMax, int Rounds) Opimc(int n, int choices, int k, double epsilon, double delta)
     {
         double alpha = Math.Sqrt(Math.Log(6.0 / delta));
         double beta = Math.Sqrt(GreedyRatio * (LogBinomial(choices, k) + Math.Log(6.0 / delta)));
@@ -25,7 +25,7 @@ internal static class SampleSizes
         double thetaZero = Math.Min(thetaMax, core);
         // Round i holds θ₀·2^(i−1) sets per collection; the last round reaches θ_max (conservative by one doubling at most).
         int rounds = 1 + (int)Math.Ceiling(Math.Log2(thetaMax / thetaZero));
-        return (thetaZero, thetaMax, rounds, Math.Log(3.0 * rounds / delta));
+        return (thetaZero, thetaMax, rounds);
     }
 
     /// <summary>

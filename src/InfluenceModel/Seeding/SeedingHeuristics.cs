@@ -59,7 +59,7 @@ internal static class SeedingHeuristics
         }
 
         var picks = new List<int>(problem.FreeSeeds);
-        double spent = ForcedCost(problem);
+        double spent = problem.ForcedCost;
         while (picks.Count < problem.FreeSeeds)
         {
             int best = ArgMax(score, taken, problem, spent);
@@ -84,15 +84,14 @@ internal static class SeedingHeuristics
     /// </summary>
     public static int[] PageRank(SeedingProblem problem)
     {
-        double[] rank = PageRankScores(problem, problem.CancellationToken);
+        double[] rank = PageRankScores(problem);
         return TakeByScore(problem, rank);
     }
 
     /// <summary>The reverse-walk PageRank vector (sums to 1).</summary>
-    public static double[] PageRankScores(SeedingProblem problem, CancellationToken cancellationToken)
+    public static double[] PageRankScores(SeedingProblem problem)
     {
         int n = problem.NodeCount;
-        int[] inOffsets = problem.Reverse.InOffsets;
         var inWeight = new double[n];
         for (int u = 0; u < n; u++)
         {
@@ -107,11 +106,11 @@ internal static class SeedingHeuristics
         Array.Fill(rank, 1.0 / n);
         for (int iteration = 0; iteration < MaxIterations; iteration++)
         {
-            cancellationToken.ThrowIfCancellationRequested();
+            problem.CancellationToken.ThrowIfCancellationRequested();
             double dangling = 0;
             for (int v = 0; v < n; v++)
             {
-                if (inWeight[v] <= 0 || inOffsets[v] == inOffsets[v + 1])
+                if (inWeight[v] <= 0)
                 {
                     dangling += rank[v];
                 }
@@ -149,7 +148,7 @@ internal static class SeedingHeuristics
     {
         bool[] taken = Excluded(problem);
         var picks = new List<int>(problem.FreeSeeds);
-        double spent = ForcedCost(problem);
+        double spent = problem.ForcedCost;
         // Sort once: order by decreasing score, ties to the smaller id.
         var order = new int[problem.NodeCount];
         for (int v = 0; v < order.Length; v++)
@@ -192,32 +191,13 @@ internal static class SeedingHeuristics
     private static bool Affordable(SeedingProblem problem, int v, double spent) =>
         problem.Costs is null || spent + problem.Costs[v] <= problem.Budget;
 
-    private static double ForcedCost(SeedingProblem problem)
-    {
-        double spent = 0;
-        if (problem.Costs is not null)
-        {
-            foreach (int f in problem.Forced)
-            {
-                spent += problem.Costs[f];
-            }
-        }
-
-        return spent;
-    }
-
-    /// <summary>Nodes that cannot be picked: forced seeds and non-candidates.</summary>
+    /// <summary>Nodes that cannot be picked: non-candidates (Prepare has removed the forced seeds from Candidate).</summary>
     private static bool[] Excluded(SeedingProblem problem)
     {
         var excluded = new bool[problem.NodeCount];
         for (int v = 0; v < excluded.Length; v++)
         {
             excluded[v] = problem.Candidate is not null && !problem.Candidate[v];
-        }
-
-        foreach (int f in problem.Forced)
-        {
-            excluded[f] = true;
         }
 
         return excluded;

@@ -5,7 +5,7 @@ namespace InfluenceModel.Seeding;
 /// <summary>
 /// A validated seeding instance in flat arrays: the graph (out-edges for the heuristics, the reverse view for RR
 /// sampling) and the request's constraints resolved to node indices. Built once per call by
-/// <see cref="InfluenceMaximizer"/>; tests build it directly.
+/// <see cref="InfluenceMaximizer"/>.
 /// </summary>
 internal sealed class SeedingProblem
 {
@@ -47,6 +47,21 @@ internal sealed class SeedingProblem
     public IProgress<SeedingProgress>? Progress { get; init; }
 
     public bool IsBudgeted => Costs is not null;
+
+    /// <summary>What the forced seeds cost together (0 without costs).</summary>
+    public double ForcedCost => Costs is null ? 0 : CostOf(Costs, Forced);
+
+    /// <summary>Σ costs[v] over <paramref name="nodes"/>, in order.</summary>
+    public static double CostOf(double[] costs, int[] nodes)
+    {
+        double sum = 0;
+        foreach (int v in nodes)
+        {
+            sum += costs[v];
+        }
+
+        return sum;
+    }
 
     /// <summary>An independent random seed for sample family <paramref name="family"/> (R1, R2, evaluation, …).</summary>
     public ulong FamilySeed(ulong family) => new Xoshiro256(Seed, ulong.MaxValue - family).NextUInt64();

@@ -61,9 +61,7 @@ public sealed record SeedingRequest
     public double Epsilon
     {
         get;
-        init => field = double.IsFinite(value) && value > 0 && value < 1
-            ? value
-            : throw new ArgumentOutOfRangeException(nameof(Epsilon), value, $"Epsilon must be in (0, 1); it was {value}.");
+        init => field = Guard.InOpenRange(value, 0, 1, nameof(Epsilon));
     } = 0.1;
 
     /// <summary>The failure probability δ of the guarantee, in (0, 1); null (the default) means 1/n.</summary>
@@ -71,15 +69,7 @@ public sealed record SeedingRequest
     public double? Delta
     {
         get;
-        init
-        {
-            if (value is { } d && (!double.IsFinite(d) || d <= 0 || d >= 1))
-            {
-                throw new ArgumentOutOfRangeException(nameof(Delta), d, $"Delta must be in (0, 1); it was {d}.");
-            }
-
-            field = value;
-        }
+        init => field = value is { } d ? Guard.InOpenRange(d, 0, 1, nameof(Delta)) : null;
     }
 
     /// <summary>The algorithm; default <see cref="SeedingAlgorithm.Opimc"/>.</summary>

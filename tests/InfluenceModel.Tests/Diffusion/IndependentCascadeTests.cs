@@ -30,9 +30,9 @@ public class IndependentCascadeTests
     }
 
     [Fact]
-    public void PerEdgeProbabilities_FollowTheGeneralPath_AndActivationProbabilitiesMatch()
+    public void PerEdgeProbabilities_ActivationProbabilitiesMatch()
     {
-        // Distinct probabilities into node 2 force the per-arc path: P(1) = 0.5, P(2) = 1 − (1 − 0.2)(1 − 0.5·0.6) = 0.44.
+        // Distinct probabilities into node 2: P(1) = 0.5, P(2) = 1 − (1 − 0.2)(1 − 0.5·0.6) = 0.44.
         var g = SocialGraph.FromEdges(3, [new(0, 1, 0.5f), new(0, 2, 0.2f), new(1, 2, 0.6f)]).WithEdgeProbabilities(EdgeProbabilities.FromWeights);
         int n = 40_000;
         var estimate = SpreadEstimator.Estimate(g, new IndependentCascade(), [0], new SimulationOptions { Simulations = n, Seed = 3 }, includeActivationProbabilities: true);

@@ -100,7 +100,7 @@ public class MaxCoverageTests
     public void SampleSizes_MatchHandComputedValues()
     {
         // OPIM-C: θ₀ = 2((1 − 1/e)√ln(6/δ) + √((1 − 1/e)(ln C(n,k) + ln(6/δ))))², θ_max = θ₀·n/(kε²).
-        var (thetaZero, thetaMax, rounds, _) = SampleSizes.Opimc(1000, 1000, 10, 0.1, 0.001);
+        var (thetaZero, thetaMax, rounds) = SampleSizes.Opimc(1000, 1000, 10, 0.1, 0.001);
         double alpha = Math.Sqrt(Math.Log(6000)), beta = Math.Sqrt(SampleSizes.GreedyRatio * (MathNet.Numerics.SpecialFunctions.BinomialLn(1000, 10) + Math.Log(6000)));
         double core = 2 * Math.Pow((SampleSizes.GreedyRatio * alpha) + beta, 2);
         Assert.Equal(core, thetaZero, 9);
