@@ -27,7 +27,7 @@ public class BudgetingBenchmarks
         _process = new OpportunityProcess { ArrivalRate = 2, CostMedian = 2_000, CostSigma = 0.5, ValueMultipleMedian = 1.5, ValueMultipleSigma = 0.5 };
     }
 
-    [Benchmark(Baseline = true, Description = "Run ReservePolicy, 100,000 years x 52 weeks, 2 opportunities/week")]
+    [Benchmark(Description = "Run ReservePolicy, 100,000 years x 52 weeks, 2 opportunities/week")]
     public double ReservePolicy100kYears() =>
         BudgetSimulator.Run(_plan, _process, new ReservePolicy(0.2, 0.3), new SimulationOptions { Simulations = 100_000, Seed = 1 }).Mean;
 

@@ -19,6 +19,6 @@ public class CampaignBenchmarks
     [Benchmark]
     public Campaign Build() => Campaign.FromScenario(CampaignScenario.Default);
 
-    [Benchmark(Baseline = true)]
+    [Benchmark]
     public CampaignResult Simulate() => CampaignSimulator.Simulate(_campaign, new SimulationOptions { Simulations = Simulations, Seed = 2009 });
 }

@@ -6,7 +6,7 @@ using InfluenceModel.Seeding;
 namespace InfluenceModel.Benchmarks;
 
 /// <summary>
-/// Influence maximization, IC with weighted cascade, k = 50, ε = 0.1, 2 threads (run with --inProcess). Targets: email-enron and
+/// Influence maximization, IC with weighted cascade, k = 50, ε = 0.1, 2 threads. Targets: email-enron and
 /// nethept in ≤ 0.10 s each with spread ≥ 11,770 / ≥ 955 and ≤ 64 MiB allocated. The setup prints each algorithm's
 /// seed-set spread measured on 3,000,000 fresh RR sets (independent of the selection).
 /// </summary>

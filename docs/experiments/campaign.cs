@@ -38,12 +38,13 @@ foreach (ChannelResult c in result.Channels)
 
 Console.WriteLine($"reserve {result.Reserve.ReserveShare:P0}: {result.Reserve.WithReserve.Mean:N0} vs all committed {result.Reserve.AnnualFixed.Mean:N0}; best share {result.Reserve.BestShare:P0}");
 
-// 3. What-ifs on common random numbers: no ambassadors; all channels allowed; the budget doubled.
+// 3. What-ifs on common random numbers: no ambassadors; a higher channel cap (the selector may still pick the same
+//    channels when more would not pay); the budget doubled.
 CampaignComparison comparison = CampaignSimulator.Compare(
 [
     campaign,
     Campaign.FromScenario(small with { Name = "no ambassadors", Ambassadors = small.Ambassadors with { Count = 0 } }),
-    Campaign.FromScenario(small with { Name = "every channel", Budget = small.Budget with { MaxChannels = small.Channels.Count } }),
+    Campaign.FromScenario(small with { Name = "up to every channel allowed", Budget = small.Budget with { MaxChannels = small.Channels.Count } }),
     Campaign.FromScenario(small with { Name = "double budget", Budget = small.Budget with { AnnualTotal = 2 * small.Budget.AnnualTotal } }),
 ], options);
 foreach (CampaignResult r in comparison.Results)
@@ -53,5 +54,6 @@ foreach (CampaignResult r in comparison.Results)
 }
 
 // 4. Save the scenario to start your own: edit the JSON, then `influence validate` and `influence run` it.
-File.WriteAllText("my-scenario.json", small.ToJson());
-Console.WriteLine("wrote my-scenario.json");
+string scenarioPath = Path.Combine(Path.GetTempPath(), "my-scenario.json");
+File.WriteAllText(scenarioPath, small.ToJson());
+Console.WriteLine($"wrote {scenarioPath}");

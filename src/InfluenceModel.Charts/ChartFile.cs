@@ -18,27 +18,31 @@ public static class ChartFile
     /// <param name="path">Target file; its extension picks the format.</param>
     /// <param name="width">Width in pixels.</param>
     /// <param name="height">Height in pixels.</param>
-    /// <exception cref="ArgumentException">The extension is neither .png nor .svg.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="plot"/> or <paramref name="path"/> is null.</exception>
+    /// <exception cref="ArgumentException">The path is blank, or its extension is neither .png nor .svg.</exception>
     public static void Save(Plot plot, string path, int width = DefaultWidth, int height = DefaultHeight)
     {
         ArgumentNullException.ThrowIfNull(plot);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        string extension = Path.GetExtension(path).ToUpperInvariant();
+        if (extension is not (".PNG" or ".SVG"))
+        {
+            throw new ArgumentException($"Chart file must end in .png or .svg; it was '{path}'.", nameof(path));
+        }
+
         string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
         if (folder is not null)
         {
             Directory.CreateDirectory(folder);
         }
 
-        switch (Path.GetExtension(path).ToUpperInvariant())
+        if (extension == ".PNG")
         {
-            case ".PNG":
-                plot.SavePng(path, width, height);
-                break;
-            case ".SVG":
-                plot.SaveSvg(path, width, height);
-                break;
-            default:
-                throw new ArgumentException($"Chart file must end in .png or .svg; it was '{path}'.", nameof(path));
+            plot.SavePng(path, width, height);
+        }
+        else
+        {
+            plot.SaveSvg(path, width, height);
         }
     }
 }

@@ -62,8 +62,8 @@ internal static class CliApp
     }
 
     private static bool IsBadInput(Exception ex) => ex is CommandParseException or CommandRuntimeException
-        or ArgumentException or FormatException or JsonException or FileNotFoundException or DirectoryNotFoundException
-        or InvalidDataException or CliInputException or InvalidOperationException;
+        or ArgumentException or FormatException or JsonException or IOException or UnauthorizedAccessException
+        or InvalidDataException or CliInputException;
 
     private static string OneLine(Exception ex)
     {

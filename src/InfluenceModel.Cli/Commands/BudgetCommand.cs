@@ -49,10 +49,7 @@ internal sealed class BudgetCommand(IAnsiConsole console) : Command<BudgetComman
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        if (settings.Chart is { } chart && Path.GetExtension(chart).ToUpperInvariant() is not (".PNG" or ".SVG"))
-        {
-            throw new CliInputException($"--chart must end in .png or .svg; it was '{chart}'.");
-        }
+        ChartOption.Check(settings.Chart);
 
         var input = BudgetInput.Read(settings.Input!);
         var plan = input.ToPlan();

@@ -54,11 +54,9 @@ internal sealed class BudgetInput
 
     public BudgetPlan ToPlan()
     {
-        var builder = new BudgetPlanBuilder();
-        if (Strategy is { } s)
-        {
-            builder.ForStrategy(new Strategy(s.Objective ?? "", s.Audience ?? "", s.Kpi ?? ""));
-        }
+        var s = Strategy ?? throw new CliInputException(
+            "The plan needs a \"strategy\" {objective, audience, kpi}: a budget needs a strategy (objective, audience, KPI).");
+        var builder = new BudgetPlanBuilder().ForStrategy(new Strategy(s.Objective ?? "", s.Audience ?? "", s.Kpi ?? ""));
 
         builder.WithAnnualTotal(AnnualTotal).WithPeriods(Periods).WithReserveShare(ReserveShare);
         foreach (var channel in Channels)

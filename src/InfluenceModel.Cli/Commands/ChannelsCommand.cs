@@ -63,10 +63,7 @@ internal sealed class ChannelsCommand(IAnsiConsole console) : Command<ChannelsCo
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        if (settings.Chart is { } chart && Path.GetExtension(chart).ToUpperInvariant() is not (".PNG" or ".SVG"))
-        {
-            throw new CliInputException($"--chart must end in .png or .svg; it was '{chart}'.");
-        }
+        ChartOption.Check(settings.Chart);
 
         ChannelsInput input = ChannelsInput.Read(settings.Input!);
         List<Channel> channels = input.BuildChannels();

@@ -32,10 +32,7 @@ internal sealed class CommunityCommand(IAnsiConsole console) : Command<Community
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        if (settings.Chart is { } chart && Path.GetExtension(chart).ToUpperInvariant() is not (".PNG" or ".SVG"))
-        {
-            throw new CliInputException($"--chart must end in .png or .svg; it was '{chart}'.");
-        }
+        ChartOption.Check(settings.Chart);
 
         CommunityRoiInputs inputs = settings.Input is null ? CommunityRoiInputs.Default : CommunityReport.ReadInputs(settings.Input);
         CommunityRoiCurve curve = CommunityRoiCalculator.Compute(inputs);

@@ -28,7 +28,8 @@ internal sealed class DemoCommand(IAnsiConsole console) : Command<DemoCommand.Se
             int employees = Math.Clamp(scenario.Ambassadors.Employees, 0, Math.Max(0, consumers));
             scenario = scenario with
             {
-                Population = scenario.Population with { Consumers = consumers },
+                // The average degree must stay below the population (10 consumers allow a degree of at most 9).
+                Population = scenario.Population with { Consumers = consumers, AverageDegree = Math.Min(scenario.Population.AverageDegree, consumers - 1) },
                 Ambassadors = scenario.Ambassadors with { Employees = employees, Count = Math.Min(scenario.Ambassadors.Count, employees) },
             };
         }

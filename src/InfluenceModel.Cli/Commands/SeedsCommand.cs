@@ -113,8 +113,8 @@ internal sealed class SeedsCommand(IAnsiConsole console) : Command<SeedsCommand.
         {
             Epsilon = settings.Epsilon,
             Algorithm = ParseAlgorithm(settings.Algorithm)!.Value,
-            Candidates = settings.Candidates is null ? null : Nodes(graph, ReadIds(settings.Candidates), "--candidates"),
-            ForcedSeeds = settings.Forced is null ? [] : Nodes(graph, settings.Forced.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), "--forced"),
+            Candidates = settings.Candidates is null ? null : NodeIdsOption.Resolve(graph, ReadIds(settings.Candidates), "--candidates"),
+            ForcedSeeds = settings.Forced is null ? [] : NodeIdsOption.Resolve(graph, settings.Forced.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), "--forced"),
             Costs = settings.Costs is null ? null : ReadCosts(graph, settings.Costs),
             Budget = settings.Budget,
             Seed = settings.Seed,
@@ -186,19 +186,6 @@ internal sealed class SeedsCommand(IAnsiConsole console) : Command<SeedsCommand.
     private static string[] ReadIds(string path) =>
         File.ReadAllText(path).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
 
-    private static int[] Nodes(SocialGraph graph, IEnumerable<string> ids, string option)
-    {
-        var nodes = new List<int>();
-        foreach (string id in ids)
-        {
-            nodes.Add(graph.TryGetIndex(id, out int node)
-                ? node
-                : throw new CliInputException($"{option}: node id '{id}' is not in the graph ({graph.NodeCount} nodes)."));
-        }
-
-        return [.. nodes];
-    }
-
     private static double[] ReadCosts(SocialGraph graph, string path)
     {
         var costs = Enumerable.Repeat(1.0, graph.NodeCount).ToArray();
@@ -217,7 +204,7 @@ internal sealed class SeedsCommand(IAnsiConsole console) : Command<SeedsCommand.
                 throw new CliInputException($"--costs {path}, line {lineNumber}: expected 'id cost' with a finite cost > 0; it was '{line}'.");
             }
 
-            costs[Nodes(graph, [fields[0]], "--costs")[0]] = cost;
+            costs[NodeIdsOption.Resolve(graph, [fields[0]], "--costs")[0]] = cost;
         }
 
         return costs;

@@ -57,7 +57,7 @@ internal sealed class SpreadCommand(IAnsiConsole console) : Command<SpreadComman
                 return ValidationResult.Error("--graph is required.");
             }
 
-            if (string.IsNullOrWhiteSpace(Seeds))
+            if (string.IsNullOrWhiteSpace(Seeds) || SeedIds(Seeds).Length == 0)
             {
                 return ValidationResult.Error("--seeds is required (comma-separated node ids of the graph file).");
             }
@@ -79,14 +79,7 @@ internal sealed class SpreadCommand(IAnsiConsole console) : Command<SpreadComman
         var options = new SimulationOptions { Simulations = settings.Simulations, Seed = settings.Seed };
         var graph = SocialGraph.LoadEdgeList(settings.Graph!, new EdgeListOptions { Undirected = settings.Undirected })
             .WithEdgeProbabilities(convention);
-        string[] ids = settings.Seeds!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        var seeds = new List<int>(ids.Length);
-        foreach (string id in ids)
-        {
-            seeds.Add(graph.TryGetIndex(id, out int node)
-                ? node
-                : throw new CliInputException($"--seeds: node id '{id}' is not in {settings.Graph} ({graph.NodeCount} nodes)."));
-        }
+        int[] seeds = NodeIdsOption.Resolve(graph, SeedIds(settings.Seeds!), "--seeds");
 
         DiffusionModel model = settings.Model switch
         {
@@ -129,4 +122,7 @@ internal sealed class SpreadCommand(IAnsiConsole console) : Command<SpreadComman
     }
 
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    /// <summary>The comma-separated ids of <c>--seeds</c>, blanks dropped.</summary>
+    private static string[] SeedIds(string text) => text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 }

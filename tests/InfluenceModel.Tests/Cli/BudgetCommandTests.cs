@@ -11,20 +11,8 @@ public sealed class BudgetCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    /// <summary>The shipped example plan (docs/examples/budget-plan.json), found from the test's folder upwards.</summary>
-    private static string ExamplePlan()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            string path = Path.Combine(dir.FullName, "docs", "examples", "budget-plan.json");
-            if (File.Exists(path))
-            {
-                return path;
-            }
-        }
-
-        throw new FileNotFoundException("docs/examples/budget-plan.json not found above the test folder.");
-    }
+    /// <summary>The shipped example plan (docs/examples/budget-plan.json).</summary>
+    private static string ExamplePlan() => Path.Combine(SharedData.RepositoryRoot, "docs", "examples", "budget-plan.json");
 
     [Fact]
     public void Budget_ExamplePlan_PrintsPoliciesAndReserveCurve_AndWritesChart()

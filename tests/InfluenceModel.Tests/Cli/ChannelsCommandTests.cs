@@ -37,7 +37,7 @@ public class ChannelsCommandTests
     [InlineData("{\"segments\":[{\"name\":\"a\",\"size\":1}],\"channels\":[],\"colour\":1}", "colour")]
     [InlineData("{\"segments\":[{\"name\":\"a\",\"size\":1}],\"channels\":[{\"name\":\"x\",\"entryCost\":1,\"reach\":[0.5],\"curve\":{\"type\":\"hill\",\"beta\":1,\"kappa\":0}}]}", "kappa")]
     [InlineData("{\"segments\":[{\"name\":\"a\",\"size\":1}],\"channels\":[{\"name\":\"x\",\"entryCost\":100,\"reach\":[0.5],\"curve\":{\"type\":\"logistic\",\"beta\":1,\"lambda\":1}}],\"required\":[\"x\"]}", "Infeasible")]
-    [InlineData("{\"segments\": [", "")]
+    [InlineData("{\"segments\": [", "$.segments")]
     public void Channels_BadInput_ExitsTwoWithOneLine(string json, string expected)
     {
         string path = Path.Combine(Path.GetTempPath(), $"channels-{Guid.NewGuid():N}.json");

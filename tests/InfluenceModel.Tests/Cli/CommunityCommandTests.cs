@@ -78,6 +78,16 @@ public sealed class CommunityCommandTests : IDisposable
         Assert.StartsWith("error: ", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Community_ChartPathUnderAFile_IsBadInput_ExitCode2()
+    {
+        string file = Write("not-a-folder.txt", "x");
+        (int code, _, string error) = Run("community", "--chart", Path.Combine(file, "roi.png"));
+        Assert.Equal(CliApp.ExitBadInput, code);
+        Assert.StartsWith("error: ", error, StringComparison.Ordinal);
+        Assert.Single(error.Trim().Split('\n'));
+    }
+
     private string Write(string name, string content)
     {
         string path = Path.Combine(_folder, name);

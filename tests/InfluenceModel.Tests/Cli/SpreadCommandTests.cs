@@ -35,6 +35,7 @@ public class SpreadCommandTests
 
     [Theory]
     [InlineData("--seeds", "alice,zoe", "'zoe'")]
+    [InlineData("--seeds", ",", "--seeds")]
     [InlineData("--probability", "uniform:2", "uniform:P")]
     [InlineData("--model", "sir", "--model")]
     public void BadInput_ExitsWithCode2AndOneLine(string option, string value, string mention)
