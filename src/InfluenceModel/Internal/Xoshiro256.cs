@@ -27,6 +27,7 @@ internal struct Xoshiro256
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong SplitMix64(ref ulong state)
     {
         ulong z = state += 0x9E3779B97F4A7C15UL;
