@@ -44,15 +44,10 @@ public sealed record SimulationOptions
     public int MaxDegreeOfParallelism
     {
         get => _maxDegreeOfParallelism;
-        init
-        {
-            if (value != -1)
-            {
-                Guard.InRange(value, 1, 1024, nameof(MaxDegreeOfParallelism));
-            }
-
-            _maxDegreeOfParallelism = value;
-        }
+        init => _maxDegreeOfParallelism = value is -1 or (>= 1 and <= 1024)
+            ? value
+            : throw new ArgumentOutOfRangeException(
+                nameof(MaxDegreeOfParallelism), value, $"MaxDegreeOfParallelism must be -1 (all cores) or in [1, 1024]; it was {value}.");
     }
 
     /// <summary>The number of threads actually used: <see cref="MaxDegreeOfParallelism"/>, or the core count for -1.</summary>

@@ -18,6 +18,15 @@ namespace InfluenceModel.Budgeting;
 /// </remarks>
 public sealed record OpportunityProcess
 {
+    /// <summary>Largest arrival rate λ (opportunities per period).</summary>
+    internal const double MaxArrivalRate = 1000;
+
+    /// <summary>Largest log-normal σ of cost and value multiple.</summary>
+    internal const double MaxSigma = 5;
+
+    /// <summary>Longest decision window (periods).</summary>
+    internal const int MaxDecisionWindow = 52;
+
     private readonly double _arrivalRate = 2;
     private readonly IReadOnlyList<double>? _seasonality;
     private readonly double _costMedian = 10_000;
@@ -34,7 +43,7 @@ public sealed record OpportunityProcess
     public double ArrivalRate
     {
         get => _arrivalRate;
-        init => _arrivalRate = Guard.InRange(value, 0, 1000, nameof(ArrivalRate));
+        init => _arrivalRate = Guard.InRange(value, 0, MaxArrivalRate, nameof(ArrivalRate));
     }
 
     /// <summary>
@@ -45,7 +54,7 @@ public sealed record OpportunityProcess
     public IReadOnlyList<double>? Seasonality
     {
         get => _seasonality;
-        init => _seasonality = value is null ? null : Array.AsReadOnly([.. Guard.AllNonNegative(value, nameof(Seasonality))]);
+        init => _seasonality = ValueList<double>.From(value is null ? null : Guard.AllNonNegative(value, nameof(Seasonality)));
     }
 
     /// <summary>Median cost e^{μ_C} of an opportunity in currency units (finite, &gt; 0; default 10,000).</summary>
@@ -61,7 +70,7 @@ public sealed record OpportunityProcess
     public double CostSigma
     {
         get => _costSigma;
-        init => _costSigma = Guard.InRange(value, 0, 5, nameof(CostSigma));
+        init => _costSigma = Guard.InRange(value, 0, MaxSigma, nameof(CostSigma));
     }
 
     /// <summary>Median value multiple e^{μ_V}: KPI units per currency unit spent on the opportunity (finite, &gt; 0; default 1.5).</summary>
@@ -77,7 +86,7 @@ public sealed record OpportunityProcess
     public double ValueMultipleSigma
     {
         get => _valueMultipleSigma;
-        init => _valueMultipleSigma = Guard.InRange(value, 0, 5, nameof(ValueMultipleSigma));
+        init => _valueMultipleSigma = Guard.InRange(value, 0, MaxSigma, nameof(ValueMultipleSigma));
     }
 
     /// <summary>Periods w an opportunity stays open, counting its arrival period (1 to 52; default 1).</summary>
@@ -85,7 +94,7 @@ public sealed record OpportunityProcess
     public int DecisionWindow
     {
         get => _decisionWindow;
-        init => _decisionWindow = Guard.InRange(value, 1, 52, nameof(DecisionWindow));
+        init => _decisionWindow = Guard.InRange(value, 1, MaxDecisionWindow, nameof(DecisionWindow));
     }
 
     /// <summary>Mean cost E[C] = e^{μ_C + σ_C²/2} in currency units.</summary>

@@ -229,22 +229,22 @@ public sealed record AmbassadorSettings
 /// <summary>Short-term opportunities the reserve can fund (a Poisson process, log-normal cost and value multiple).</summary>
 public sealed record OpportunitySettings
 {
-    /// <summary>Expected arrivals per period, ≥ 0. Default 1.</summary>
+    /// <summary>Expected arrivals per period, 0 to 1,000. Default 1.</summary>
     public double ArrivalRate { get; init; } = 1;
 
     /// <summary>Median cost (money, &gt; 0). Default 15,000.</summary>
     public double CostMedian { get; init; } = 15_000;
 
-    /// <summary>Log-scale spread of the cost, ≥ 0. Default 0.5.</summary>
+    /// <summary>Log-scale spread of the cost, 0 to 5. Default 0.5.</summary>
     public double CostSigma { get; init; } = 0.5;
 
     /// <summary>Median value multiple (value per money spent), &gt; 0. Default 1.3.</summary>
     public double ValueMultipleMedian { get; init; } = 1.3;
 
-    /// <summary>Log-scale spread of the value multiple, ≥ 0. Default 0.6.</summary>
+    /// <summary>Log-scale spread of the value multiple, 0 to 5. Default 0.6.</summary>
     public double ValueMultipleSigma { get; init; } = 0.6;
 
-    /// <summary>Periods an opportunity stays open, ≥ 1. Default 1.</summary>
+    /// <summary>Periods an opportunity stays open, 1 to 52. Default 1.</summary>
     public int DecisionWindow { get; init; } = 1;
 }
 
@@ -304,7 +304,7 @@ public sealed record CommunitySettings
     /// <summary>Share of adopters who join the brand's user community, in [0, 1]. Default 0.15.</summary>
     public double JoinShare { get; init; } = 0.15;
 
-    /// <summary>Support questions per customer per period, ≥ 0. Default 0.1.</summary>
+    /// <summary>Support questions per customer per period, 0 to 1,000. Default 0.1.</summary>
     public double QuestionsPerCustomer { get; init; } = 0.1;
 
     /// <summary>Company cost of handling one support ticket (money, ≥ 0). Default 15.56.</summary>

@@ -1,4 +1,6 @@
 using System.Globalization;
+using InfluenceModel.Budgeting;
+using InfluenceModel.Community;
 
 namespace InfluenceModel.Campaigns;
 
@@ -280,12 +282,13 @@ internal static class ScenarioValidator
         v.NonNegative("$.budget.hurdleRate", b.HurdleRate);
         if (v.NotNull("$.budget.opportunities", b.Opportunities) is { } o)
         {
-            v.NonNegative("$.budget.opportunities.arrivalRate", o.ArrivalRate);
+            // The same bounds as OpportunityProcess, so a valid scenario always builds.
+            v.NonNegative("$.budget.opportunities.arrivalRate", o.ArrivalRate, OpportunityProcess.MaxArrivalRate);
             v.Positive("$.budget.opportunities.costMedian", o.CostMedian);
-            v.NonNegative("$.budget.opportunities.costSigma", o.CostSigma);
+            v.NonNegative("$.budget.opportunities.costSigma", o.CostSigma, OpportunityProcess.MaxSigma);
             v.Positive("$.budget.opportunities.valueMultipleMedian", o.ValueMultipleMedian);
-            v.NonNegative("$.budget.opportunities.valueMultipleSigma", o.ValueMultipleSigma);
-            v.Range("$.budget.opportunities.decisionWindow", o.DecisionWindow, 1, MaxPeriods);
+            v.NonNegative("$.budget.opportunities.valueMultipleSigma", o.ValueMultipleSigma, OpportunityProcess.MaxSigma);
+            v.Range("$.budget.opportunities.decisionWindow", o.DecisionWindow, 1, OpportunityProcess.MaxDecisionWindow);
         }
 
         // The ambassador program is paid from the committed (non-reserve) budget.
@@ -297,6 +300,12 @@ internal static class ScenarioValidator
             if (program > committed + 1e-9)
             {
                 v.Add("$.ambassadors", $"program cost {F(program)} (count × costPerAmbassadorPerPeriod × periods) must not exceed the committed budget {F(committed)}");
+            }
+            else if (committed - program > 0 && scenario.Channels is { Count: > 0 } offered
+                && !offered.Any(c => c is not null && double.IsFinite(c.FixedCost) && c.FixedCost <= committed - program))
+            {
+                // Otherwise no channel could be selected and the plan would have nothing to spend on.
+                v.Add("$.channels", $"no channel's fixedCost fits the channel budget {F(committed - program)} (committed budget minus the ambassador program)");
             }
         }
     }
@@ -340,9 +349,10 @@ internal static class ScenarioValidator
         }
 
         v.Unit("$.community.joinShare", c.JoinShare);
-        v.NonNegative("$.community.questionsPerCustomer", c.QuestionsPerCustomer);
-        v.NonNegative("$.community.costPerTicket", c.CostPerTicket);
-        v.NonNegative("$.community.fixedCostPerPeriod", c.FixedCostPerPeriod);
+        // The same bounds as CommunityRoiInputs, so a valid scenario never fails after the simulation.
+        v.NonNegative("$.community.questionsPerCustomer", c.QuestionsPerCustomer, CommunityRoiInputs.MaxQuestions);
+        v.NonNegative("$.community.costPerTicket", c.CostPerTicket, CommunityRoiInputs.MaxMoney);
+        v.NonNegative("$.community.fixedCostPerPeriod", c.FixedCostPerPeriod, CommunityRoiInputs.MaxMoney);
     }
 
     private static string Name(CampaignPhaseKind kind) => kind switch
@@ -404,11 +414,15 @@ internal static class ScenarioValidator
             }
         }
 
-        public void NonNegative(string path, double value)
+        public void NonNegative(string path, double value, double max = double.MaxValue)
         {
             if (!double.IsFinite(value) || value < 0)
             {
                 Add(path, $"must be a finite number ≥ 0; it was {F(value)}");
+            }
+            else if (value > max)
+            {
+                Add(path, $"must be ≤ {F(max)}; it was {F(value)}");
             }
         }
 

@@ -33,7 +33,7 @@ public sealed class CommunityRoiCalculator : ICommunityRoiCalculator
         new(nameof(CommunityRoiInputs.BassImitation), i => i.BassImitation, (i, v) => i with { BassImitation = v }, _ => CommunityRoiInputs.MaxImitation, BassOnly: true),
         new(nameof(CommunityRoiInputs.MarketPotential), i => i.MarketPotential, (i, v) => i with { MarketPotential = v }, _ => CommunityRoiInputs.MaxCount, BassOnly: true),
         new(nameof(CommunityRoiInputs.Customers), i => i.Customers, (i, v) => i with { Customers = v }, _ => CommunityRoiInputs.MaxCount),
-        new(nameof(CommunityRoiInputs.QuestionsPerCustomer), i => i.QuestionsPerCustomer, (i, v) => i with { QuestionsPerCustomer = v }, _ => 1000),
+        new(nameof(CommunityRoiInputs.QuestionsPerCustomer), i => i.QuestionsPerCustomer, (i, v) => i with { QuestionsPerCustomer = v }, _ => CommunityRoiInputs.MaxQuestions),
         new(nameof(CommunityRoiInputs.HeavyContributorShare), i => i.HeavyContributorShare, (i, v) => i with { HeavyContributorShare = v }, i => 1 - i.LightContributorShare),
         new(nameof(CommunityRoiInputs.LightContributorShare), i => i.LightContributorShare, (i, v) => i with { LightContributorShare = v }, i => 1 - i.HeavyContributorShare),
         new(nameof(CommunityRoiInputs.HeavyAnswersPerPeriod), i => i.HeavyAnswersPerPeriod, (i, v) => i with { HeavyAnswersPerPeriod = v }, _ => CommunityRoiInputs.MaxRate),

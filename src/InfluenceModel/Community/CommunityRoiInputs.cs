@@ -26,6 +26,9 @@ public sealed record CommunityRoiInputs
 {
     internal const double MaxCount = 1e10;
     internal const double MaxMoney = 1e9;
+
+    /// <summary>Largest number of questions per customer per period.</summary>
+    internal const double MaxQuestions = 1000;
     internal const double MaxRate = 1e6;
     internal const double MaxImitation = 10;
 
@@ -119,7 +122,8 @@ public sealed record CommunityRoiInputs
                 copy[i] = Guard.InRange(value[i], 0, MaxCount, nameof(ObservedMembers));
             }
 
-            _observedMembers = Array.AsReadOnly(copy);
+            // A value list, so two inputs with the same observations are equal records.
+            _observedMembers = ValueList<double>.From(copy);
         }
     }
 
@@ -138,7 +142,7 @@ public sealed record CommunityRoiInputs
     public double QuestionsPerCustomer
     {
         get => _questionsPerCustomer;
-        init => _questionsPerCustomer = Guard.InRange(value, 0, 1000, nameof(QuestionsPerCustomer));
+        init => _questionsPerCustomer = Guard.InRange(value, 0, MaxQuestions, nameof(QuestionsPerCustomer));
     }
 
     /// <summary>Share h of members who are heavy contributors, in [0, 1], with h + l ≤ 1. Default 0.01: the "1" of

@@ -11,6 +11,6 @@ public sealed class InfluenceModelOptions
     public SimulationOptions Simulation
     {
         get;
-        set => field = value ?? throw new ArgumentNullException(nameof(value), "Simulation options cannot be null.");
+        set => field = value ?? throw new ArgumentNullException(nameof(Simulation), "Simulation options cannot be null.");
     } = SimulationOptions.Default;
 }

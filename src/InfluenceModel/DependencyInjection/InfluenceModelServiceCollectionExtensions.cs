@@ -11,7 +11,8 @@ public static class InfluenceModelServiceCollectionExtensions
 {
     /// <summary>
     /// Registers every model service of the library as a singleton (they are stateless and thread-safe) with
-    /// <c>TryAdd</c>, so a host app's own registration wins. Calling it twice is harmless.
+    /// <c>TryAdd</c>, so a host app's own registration wins. Calling it twice is harmless: a second
+    /// <paramref name="configure"/> updates the options registered by the first call.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Optional callback that sets library-wide defaults (seed, parallelism, simulations).</param>
@@ -20,9 +21,14 @@ public static class InfluenceModelServiceCollectionExtensions
     public static IServiceCollection AddInfluenceModel(this IServiceCollection services, Action<InfluenceModelOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var options = new InfluenceModelOptions();
+        var options = services.FirstOrDefault(d => d.ServiceType == typeof(InfluenceModelOptions))?.ImplementationInstance as InfluenceModelOptions;
+        if (options is null)
+        {
+            options = new InfluenceModelOptions();
+            services.TryAddSingleton(options);
+        }
+
         configure?.Invoke(options);
-        services.TryAddSingleton(options);
         // Model services: one line per model, each behind its interface.
         services.TryAddSingleton<ICommunityRoiCalculator, CommunityRoiCalculator>();
         services.TryAddSingleton<Budgeting.IBudgetSimulator, Budgeting.BudgetSimulator>();

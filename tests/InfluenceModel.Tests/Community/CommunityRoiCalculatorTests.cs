@@ -348,6 +348,25 @@ public class CommunityRoiCalculatorTests
         Assert.Equal(CommunityRoiCalculator.Compute(CommunityRoiInputs.Default).NetPresentValue, calculator.Compute(CommunityRoiInputs.Default).NetPresentValue);
     }
 
+    [Fact]
+    public void AddInfluenceModel_CalledTwice_TheSecondConfigurationApplies()
+    {
+        var services = new ServiceCollection().AddInfluenceModel();
+        services.AddInfluenceModel(o => o.Simulation = new SimulationOptions { Simulations = 7 });
+        using ServiceProvider provider = services.BuildServiceProvider();
+        Assert.Equal(7, provider.GetRequiredService<InfluenceModel.DependencyInjection.InfluenceModelOptions>().Simulation.Simulations);
+    }
+
+    [Fact]
+    public void Inputs_WithEqualObservedMembers_AreEqual()
+    {
+        var a = CommunityRoiInputs.Default with { ObservedMembers = [1, 2] };
+        var b = CommunityRoiInputs.Default with { ObservedMembers = [1, 2] };
+        Assert.Equal(a, b);
+        Assert.Equal(a.GetHashCode(), b.GetHashCode());
+        Assert.NotEqual(a, CommunityRoiInputs.Default with { ObservedMembers = [1, 3] });
+    }
+
     private static void AssertClose(double expected, double actual) =>
         Assert.Equal(expected, actual, 1e-12 * Math.Max(1, Math.Abs(expected)));
 }

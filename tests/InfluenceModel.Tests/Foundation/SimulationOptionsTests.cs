@@ -22,6 +22,7 @@ public class SimulationOptionsTests
     {
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new SimulationOptions { MaxDegreeOfParallelism = dop });
         Assert.Equal(nameof(SimulationOptions.MaxDegreeOfParallelism), ex.ParamName);
+        Assert.Contains("-1 (all cores) or in [1, 1024]", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
