@@ -118,7 +118,7 @@ public sealed class Campaign
     /// <summary>Number of periods (the sum of the phase lengths).</summary>
     public int Periods => AmbassadorsActiveByPeriod.Length;
 
-    /// <summary>The consumer network: one node per consumer, the segment index as group label, weighted-cascade influence weights.</summary>
+    /// <summary>The consumer network: one node per consumer, the segment index as group label, influence weights λ/indeg(v) (in-weights sum to the peer influence λ).</summary>
     public SocialGraph Network { get; }
 
     /// <summary>The consumer segments with their sizes.</summary>

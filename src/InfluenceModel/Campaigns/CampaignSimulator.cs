@@ -122,10 +122,15 @@ public sealed class CampaignSimulator : ICampaignSimulator
             throw new ArgumentException("At least one campaign is needed.", nameof(campaigns));
         }
 
+        // Every element is checked before anything is simulated.
+        foreach (var campaign in campaigns)
+        {
+            ArgumentNullException.ThrowIfNull(campaign, nameof(campaigns));
+        }
+
         var results = new CampaignResult[campaigns.Count];
         for (int i = 0; i < results.Length; i++)
         {
-            ArgumentNullException.ThrowIfNull(campaigns[i], nameof(campaigns));
             results[i] = Simulate(campaigns[i], options, null, cancellationToken);
         }
 
@@ -143,16 +148,23 @@ public sealed class CampaignSimulator : ICampaignSimulator
     public static CampaignComparison CompareScenarios(IReadOnlyList<CampaignScenario> scenarios, SimulationOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scenarios);
+        if (scenarios.Count == 0)
+        {
+            throw new ArgumentException("At least one scenario is needed.", nameof(scenarios));
+        }
+
+        foreach (var scenario in scenarios)
+        {
+            ArgumentNullException.ThrowIfNull(scenario, nameof(scenarios));
+        }
+
         var campaigns = new Campaign[scenarios.Count];
         for (int i = 0; i < campaigns.Length; i++)
         {
-            ArgumentNullException.ThrowIfNull(scenarios[i], nameof(scenarios));
             campaigns[i] = Campaign.FromScenario(scenarios[i]);
         }
 
-        return campaigns.Length == 0
-            ? throw new ArgumentException("At least one scenario is needed.", nameof(scenarios))
-            : Compare(campaigns, options, cancellationToken);
+        return Compare(campaigns, options, cancellationToken);
     }
 
     /// <summary>Per-run outputs in slots [run], reduced in run order so the result never depends on the parallelism.</summary>

@@ -74,21 +74,8 @@ internal static class ChannelPlanning
 /// <summary>A selected channel with its variable spend per period (its fixed cost is paid in its first period with spend).</summary>
 internal sealed record PlannedChannel(CampaignChannel Channel, int CandidateIndex, double[] SpendByPeriod)
 {
-    public int FirstSpendPeriod
-    {
-        get
-        {
-            for (int t = 0; t < SpendByPeriod.Length; t++)
-            {
-                if (SpendByPeriod[t] > 0)
-                {
-                    return t;
-                }
-            }
-
-            return 0;
-        }
-    }
+    /// <summary>The first period with spend (0 when none), where the fixed cost is paid; computed once.</summary>
+    public int FirstSpendPeriod { get; } = Math.Max(0, Array.FindIndex(SpendByPeriod, s => s > 0));
 
     /// <summary>Total money in period t: variable spend plus the fixed cost in the first period with spend.</summary>
     public double CostIn(int t) => SpendByPeriod[t] + (t == FirstSpendPeriod ? Channel.Settings.FixedCost : 0);

@@ -19,7 +19,7 @@ public sealed class ScenarioValidationException : ArgumentException
     public ScenarioValidationException(IReadOnlyList<ScenarioProblem> problems)
         : base(Format(problems), "scenario") => Problems = problems;
 
-    /// <summary>Creates the exception with a message and no problem list.</summary>
+    /// <summary>Creates the exception with the default message and no problem list.</summary>
     public ScenarioValidationException()
         : this([])
     {

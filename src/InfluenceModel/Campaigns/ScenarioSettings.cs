@@ -317,7 +317,7 @@ public sealed record CommunitySettings
 /// <summary>How many Monte-Carlo runs and which seed a scenario asks for.</summary>
 public sealed record SimulationSettings
 {
-    /// <summary>Monte-Carlo runs, 1 to 100,000. Default 40 (the demo's budget of about a minute on 2 cores).</summary>
+    /// <summary>Monte-Carlo runs, 1 to 100,000. Default 40 (about 2 s of simulation for the default scenario on 2 cores; see docs/performance.md).</summary>
     public int Simulations { get; init; } = 40;
 
     /// <summary>Random seed. Default 2009.</summary>

@@ -107,7 +107,7 @@ public sealed class ChannelSelector : IChannelSelector
         return new ChannelPlan
         {
             Selected = selected,
-            Excluded = Reasons(problem, request, chosen, selected.Count, entry),
+            Excluded = Reasons(problem, request, chosen, problem.Uncovered(result.Set), selected.Count, entry),
             Allocation = allocation,
             Channels = outcomes,
             ExpectedReach = problem.Reach(result.Set),
@@ -120,7 +120,8 @@ public sealed class ChannelSelector : IChannelSelector
         };
     }
 
-    private static List<ExcludedChannel> Reasons(Problem problem, SelectionRequest request, bool[] chosen, int count, double entry)
+    /// <summary>Why each channel left out is not in the plan; <paramref name="uncovered"/> is the people per segment the selected set misses.</summary>
+    private static List<ExcludedChannel> Reasons(Problem problem, SelectionRequest request, bool[] chosen, double[] uncovered, int count, double entry)
     {
         var list = new List<ExcludedChannel>();
         double left = request.Budget - entry;
@@ -153,7 +154,7 @@ public sealed class ChannelSelector : IChannelSelector
             }
             else if (request.Objective == SelectionObjective.Reach)
             {
-                reason = problem.MarginalReach(chosen, c) <= 0
+                reason = problem.Gain(uncovered, c) <= 0
                     ? "adds no reach beyond the selected channels"
                     : "a set without it reaches more within the budget and cap";
             }
@@ -323,20 +324,6 @@ public sealed class ChannelSelector : IChannelSelector
             }
 
             return reach;
-        }
-
-        public double MarginalReach(bool[] chosen, int c)
-        {
-            var set = new List<int>();
-            for (int i = 0; i < N; i++)
-            {
-                if (chosen[i])
-                {
-                    set.Add(i);
-                }
-            }
-
-            return Gain(Uncovered(set), c);
         }
 
         /// <summary>V(S): the optimal response of the set after paying its entry costs (−∞ when unaffordable).</summary>
