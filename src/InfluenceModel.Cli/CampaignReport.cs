@@ -35,9 +35,10 @@ internal static class CampaignReport
     public static void WriteSummary(IAnsiConsole console, Campaign campaign, CampaignResult r)
     {
         var table = new Table().Border(TableBorder.Simple).Title($"{Markup.Escape(r.Name)}: per period (means of {r.Simulations} runs)");
-        foreach (string header in (string[])["Period", "Phase", "Spend", "Reach", "Aware", "Adopters", "Incremental", "Cost/adoption", "ROI"])
+        // Short headers and one space of padding keep the table readable at 80 columns (CI logs, redirected output).
+        foreach (string header in (string[])["Period", "Phase", "Spend", "Reach", "Aware", "Adopters", "Incr.", "Cost/ad.", "ROI"])
         {
-            table.AddColumn(new TableColumn(header).RightAligned());
+            table.AddColumn(new TableColumn(header).RightAligned().PadLeft(1).PadRight(0));
         }
 
         foreach (CampaignPeriodResult p in r.Periods)

@@ -3,12 +3,16 @@ using InfluenceModel.Cli;
 
 namespace InfluenceModel.Tests.Cli;
 
-public class SeedsCommandTests
+public sealed class SeedsCommandTests : IDisposable
 {
+    private readonly string _folder = Directory.CreateTempSubdirectory("influence-seeds-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
     [Fact]
     public void Seeds_Json_PrintsInputFileIds_OfTheHubs()
     {
-        string dir = Directory.CreateTempSubdirectory().FullName;
+        string dir = _folder;
         string graph = Path.Combine(dir, "stars.txt");
         // Hubs "alice" (4 followers) and "bob" (2); string ids must come back as written.
         File.WriteAllText(graph, "alice a1\nalice a2\nalice a3\nalice a4\nbob b1\nbob b2\ncarol\tdave\n");
@@ -29,7 +33,7 @@ public class SeedsCommandTests
     [Fact]
     public void Seeds_Table_ListsSeedsAndGuarantee()
     {
-        string graph = Path.Combine(Directory.CreateTempSubdirectory().FullName, "g.txt");
+        string graph = Path.Combine(_folder, "g.txt");
         File.WriteAllText(graph, "1 2\n1 3\n2 3\n3 4\n");
         var (code, output, _) = Run("seeds", "--graph", graph, "-k", "1", "--model", "lt", "--algorithm", "imm");
         Assert.Equal(CliApp.ExitOk, code);
@@ -45,7 +49,7 @@ public class SeedsCommandTests
     [InlineData("-k", "0")]
     public void Seeds_BadInput_ExitsTwoWithOneLine(string option, string value)
     {
-        string graph = Path.Combine(Directory.CreateTempSubdirectory().FullName, "g.txt");
+        string graph = Path.Combine(_folder, "g.txt");
         File.WriteAllText(graph, "1 2\n");
         var (code, _, error) = Run("seeds", "--graph", graph, option, value);
         Assert.Equal(CliApp.ExitBadInput, code);

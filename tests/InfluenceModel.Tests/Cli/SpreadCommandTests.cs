@@ -2,13 +2,17 @@ using System.Text.Json;
 
 namespace InfluenceModel.Tests.Cli;
 
-public class SpreadCommandTests
+public sealed class SpreadCommandTests : IDisposable
 {
+    private readonly string _folder = Directory.CreateTempSubdirectory("influence-spread-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
     private static (int Code, string Out, string Error) Run(params string[] args) => CliHarness.Run(80, args);
 
-    private static string WriteGraph()
+    private string WriteGraph()
     {
-        string path = Path.Combine(Directory.CreateTempSubdirectory().FullName, "g.txt");
+        string path = Path.Combine(_folder, "g.txt");
         File.WriteAllText(path, "# tiny\nalice bob\nbob carol\ncarol dave\n");
         return path;
     }
