@@ -14,7 +14,6 @@ namespace InfluenceModel.Budgeting;
 /// </remarks>
 public sealed class BudgetPlan
 {
-    private readonly double _allocationSum;
 
     internal BudgetPlan(Strategy strategy, double annualTotal, int periods, double reserveShare, BudgetChannel[] channels)
     {
@@ -32,8 +31,11 @@ public sealed class BudgetPlan
             }
         }
 
-        _allocationSum = sum;
+        AllocationSum = sum;
     }
+
+    /// <summary>Σ over channels and periods of the allocation weights a(c, t) (the committed money is split by a/Σa).</summary>
+    internal double AllocationSum { get; }
 
     /// <summary>The strategy the budget serves.</summary>
     public Strategy Strategy { get; }
@@ -62,7 +64,7 @@ public sealed class BudgetPlan
     {
         Guard.InRange(channel, 0, Channels.Count - 1);
         Guard.InRange(period, 0, Periods - 1);
-        return _allocationSum == 0 ? 0 : (1 - ReserveShare) * AnnualTotal * Channels[channel].Allocation[period] / _allocationSum;
+        return AllocationSum == 0 ? 0 : (1 - ReserveShare) * AnnualTotal * Channels[channel].Allocation[period] / AllocationSum;
     }
 
     /// <summary>The same plan with another reserve share; the allocations keep their shape and are rescaled.</summary>

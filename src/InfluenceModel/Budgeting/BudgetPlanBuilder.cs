@@ -102,7 +102,6 @@ public sealed class BudgetPlanBuilder
                 "A budget needs a strategy: call ForStrategy(new Strategy(objective, audience, kpi)) before Build(). You can't have a budget without a strategy.");
         }
 
-        double allocationSum = 0;
         var channels = new BudgetChannel[_channels.Count];
         for (int c = 0; c < channels.Length; c++)
         {
@@ -113,21 +112,17 @@ public sealed class BudgetPlanBuilder
                     $"The allocation of channel '{name}' has {allocation.Length} periods; the plan has {_periods}.", "allocation");
             }
 
-            foreach (double a in allocation)
-            {
-                allocationSum += a;
-            }
-
             channels[c] = new BudgetChannel(name, multiple, allocation, risk);
         }
 
-        if (allocationSum <= 0 && _reserveShare < 1 && _annualTotal > 0)
+        var plan = new BudgetPlan(_strategy, _annualTotal, _periods, _reserveShare, channels);
+        if (plan.AllocationSum <= 0 && _reserveShare < 1 && _annualTotal > 0)
         {
             throw new ArgumentException(
                 "The plan commits (1 − reserve share) × annual total > 0 but no channel has a positive allocation; add a channel or set the reserve share to 1.",
                 "allocation");
         }
 
-        return new BudgetPlan(_strategy, _annualTotal, _periods, _reserveShare, channels);
+        return plan;
     }
 }

@@ -31,14 +31,7 @@ internal sealed class PlanModel
         Duration = new int[Channels];
         CommittedShare = new double[Channels];
         AtRiskShare = new double[Channels];
-        double total = 0;
-        foreach (var channel in plan.Channels)
-        {
-            foreach (double a in channel.Allocation)
-            {
-                total += a;
-            }
-        }
+        double total = plan.AllocationSum;
 
         for (int c = 0; c < Channels; c++)
         {

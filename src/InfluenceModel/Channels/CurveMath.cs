@@ -32,15 +32,19 @@ internal static class CurveMath
         double accuracy = 1e-13 * Math.Max(1.0, hi);
         return Brent.TryFindRoot(x => curve.Derivative(x) - marginal, lo, hi, accuracy, 200, out double root)
             ? root
-            : Bisect(curve, marginal, lo, hi);
+            : Bisect(x => curve.Derivative(x) - marginal, lo, hi);
     }
 
-    private static double Bisect(IResponseCurve curve, double marginal, double lo, double hi)
+    /// <summary>
+    /// The fallback when Brent fails: bisection for the last x in [lo, hi] with <paramref name="above"/>(x) ≥ 0, for a
+    /// function that is ≥ 0 at lo and decreasing through 0; stops at width 1e-15·max(1, hi) or after 200 halvings.
+    /// </summary>
+    private static double Bisect(Func<double, double> above, double lo, double hi)
     {
         for (int i = 0; i < 200 && hi - lo > 1e-15 * Math.Max(1.0, hi); i++)
         {
             double mid = 0.5 * (lo + hi);
-            if (curve.Derivative(mid) >= marginal)
+            if (above(mid) >= 0)
             {
                 lo = mid;
             }
@@ -76,25 +80,7 @@ internal static class CurveMath
         double a = Math.Min(inflection, hi);
         // Gap(a) ≥ 0 (f convex on [lo, a]) and Gap decreases on the concave region, so the root is bracketed.
         double accuracy = 1e-13 * Math.Max(1.0, hi);
-        return Brent.TryFindRoot(Gap, a, hi, accuracy, 200, out double root) ? root : BisectGap(Gap, a, hi);
-    }
-
-    private static double BisectGap(Func<double, double> gap, double lo, double hi)
-    {
-        for (int i = 0; i < 200; i++)
-        {
-            double mid = 0.5 * (lo + hi);
-            if (gap(mid) >= 0)
-            {
-                lo = mid;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
+        return Brent.TryFindRoot(Gap, a, hi, accuracy, 200, out double root) ? root : Bisect(Gap, a, hi);
     }
 }
 
