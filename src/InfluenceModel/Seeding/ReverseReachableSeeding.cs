@@ -15,7 +15,7 @@ internal static class ReverseReachableSeeding
 
     /// <summary>
     /// Measured cost of sampling one RR set relative to indexing it and running the greedy over it (≈ 0.6 µs against
-    /// ≈ 0.09 µs per set on email-enron, one thread): R2's growth overlaps the greedy only when it fits beside it.
+    /// ≈ 0.09 µs per set on email-enron, one thread): how much of R2's growth fits beside the index and greedy.
     /// </summary>
     private const long SamplingToCoverageCost = 6;
 
@@ -50,22 +50,16 @@ internal static class ReverseReachableSeeding
         for (int round = 1; ; round++)
         {
             Grow(problem, selection, seed1, SampleSizes.ToCount(theta1));
-            // When R2's growth is small next to the index and greedy over R1, it runs on Parallelism − 1 workers while this
-            // thread runs those (never more threads than MaxDegreeOfParallelism); a large growth is better sampled on all
-            // workers first. The two collections are independent and each depends only on its own size, so the result
-            // is the same either way.
+            // R2 grows on Parallelism − 1 workers while this thread runs the index and greedy over R1, by as many sets as
+            // fit beside that work (never more threads than MaxDegreeOfParallelism); the rest is sampled on all workers
+            // afterwards. R2's content depends only on its final size, so the split does not change the result.
             int validationTarget = SampleSizes.ToCount(theta2);
-            long growth = validationTarget - (long)validation.Count;
-            bool overlap = problem.Parallelism > 1 && growth > 0
-                && growth * SamplingToCoverageCost <= (problem.Parallelism - 1) * (long)selection.Count;
+            long fits = problem.Parallelism > 1 ? (problem.Parallelism - 1) * (long)selection.Count / SamplingToCoverageCost : 0;
+            int overlapTarget = (int)Math.Min(validationTarget, validation.Count + fits);
+            bool overlap = overlapTarget > validation.Count;
             var validationGrowth = overlap
-                ? Task.Run(() => Grow(problem, validation, seed2, validationTarget, problem.Parallelism - 1), problem.CancellationToken)
+                ? Task.Run(() => Grow(problem, validation, seed2, overlapTarget, problem.Parallelism - 1), problem.CancellationToken)
                 : Task.CompletedTask;
-            if (!overlap)
-            {
-                Grow(problem, validation, seed2, validationTarget);
-            }
-
             CoverageResult greedy;
             try
             {
@@ -80,6 +74,7 @@ internal static class ReverseReachableSeeding
             }
 
             validationGrowth.GetAwaiter().GetResult();
+            Grow(problem, validation, seed2, validationTarget);
             problem.Report("selecting", selection.Count + (long)validation.Count, 0);
             bool[] mask = Mask(n, greedy.Seeds);
             double coverageBound = Math.Min(greedy.UpperBound, greedy.Covered / SampleSizes.GreedyRatio);
