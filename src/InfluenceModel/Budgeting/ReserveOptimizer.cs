@@ -47,9 +47,7 @@ public sealed record ReserveSearch
     public ReserveObjective Objective
     {
         get;
-        init => field = Enum.IsDefined(value)
-            ? value
-            : throw new ArgumentOutOfRangeException(nameof(Objective), value, "Objective must be a defined ReserveObjective.");
+        init => field = Guard.Defined(value, nameof(Objective));
     } = ReserveObjective.Mean;
 
     /// <summary>Number of equally spaced grid points, 2 to 1,001 (default 21).</summary>

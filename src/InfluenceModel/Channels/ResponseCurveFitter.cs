@@ -49,9 +49,7 @@ public sealed record ResponseFitOptions
     public WeibullKind WeibullKind
     {
         get;
-        init => field = Enum.IsDefined(value)
-            ? value
-            : throw new ArgumentOutOfRangeException(nameof(WeibullKind), value, "WeibullKind must be a defined WeibullKind.");
+        init => field = Guard.Defined(value, nameof(WeibullKind));
     } = WeibullKind.Cdf;
 
     /// <summary>Levenberg–Marquardt iteration limit per start, 10 to 100,000; default 2,000.</summary>

@@ -59,9 +59,7 @@ public sealed record SelectionRequest
     public SelectionObjective Objective
     {
         get;
-        init => field = Enum.IsDefined(value)
-            ? value
-            : throw new ArgumentOutOfRangeException(nameof(Objective), value, "Objective must be a defined SelectionObjective.");
+        init => field = Guard.Defined(value, nameof(Objective));
     } = SelectionObjective.Reach;
 
     /// <summary>Names of channels that must be in the plan (empty by default).</summary>
@@ -81,9 +79,7 @@ public sealed record SelectionRequest
     public SelectionMethod Method
     {
         get;
-        init => field = Enum.IsDefined(value)
-            ? value
-            : throw new ArgumentOutOfRangeException(nameof(Method), value, "Method must be a defined SelectionMethod.");
+        init => field = Guard.Defined(value, nameof(Method));
     } = SelectionMethod.Auto;
 }
 

@@ -65,6 +65,13 @@ internal static class Guard
         return value;
     }
 
+    /// <summary>A defined member of <typeparamref name="TEnum"/> (casts of other integers are rejected).</summary>
+    public static TEnum Defined<TEnum>(TEnum value, [CallerArgumentExpression(nameof(value))] string? name = null)
+        where TEnum : struct, Enum =>
+        Enum.IsDefined(value)
+            ? value
+            : throw new ArgumentOutOfRangeException(name, value, $"{name} must be a defined {typeof(TEnum).Name}; it was {value}.");
+
     /// <summary>A finite value in the open range (<paramref name="minExclusive"/>, <paramref name="maxExclusive"/>).</summary>
     public static double InOpenRange(double value, double minExclusive, double maxExclusive, [CallerArgumentExpression(nameof(value))] string? name = null)
     {

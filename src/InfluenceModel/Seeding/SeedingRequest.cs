@@ -77,9 +77,7 @@ public sealed record SeedingRequest
     public SeedingAlgorithm Algorithm
     {
         get;
-        init => field = Enum.IsDefined(value)
-            ? value
-            : throw new ArgumentOutOfRangeException(nameof(Algorithm), value, "Algorithm must be a defined SeedingAlgorithm.");
+        init => field = Guard.Defined(value, nameof(Algorithm));
     } = SeedingAlgorithm.Opimc;
 
     /// <summary>The nodes that may be chosen (null, the default, = every node). Forced seeds need not be in it.</summary>
