@@ -1,4 +1,5 @@
 using InfluenceModel.Campaigns;
+using InfluenceModel.Channels;
 using ScottPlot;
 
 namespace InfluenceModel.Charts;

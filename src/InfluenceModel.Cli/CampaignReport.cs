@@ -144,7 +144,7 @@ internal static class CampaignReport
                     N0(p.Direct.Mean), N0(p.Ambassadors.Mean), N0(p.Organic.Mean), N0(p.Compliance.Mean), N0(p.Identification.Mean), N0(p.Internalization.Mean),
                     p.CostPerAdoption is { } c ? Ci(c) : "–", p.Roi is { } roi ? CiPercent(roi) : "–",
                 })]),
-            ("Channels", $"Chosen from {campaign.Scenario.Channels.Count} candidates (at most {campaign.Scenario.Budget.MaxChannels}). Attributed: direct adopters plus a pro-rata share of word of mouth.",
+            ("Channels", $"Chosen from {campaign.CandidateChannels.Count} candidates (at most {campaign.Budget.MaxChannels}). Attributed: direct adopters plus a pro-rata share of word of mouth.",
                 ["Channel", "Spend", "Unique reach", "Direct adopters", "Attributed adopters", "Cost/adoption", "ROI"],
                 [.. r.Channels.Select(c => new[]
                 {
@@ -171,8 +171,19 @@ internal static class CampaignReport
 
     private static string CiPercent(Estimate e) => $"{e.Mean.ToString("P1", Inv)} ± {(e.Interval95.Upper - e.Mean).ToString("P1", Inv)}";
 
-    private sealed class TaskProgress(ProgressTask task) : IProgress<double>
+    /// <summary>Shows the "simulating" stage as the bar's fraction and any later stage as its description.</summary>
+    private sealed class TaskProgress(ProgressTask task) : IProgress<ProgressReport>
     {
-        public void Report(double value) => task.Value = value;
+        public void Report(ProgressReport value)
+        {
+            if (value.Stage == "simulating")
+            {
+                task.Value = value.Fraction;
+            }
+            else
+            {
+                task.Description = value.Stage;
+            }
+        }
     }
 }

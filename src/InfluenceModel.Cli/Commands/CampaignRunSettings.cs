@@ -13,7 +13,7 @@ internal class CampaignRunSettings : CommandSettings
     public string Out { get; init; } = "out";
 
     [CommandOption("-n|--simulations <N>")]
-    [Description("Monte-Carlo runs (1 to 100,000). Default: the scenario's simulation.simulations.")]
+    [Description("Monte-Carlo runs (1 to 100,000,000, SimulationOptions' bounds). Default: the scenario's simulation.simulations.")]
     public int? Simulations { get; init; }
 
     [CommandOption("--seed <SEED>")]
@@ -25,20 +25,22 @@ internal class CampaignRunSettings : CommandSettings
     [DefaultValue(-1)]
     public int Parallelism { get; init; } = -1;
 
-    /// <summary>The simulation options: the scenario's, overridden by the command line.</summary>
+    /// <summary>The simulation options: the scenario's own (<see cref="CampaignScenario.Simulation"/>), overridden by the command line; bounds are <see cref="SimulationOptions"/>'s.</summary>
     public SimulationOptions Options(CampaignScenario scenario)
     {
-        int simulations = Simulations ?? scenario.Simulation.Simulations;
-        if (simulations is < 1 or > 100_000)
+        try
         {
-            throw new CliInputException($"--simulations must be in [1, 100000]; it was {simulations}.");
+            return scenario.Simulation with
+            {
+                Simulations = Simulations ?? scenario.Simulation.Simulations,
+                Seed = Seed ?? scenario.Simulation.Seed,
+                MaxDegreeOfParallelism = Parallelism,
+            };
         }
-
-        if (Parallelism == 0 || Parallelism < -1 || Parallelism > 1024)
+        catch (ArgumentOutOfRangeException ex)
         {
-            throw new CliInputException($"--parallelism must be -1 or in [1, 1024]; it was {Parallelism}.");
+            string option = ex.ParamName == nameof(SimulationOptions.Simulations) ? "--simulations" : "--parallelism";
+            throw new CliInputException($"{option} {ex.Message.Split(" (Parameter", 2)[0][(ex.ParamName?.Length ?? 0)..].Trim()}");
         }
-
-        return new SimulationOptions { Simulations = simulations, Seed = Seed ?? scenario.Simulation.Seed, MaxDegreeOfParallelism = Parallelism };
     }
 }

@@ -35,8 +35,8 @@ internal sealed class RunCommand(IAnsiConsole console) : Command<RunCommand.Sett
     /// <summary>Shared by `demo` and `run`: validate, simulate, report.</summary>
     public static int Execute(IAnsiConsole console, CampaignScenario scenario, CampaignRunSettings settings, bool json, CancellationToken cancellationToken)
     {
-        Campaign campaign = Campaign.FromScenario(scenario);
         SimulationOptions options = settings.Options(scenario);
+        Campaign campaign = scenario.Build(cancellationToken);
         CampaignResult result = CampaignReport.Simulate(console, campaign, options, showProgress: !json, cancellationToken);
         (string md, string html) = CampaignReport.Write(campaign, result, Path.GetFullPath(settings.Out));
         if (json)

@@ -18,11 +18,12 @@ internal sealed class ValidateCommand(IAnsiConsole console) : Command<ValidateCo
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        CampaignScenario scenario = Load(settings.Scenario);
-        IReadOnlyList<ScenarioProblem> problems = scenario.Validate();
+        string json = Read(settings.Scenario);
+        IReadOnlyList<ScenarioProblem> problems = WithPath(settings.Scenario, () => CampaignScenario.Validate(json));
         if (problems.Count == 0)
         {
-            console.MarkupLineInterpolated($"{settings.Scenario}: valid ({scenario.Channels.Count} channels, {scenario.TotalPeriods} periods, {scenario.Population.Consumers:N0} consumers).");
+            CampaignScenario scenario = CampaignScenario.Parse(json);
+            console.MarkupLineInterpolated($"{settings.Scenario}: valid ({scenario.Channels.Count} channels, {scenario.Phases.Sum(p => p.Periods)} periods, {scenario.Population.Consumers:N0} consumers).");
             return CliApp.ExitOk;
         }
 
@@ -35,17 +36,21 @@ internal sealed class ValidateCommand(IAnsiConsole console) : Command<ValidateCo
         return CliApp.ExitBadInput;
     }
 
-    /// <summary>Reads a scenario file; a missing file or malformed JSON is bad input (one line, exit 2).</summary>
+    /// <summary>Reads a scenario file; a missing file, malformed JSON or a value the domain rejects is bad input (one line, exit 2).</summary>
     public static CampaignScenario Load(string path)
     {
-        if (!File.Exists(path))
-        {
-            throw new CliInputException($"scenario file not found: {path}");
-        }
+        string json = Read(path);
+        return WithPath(path, () => CampaignScenario.Parse(json));
+    }
 
+    private static string Read(string path) =>
+        File.Exists(path) ? File.ReadAllText(path) : throw new CliInputException($"scenario file not found: {path}");
+
+    private static T WithPath<T>(string path, Func<T> read)
+    {
         try
         {
-            return CampaignScenario.Load(path);
+            return read();
         }
         catch (JsonException ex)
         {

@@ -1,113 +1,73 @@
 using InfluenceModel.Budgeting;
+using InfluenceModel.Channels;
+using InfluenceModel.Community;
 using InfluenceModel.Diffusion;
 using InfluenceModel.Networks;
 
 namespace InfluenceModel.Campaigns;
 
-/// <summary>A lifecycle phase of a <see cref="Campaign"/> placed on the campaign's period axis.</summary>
-/// <param name="Name">Display name.</param>
-/// <param name="Kind">Pre-launch, launch, sustain or post-campaign.</param>
-/// <param name="FirstPeriod">First period of the phase (0-based).</param>
-/// <param name="Periods">Length in periods, ≥ 1.</param>
-/// <param name="SpendWeight">Relative paid-channel spend per period, ≥ 0.</param>
-/// <param name="AmbassadorsActive">Whether ambassadors advocate in this phase.</param>
-public sealed record CampaignPhase(string Name, CampaignPhaseKind Kind, int FirstPeriod, int Periods, double SpendWeight, bool AmbassadorsActive);
-
-/// <summary>A consumer segment of a <see cref="Campaign"/> with its realised size on the network.</summary>
-/// <param name="Name">Display name.</param>
-/// <param name="Share">Share of consumers, in (0, 1].</param>
-/// <param name="ReviewReliance">Probability in [0, 1] that a member reads reviews before acting.</param>
-/// <param name="Size">Consumers in the segment (the segment is their group label on the network).</param>
-public sealed record ConsumerSegment(string Name, double Share, double ReviewReliance, int Size);
-
-/// <summary>A channel the campaign uses and what it spends on it.</summary>
-/// <param name="Name">Channel name.</param>
-/// <param name="FixedCost">Fixed cost paid in the channel's first period with spend (money).</param>
-/// <param name="SpendByPeriod">Variable (media) spend per period (money), one per period.</param>
-public sealed record ChannelSpend(string Name, double FixedCost, IReadOnlyList<double> SpendByPeriod)
-{
-    /// <summary>Fixed cost plus variable spend over the campaign (money).</summary>
-    public double Total => FixedCost + SpendByPeriod.Sum();
-}
-
 /// <summary>
-/// A social influence marketing campaign, ready to simulate: its strategy, lifecycle phases, channel plan, ambassadors,
-/// budget plan and the consumer population on a social graph with segments. Built from a validated
-/// <see cref="CampaignScenario"/> by <see cref="FromScenario"/>; immutable and thread-safe.
+/// A social influence marketing campaign, planned and ready to simulate: its strategy, lifecycle phases, the consumer
+/// population on its network, the chosen channels and their spend per period, the ambassadors, the budget plan, the
+/// opportunities the reserve can fund, the network influence model and the user community it feeds. Built by
+/// <see cref="CampaignBuilder"/> (or <see cref="CampaignScenario.Build"/>) from the domain objects; immutable and
+/// thread-safe. Simulate it with <see cref="CampaignSimulator.Simulate"/>.
 /// </summary>
 /// <remarks>
-/// Building a campaign makes every planning decision once, deterministically from the scenario's seed: the consumer
-/// network (stochastic block model, one block per segment), the employees and the ambassadors among them, the channel
-/// selection and the split of the channel budget over channels and periods, and the <see cref="BudgetPlan"/>.
-/// DESIGN.md "Campaign" and docs/models/campaign.md describe each step.
+/// Building makes every planning decision once, deterministically from the planning seed: the consumer network
+/// (stochastic block model, one block per segment), the employees and the ambassadors among them (influence
+/// maximization), the channel selection and the split of the channel budget over channels and periods (channel
+/// selector), and the <see cref="BudgetPlan"/>. docs/models/campaign.md describes each step.
 /// </remarks>
 public sealed class Campaign
 {
-    private Campaign(CampaignScenario scenario)
+    internal Campaign(CampaignBuilder.Parts parts)
     {
-        Scenario = scenario;
-        int periods = scenario.TotalPeriods;
-        var phases = new List<CampaignPhase>();
-        var weights = new double[periods];
-        var ambassadorsActive = new bool[periods];
-        int first = 0;
-        foreach (PhaseSettings p in scenario.Phases)
+        Name = parts.Name;
+        Strategy = parts.Strategy;
+        Phases = parts.Phases;
+        Population = parts.Population;
+        Network = parts.Network;
+        SegmentSizes = parts.SegmentSizes;
+        Candidates = parts.Candidates;
+        CandidateChannels = [.. parts.Candidates.Select(c => c.Model)];
+        Planned = parts.Planned;
+        Channels = [.. parts.Planned.Select(p => p.Channel.Model)];
+        ChannelPlan = [.. parts.Planned.Select(p => new ChannelSpend(p.Channel.Name, p.SpendByPeriod))];
+        AmbassadorProgram = parts.Ambassadors;
+        AmbassadorNodes = parts.AmbassadorNodes;
+        Ambassadors = [.. parts.AmbassadorNodes.Select(parts.Network.NodeId)];
+        Budget = parts.Budget;
+        Opportunities = parts.Opportunities;
+        Influence = parts.Influence;
+        Community = parts.Community;
+        CommunityJoinShare = parts.CommunityJoinShare;
+        PlanningSeed = parts.PlanningSeed;
+        int periods = 0;
+        foreach (CampaignPhase phase in Phases)
         {
-            phases.Add(new CampaignPhase(p.Name, p.Kind, first, p.Periods, p.SpendWeight, p.AmbassadorsActive));
-            for (int t = first; t < first + p.Periods; t++)
+            periods += phase.Periods;
+        }
+
+        PhaseIndexByPeriod = new int[periods];
+        AmbassadorsActiveByPeriod = new bool[periods];
+        SpendWeightByPeriod = new double[periods];
+        int t = 0;
+        for (int i = 0; i < Phases.Count; i++)
+        {
+            for (int k = 0; k < Phases[i].Periods; k++, t++)
             {
-                weights[t] = p.SpendWeight;
-                ambassadorsActive[t] = p.AmbassadorsActive;
+                PhaseIndexByPeriod[t] = i;
+                AmbassadorsActiveByPeriod[t] = Phases[i].AmbassadorsActive;
+                SpendWeightByPeriod[t] = Phases[i].SpendWeight;
             }
-
-            first += p.Periods;
         }
 
-        Phases = phases;
-        AmbassadorsActiveByPeriod = ambassadorsActive;
-        ulong seed = scenario.Simulation.Seed;
-        Network = ConsumerNetwork.Generate(scenario.Population, scenario.Influence.PeerInfluence, seed);
-        var sizes = new int[scenario.Population.Segments.Count];
-        for (int v = 0; v < Network.NodeCount; v++)
-        {
-            sizes[Network.GroupOf(v)]++;
-        }
-
-        SegmentSizes = sizes;
-        Segments = [.. scenario.Population.Segments.Select((s, g) => new ConsumerSegment(s.Name, s.Share, s.ReviewReliance, sizes[g]))];
-        CandidateChannels = [.. scenario.Channels.Select(c => new CampaignChannel(c, scenario.Population.Segments))];
-
-        AmbassadorSettings a = scenario.Ambassadors;
-        int[] employees = ConsumerNetwork.Employees(Network.NodeCount, a.Employees, seed);
-        AmbassadorNodes = ConsumerNetwork.SelectAmbassadors(Network, employees, a.Count, scenario.Influence.Model, seed);
-        Ambassadors = [.. AmbassadorNodes.Select(Network.NodeId)];
-        AmbassadorCostPerPeriod = a.Count * a.CostPerAmbassadorPerPeriod;
-
-        BudgetSettings b = scenario.Budget;
-        double committed = b.AnnualTotal * (1 - b.ReserveShare);
-        double channelBudget = Math.Max(0, committed - (AmbassadorCostPerPeriod * periods));
-        Planned = ChannelPlanning.Plan(CandidateChannels, sizes, weights, channelBudget, b.MaxChannels);
-        ChannelPlan = [.. Planned.Select(p => new ChannelSpend(p.Channel.Name, p.Channel.Settings.FixedCost, Array.AsReadOnly(p.SpendByPeriod)))];
-        Strategy = new Strategy(scenario.Strategy.Objective, scenario.Strategy.Audience, scenario.Strategy.Kpi);
-        Budget = BuildPlan(scenario, Strategy, Planned, AmbassadorCostPerPeriod, periods, null);
-        OpportunitySettings o = b.Opportunities;
-        Opportunities = new OpportunityProcess
-        {
-            ArrivalRate = o.ArrivalRate,
-            CostMedian = o.CostMedian,
-            CostSigma = o.CostSigma,
-            ValueMultipleMedian = o.ValueMultipleMedian,
-            ValueMultipleSigma = o.ValueMultipleSigma,
-            DecisionWindow = o.DecisionWindow,
-        };
-        Influence = NetworkInfluence.CreateModel(scenario.Influence);
+        BudgetPlan = BuildPlan(null);
     }
 
-    /// <summary>The scenario the campaign was built from.</summary>
-    public CampaignScenario Scenario { get; }
-
-    /// <summary>The scenario's name.</summary>
-    public string Name => Scenario.Name;
+    /// <summary>The campaign's name.</summary>
+    public string Name { get; }
 
     /// <summary>The strategy the budget serves.</summary>
     public Strategy Strategy { get; }
@@ -116,41 +76,67 @@ public sealed class Campaign
     public IReadOnlyList<CampaignPhase> Phases { get; }
 
     /// <summary>Number of periods (the sum of the phase lengths).</summary>
-    public int Periods => AmbassadorsActiveByPeriod.Length;
+    public int Periods => PhaseIndexByPeriod.Length;
+
+    /// <summary>The consumers: their number, segments and network parameters.</summary>
+    public ConsumerPopulation Population { get; }
 
     /// <summary>The consumer network: one node per consumer, the segment index as group label, influence weights λ/indeg(v) (in-weights sum to the peer influence λ).</summary>
     public SocialGraph Network { get; }
 
-    /// <summary>The consumer segments with their sizes.</summary>
-    public IReadOnlyList<ConsumerSegment> Segments { get; }
+    /// <summary>Consumers in each segment on the network (the segments of <see cref="Population"/>, same order).</summary>
+    public IReadOnlyList<int> SegmentSizes { get; }
 
-    /// <summary>The selected channels and their spend per period.</summary>
+    /// <summary>Every candidate channel, in the order added (the campaign uses at most <see cref="CampaignBudget.MaxChannels"/> of them).</summary>
+    public IReadOnlyList<Channel> CandidateChannels { get; }
+
+    /// <summary>The selected channels, in plan order (the order of <see cref="ChannelPlan"/>).</summary>
+    public IReadOnlyList<Channel> Channels { get; }
+
+    /// <summary>The selected channels' variable (media) spend per period; each channel's fixed cost
+    /// (<see cref="Channel.EntryCost"/>) is paid on top, in its first period with spend.</summary>
     public IReadOnlyList<ChannelSpend> ChannelPlan { get; }
+
+    /// <summary>The ambassador program.</summary>
+    public AmbassadorProgram AmbassadorProgram { get; }
 
     /// <summary>The ambassadors' node ids, in selection order.</summary>
     public IReadOnlyList<string> Ambassadors { get; }
 
+    /// <summary>The money: annual total, reserve share, channel cap, value per adoption, hurdle rate.</summary>
+    public CampaignBudget Budget { get; }
+
     /// <summary>The budget plan: the strategy, the annual total, the reserve share and the committed money per channel
-    /// (the ambassador program included) and period.</summary>
-    public BudgetPlan Budget { get; }
+    /// (the ambassador program included, as <see cref="AmbassadorProgram.BudgetLine"/>) and period.</summary>
+    public BudgetPlan BudgetPlan { get; }
 
     /// <summary>The short-term opportunities the reserve can fund.</summary>
     public OpportunityProcess Opportunities { get; }
 
-    /// <summary>The network influence model (Kelman by default).</summary>
+    /// <summary>The network influence model (word of mouth within a period).</summary>
     public DiffusionModel Influence { get; }
 
-    internal bool[] AmbassadorsActiveByPeriod { get; }
+    /// <summary>The user community's inputs; <see cref="CommunityRoiInputs.Horizon"/>, <see cref="CommunityRoiInputs.ObservedMembers"/>
+    /// and <see cref="CommunityRoiInputs.Customers"/> are replaced by the simulated campaign's.</summary>
+    public CommunityRoiInputs Community { get; }
 
-    internal int[] SegmentSizes { get; }
+    /// <summary>Share of adopters who join the user community, in [0, 1].</summary>
+    public double CommunityJoinShare { get; }
 
-    internal CampaignChannel[] CandidateChannels { get; }
+    /// <summary>The seed of the planning decisions (network, employees, ambassadors).</summary>
+    public ulong PlanningSeed { get; }
 
     internal PlannedChannel[] Planned { get; }
 
+    internal ActivatedChannel[] Candidates { get; }
+
     internal int[] AmbassadorNodes { get; }
 
-    internal double AmbassadorCostPerPeriod { get; }
+    internal int[] PhaseIndexByPeriod { get; }
+
+    internal bool[] AmbassadorsActiveByPeriod { get; }
+
+    internal double[] SpendWeightByPeriod { get; }
 
     /// <summary>
     /// The response curve f_c of a selected channel: the share of its audience reached in a period at a steady spend
@@ -158,56 +144,40 @@ public sealed class Campaign
     /// </summary>
     /// <param name="channel">Index into <see cref="ChannelPlan"/>.</param>
     /// <param name="spendPerPeriod">Spend per period (money, ≥ 0).</param>
-    /// <returns>The share reached, in [0, β].</returns>
+    /// <returns>The share reached, in [0, 1].</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="channel"/> is not an index of <see cref="ChannelPlan"/>, or the spend is negative, NaN or infinite.</exception>
     public double ChannelResponse(int channel, double spendPerPeriod)
     {
         Internal.Guard.InRange(channel, 0, Planned.Length - 1, nameof(channel));
-        return Planned[channel].Channel.CurveValue(Internal.Guard.NonNegative(spendPerPeriod, nameof(spendPerPeriod)));
-    }
-
-    /// <summary>Builds the campaign from a scenario after validating it.</summary>
-    /// <param name="scenario">The scenario.</param>
-    /// <returns>The campaign.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="scenario"/> is null.</exception>
-    /// <exception cref="ScenarioValidationException">The scenario has problems; all of them are listed with their JSON paths.</exception>
-    public static Campaign FromScenario(CampaignScenario scenario)
-    {
-        ArgumentNullException.ThrowIfNull(scenario);
-        IReadOnlyList<ScenarioProblem> problems = scenario.Validate();
-        if (problems.Count > 0)
-        {
-            throw new ScenarioValidationException(problems);
-        }
-
-        return new Campaign(scenario);
+        return Planned[channel].Channel.Model.Curve.Value(Internal.Guard.NonNegative(spendPerPeriod, nameof(spendPerPeriod)));
     }
 
     /// <summary>The budget plan with the given return multiple per committed line (channels in plan order, then the ambassador program).</summary>
-    internal BudgetPlan PlanWithMultiples(IReadOnlyList<double> multiples) =>
-        BuildPlan(Scenario, Strategy, Planned, AmbassadorCostPerPeriod, Periods, multiples);
+    internal BudgetPlan PlanWithMultiples(IReadOnlyList<double> multiples) => BuildPlan(multiples);
 
-    private static BudgetPlan BuildPlan(CampaignScenario scenario, Strategy strategy, PlannedChannel[] planned, double ambassadorCost, int periods, IReadOnlyList<double>? multiples)
+    private BudgetPlan BuildPlan(IReadOnlyList<double>? multiples)
     {
+        int periods = Periods;
         var builder = new BudgetPlanBuilder()
-            .ForStrategy(strategy)
-            .WithAnnualTotal(scenario.Budget.AnnualTotal)
+            .ForStrategy(Strategy)
+            .WithAnnualTotal(Budget.AnnualTotal)
             .WithPeriods(periods)
-            .WithReserveShare(scenario.Budget.ReserveShare);
-        for (int i = 0; i < planned.Length; i++)
+            .WithReserveShare(Budget.ReserveShare);
+        for (int i = 0; i < Planned.Length; i++)
         {
             double[] cost = new double[periods];
             for (int t = 0; t < periods; t++)
             {
-                cost[t] = planned[i].CostIn(t);
+                cost[t] = Planned[i].CostIn(t);
             }
 
-            builder.Commit(planned[i].Channel.Name, multiples?[i] ?? 1, cost);
+            builder.Commit(Planned[i].Channel.Name, multiples?[i] ?? 1, cost);
         }
 
-        if (ambassadorCost > 0)
+        double program = AmbassadorProgram.CostPerPeriod;
+        if (program > 0)
         {
-            builder.Commit(ScenarioValidator.AmbassadorProgram, multiples?[planned.Length] ?? 1, [.. Enumerable.Repeat(ambassadorCost, periods)]);
+            builder.Commit(AmbassadorProgram.BudgetLine, multiples?[Planned.Length] ?? 1, [.. Enumerable.Repeat(program, periods)]);
         }
 
         return builder.Build();

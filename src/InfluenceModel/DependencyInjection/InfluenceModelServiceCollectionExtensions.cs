@@ -33,7 +33,11 @@ public static class InfluenceModelServiceCollectionExtensions
         services.TryAddSingleton<ICommunityRoiCalculator, CommunityRoiCalculator>();
         services.TryAddSingleton<Budgeting.IBudgetSimulator, Budgeting.BudgetSimulator>();
         services.TryAddSingleton<Budgeting.IReserveOptimizer, Budgeting.ReserveOptimizer>();
-        services.TryAddSingleton<Campaigns.ICampaignSimulator, Campaigns.CampaignSimulator>();
+        services.TryAddSingleton<Campaigns.ICampaignSimulator>(sp => new Campaigns.CampaignSimulatorService(
+            sp.GetRequiredService<InfluenceModelOptions>().Simulation,
+            sp.GetRequiredService<Budgeting.IBudgetSimulator>(),
+            sp.GetRequiredService<Budgeting.IReserveOptimizer>(),
+            sp.GetRequiredService<ICommunityRoiCalculator>()));
         services.TryAddSingleton<ISpreadEstimator>(sp => new MonteCarloSpreadEstimator(sp.GetRequiredService<InfluenceModelOptions>().Simulation));
         services.TryAddSingleton<IInfluenceMaximizer, InfluenceMaximizerService>();
         services.TryAddSingleton<Channels.IBudgetAllocator, Channels.BudgetAllocator>();

@@ -1,5 +1,7 @@
+using InfluenceModel.Diffusion;
 using InfluenceModel.Internal;
 using InfluenceModel.Networks;
+using InfluenceModel.Seeding;
 
 namespace InfluenceModel.Campaigns;
 
@@ -7,7 +9,7 @@ namespace InfluenceModel.Campaigns;
 /// The synthetic consumer network of a campaign and its employees: a stochastic block model (Holland, Laskey and
 /// Leinhardt 1983, <see cref="GraphGenerators.StochasticBlockModel"/>) with one block per segment, the segment kept as
 /// each consumer's group label, and peer-influence weights w(u,v) = λ/indeg(v) (weighted cascade scaled by the peer
-/// influence λ ∈ (0, 1]; linear-threshold compatible: in-weights sum to λ).
+/// influence λ ∈ (0, 1]; linear-threshold compatible: in-weights sum to λ), built through the public Networks API.
 /// </summary>
 /// <remarks>
 /// Block sizes n_g = round(share_g·n) (the last block takes the rest). Edge probabilities are chosen so that the
@@ -16,10 +18,10 @@ namespace InfluenceModel.Campaigns;
 /// </remarks>
 internal static class ConsumerNetwork
 {
-    public static SocialGraph Generate(PopulationSettings population, double peerInfluence, ulong seed)
+    public static SocialGraph Generate(ConsumerPopulation population, ulong seed)
     {
         int n = population.Consumers;
-        IReadOnlyList<SegmentSettings> segments = population.Segments;
+        IReadOnlyList<ConsumerSegment> segments = population.Segments;
         int blocks = segments.Count;
         var sizes = new int[blocks];
         int assigned = 0;
@@ -48,21 +50,28 @@ internal static class ConsumerNetwork
             }
         }
 
-        SocialGraph graph = GraphGenerators.StochasticBlockModel(sizes, probabilities, seed)
-            .WithEdgeProbabilities(EdgeProbabilities.WeightedCascade);
-        float scale = (float)peerInfluence;
-        float[] outWeights = [.. graph.OutWeightArray], inWeights = [.. graph.InWeightArray];
-        for (int e = 0; e < outWeights.Length; e++)
+        SocialGraph topology = GraphGenerators.StochasticBlockModel(sizes, probabilities, seed);
+        var groups = new int[n];
+        for (int v = 0; v < n; v++)
         {
-            outWeights[e] *= scale;
+            groups[v] = topology.GroupOf(v);
         }
 
-        for (int e = 0; e < inWeights.Length; e++)
-        {
-            inWeights[e] *= scale;
-        }
+        return SocialGraph.FromEdges(n, PeerWeightedArcs(topology, (float)population.PeerInfluence), null, groups);
+    }
 
-        return graph.WithWeightArrays(outWeights, inWeights);
+    /// <summary>Every arc u→v of <paramref name="topology"/> with weight λ/indeg(v) (the weighted cascade 1/indeg(v) in
+    /// single precision, times λ), in the topology's arc order.</summary>
+    private static IEnumerable<Edge> PeerWeightedArcs(SocialGraph topology, float peerInfluence)
+    {
+        for (int u = 0; u < topology.NodeCount; u++)
+        {
+            for (int i = 0; i < topology.OutDegree(u); i++)
+            {
+                int v = topology.OutNeighbors(u)[i];
+                yield return new Edge(u, v, (1f / topology.InDegree(v)) * peerInfluence);
+            }
+        }
     }
 
     /// <summary>The employees: a uniformly random subset of <paramref name="count"/> consumers (sorted), deterministic by seed.</summary>
@@ -91,15 +100,15 @@ internal static class ConsumerNetwork
     /// maximization (Tang et al. 2018) under linear threshold (the compliance core of the Kelman model) or independent
     /// cascade, restricted to the employee candidate set.
     /// </summary>
-    public static int[] SelectAmbassadors(SocialGraph graph, int[] employees, int count, InfluenceModelKind model, ulong seed)
+    public static int[] SelectAmbassadors(IInfluenceMaximizer maximizer, SocialGraph graph, int[] employees, int count, DiffusionModel influence, ulong seed)
     {
         if (count == 0)
         {
             return [];
         }
 
-        Diffusion.DiffusionModel diffusion = model == InfluenceModelKind.IndependentCascade ? new Diffusion.IndependentCascade() : new Diffusion.LinearThreshold();
-        Seeding.SeedSelection selection = Seeding.InfluenceMaximizer.Select(graph, new Seeding.SeedingRequest(diffusion, count)
+        DiffusionModel diffusion = influence is IndependentCascade ? new IndependentCascade() : new LinearThreshold();
+        SeedSelection selection = maximizer.SelectSeeds(graph, new SeedingRequest(diffusion, count)
         {
             Candidates = employees,
             Seed = seed,

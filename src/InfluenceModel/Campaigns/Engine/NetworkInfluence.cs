@@ -9,6 +9,12 @@ namespace InfluenceModel.Campaigns;
 /// consumer network. This is the one place where the Diffusion model plugs in.
 /// </summary>
 /// <remarks>
+/// It calls the internal <c>DiffusionModel.Prepare</c> on purpose (docs/architecture.md, "Internal calls across
+/// namespaces"): a campaign runs the model twice per period per Monte-Carlo run (campaign and baseline world) from a
+/// given seed set, on a given random stream (seed, 3i + 2), into per-thread buffers that are reused; the public
+/// <see cref="DiffusionModel.Simulate"/> allocates a trace and string ids per call and always uses stream 0.
+/// </remarks>
+/// <remarks>
 /// Each call starts a fresh run of the model from the cumulative seed set with the stream of the Monte-Carlo run, so
 /// the random draws that come first (the thresholds θ_v of LT and Kelman) are the same in every period of a run: a
 /// consumer keeps one threshold for the whole campaign.
@@ -26,21 +32,6 @@ internal sealed class NetworkInfluence
     }
 
     public DiffusionModel Model { get; }
-
-    public static DiffusionModel CreateModel(InfluenceSettings settings) => settings.Model switch
-    {
-        InfluenceModelKind.IndependentCascade => new IndependentCascade(),
-        InfluenceModelKind.LinearThreshold => new LinearThreshold(),
-        _ => new KelmanInfluence
-        {
-            Identification = settings.Identification,
-            InternalizationThreshold = settings.InternalizationThreshold,
-            Stubbornness = settings.Stubbornness,
-            ReversibleCompliance = settings.ReversibleCompliance,
-            MaxPeriods = settings.RoundsPerPeriod,
-            AttitudeTolerance = 1e-6,
-        },
-    };
 
     public Runner CreateRunner() => new(_factory(), _nodeCount);
 

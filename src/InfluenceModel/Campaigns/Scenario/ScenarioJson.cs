@@ -1,0 +1,129 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+
+namespace InfluenceModel.Campaigns;
+
+/// <summary>
+/// How scenarios are read and written: camelCase, enums as camelCase strings, unknown members rejected, nulls rejected
+/// where the type is non-nullable, nulls not written, computed (get-only, not constructor-bound) properties left out.
+/// </summary>
+/// <remarks>
+/// Reflection metadata on purpose: an omitted property must keep the default its type declares, and source-generated
+/// metadata sets omitted init-only properties to 0 or null instead. The domain types' own guards run while reading, so
+/// <see cref="Check"/> reads each property of each object on its own to report every failure with its JSON path.
+/// </remarks>
+internal static class ScenarioJson
+{
+    public static JsonSerializerOptions Options { get; } = CreateOptions();
+
+    /// <summary>
+    /// Every problem in a scenario document: unknown members, wrong types and every domain guard failure, each at its
+    /// JSON path. Objects are checked property by property (each on the type's defaults), then as a whole.
+    /// </summary>
+    public static void Check(JsonNode? node, Type type, string path, ScenarioProblems problems)
+    {
+        JsonTypeInfo info = Options.GetTypeInfo(type);
+        if (node is not JsonObject obj || info.Kind != JsonTypeInfoKind.Object)
+        {
+            return;
+        }
+
+        int before = problems.Items.Count;
+        bool byProperty = info.CreateObject is not null;
+        foreach ((string name, JsonNode? value) in obj)
+        {
+            string at = path + "." + name;
+            JsonPropertyInfo? property = info.Properties.FirstOrDefault(p => p.Name == name);
+            if (property is null)
+            {
+                problems.Add(at, "is not a property here (check the spelling; schema: docs/campaign-scenario.schema.json)");
+                continue;
+            }
+
+            int own = problems.Items.Count;
+            CheckChild(value, property.PropertyType, at, problems);
+            if (byProperty && problems.Items.Count == own)
+            {
+                Read(new JsonObject { [name] = value?.DeepClone() }, type, path, problems);
+            }
+        }
+
+        if (problems.Items.Count == before)
+        {
+            Read(obj, type, path, problems);
+        }
+    }
+
+    private static void CheckChild(JsonNode? value, Type type, string path, ScenarioProblems problems)
+    {
+        Type target = Nullable.GetUnderlyingType(type) ?? type;
+        if (value is JsonObject)
+        {
+            Check(value, target, path, problems);
+        }
+        else if (value is JsonArray array && ElementType(target) is { } element)
+        {
+            for (int i = 0; i < array.Count; i++)
+            {
+                CheckChild(array[i], element, $"{path}[{i}]", problems);
+            }
+        }
+    }
+
+    private static Type? ElementType(Type type) =>
+        type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>) ? type.GetGenericArguments()[0] : null;
+
+    private static void Read(JsonObject node, Type type, string path, ScenarioProblems problems)
+    {
+        try
+        {
+            node.Deserialize(type, Options);
+        }
+        catch (ArgumentException ex)
+        {
+            problems.Add(path, ex);
+        }
+        catch (JsonException ex)
+        {
+            problems.Add(path + (ex.Path is { Length: > 1 } p ? p[1..] : ""), ex.Message.Split(" Path:", 2)[0]);
+        }
+    }
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+            UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+            RespectNullableAnnotations = true,
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            ReadCommentHandling = JsonCommentHandling.Skip,
+            AllowTrailingCommas = true,
+            WriteIndented = true,
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { LeaveOutComputed } },
+        };
+        options.Converters.Add(new JsonStringEnumConverter());
+        options.MakeReadOnly();
+        return options;
+    }
+
+    /// <summary>Drops get-only properties that no constructor parameter sets (MeanCost, Committed, Weights …): they are results, not inputs.</summary>
+    private static void LeaveOutComputed(JsonTypeInfo info)
+    {
+        if (info.Kind != JsonTypeInfoKind.Object)
+        {
+            return;
+        }
+
+        for (int i = info.Properties.Count - 1; i >= 0; i--)
+        {
+            JsonPropertyInfo p = info.Properties[i];
+            if (p.Set is null && p.AssociatedParameter is null)
+            {
+                info.Properties.RemoveAt(i);
+            }
+        }
+    }
+}
