@@ -10,14 +10,14 @@ namespace InfluenceModel.Benchmarks;
 [MemoryDiagnoser]
 public class CampaignBenchmarks
 {
-    private readonly Campaign _campaign = Campaign.FromScenario(CampaignScenario.Default);
+    private readonly Campaign _campaign = CampaignScenario.Default.Build();
 
     /// <summary>Monte-Carlo runs (the default scenario uses 40).</summary>
     [Params(10, 40)]
     public int Simulations { get; set; }
 
     [Benchmark]
-    public Campaign Build() => Campaign.FromScenario(CampaignScenario.Default);
+    public Campaign Build() => CampaignScenario.Default.Build();
 
     [Benchmark]
     public CampaignResult Simulate() => CampaignSimulator.Simulate(_campaign, new SimulationOptions { Simulations = Simulations, Seed = 2009 });

@@ -8,7 +8,7 @@ namespace InfluenceModel.Tests.Campaigns;
 public sealed class CampaignScenarioTests
 {
     [Fact]
-    public void Default_IsTheEmbeddedResource_EqualsNewScenario_AndIsValid()
+    public void Default_IsTheArticleSetting_AndIsValid()
     {
         Assert.Equal(new CampaignScenario(), CampaignScenario.Default);
         Assert.Empty(CampaignScenario.Default.Validate());
@@ -18,6 +18,23 @@ public sealed class CampaignScenarioTests
         Assert.Equal(0.28, CampaignScenario.Default.Channels.Single(c => c.Name == "CEO blog").ActionRate);
         Assert.Equal(10_000, CampaignScenario.Default.Population.Consumers);
         Assert.Equal(6, CampaignScenario.Default.Channels.Count);
+        Assert.Equal(40, CampaignScenario.Default.Simulation.Simulations);
+        Assert.Equal(2009UL, CampaignScenario.Default.Simulation.Seed);
+    }
+
+    [Fact]
+    public void OmittedProperties_TakeTheDomainTypesDefaults_OmittedSections_TheArticles()
+    {
+        CampaignScenario s = CampaignScenario.Parse("""{ "influence": { "model": "kelman" }, "budget": { "annualTotal": 100000 } }""");
+        Campaign campaign = (s with { Population = s.Population with { Consumers = 400 }, Ambassadors = s.Ambassadors with { Employees = 40, Count = 2 } }).Build();
+        var kelman = Assert.IsType<InfluenceModel.Diffusion.KelmanInfluence>(campaign.Influence);
+        var modelDefault = new InfluenceModel.Diffusion.KelmanInfluence();
+        Assert.Equal(modelDefault.Identification, kelman.Identification);
+        Assert.Equal(modelDefault.MaxPeriods, kelman.MaxPeriods);
+        Assert.Equal(new CampaignBudget().ReserveShare, s.Budget.ReserveShare);
+        Assert.Equal(100_000, s.Budget.AnnualTotal);
+        Assert.Equal(CampaignScenario.Default.Channels, s.Channels);
+        Assert.Equal(CampaignScenario.Default.Simulation, s.Simulation);
     }
 
     [Fact]
@@ -41,13 +58,13 @@ public sealed class CampaignScenarioTests
     }
 
     [Property(MaxTest = 50)]
-    public bool RoundTrip_OfArbitraryNumbers_IsEqual(NormalFloat share, NormalFloat kappa, PositiveInt consumers, ulong seed)
+    public bool RoundTrip_OfArbitraryNumbers_IsEqual(NormalFloat kappa, PositiveInt consumers, ulong seed)
     {
         CampaignScenario s = CampaignScenario.Default with
         {
-            Population = CampaignScenario.Default.Population with { Consumers = consumers.Get, Homophily = share.Get },
-            Channels = [CampaignScenario.Default.Channels[0] with { Response = new ResponseCurveSettings { Kappa = kappa.Get } }],
-            Simulation = new SimulationSettings { Seed = seed },
+            Population = CampaignScenario.Default.Population with { AverageDegree = 1 + consumers.Get },
+            Channels = [CampaignScenario.Default.Channels[0] with { Response = CampaignScenario.Default.Channels[0].Response! with { Kappa = 1 + Math.Abs(kappa.Get) } }],
+            Simulation = new SimulationOptions { Seed = seed },
         };
         return CampaignScenario.Parse(s.ToJson()) == s;
     }
@@ -56,7 +73,7 @@ public sealed class CampaignScenarioTests
     public void Json_IsCamelCase_WithSchemaVersion_AndEnumsAsStrings()
     {
         string json = CampaignScenario.Default.ToJson();
-        Assert.Contains("\"schemaVersion\": 1", json, StringComparison.Ordinal);
+        Assert.Contains("\"schemaVersion\": 2", json, StringComparison.Ordinal);
         Assert.Contains("\"kind\": \"preLaunch\"", json, StringComparison.Ordinal);
         Assert.Contains("\"reviewReliance\"", json, StringComparison.Ordinal);
         Assert.Contains("\"michaelisMenten\"", json, StringComparison.Ordinal);
@@ -65,21 +82,25 @@ public sealed class CampaignScenarioTests
     [Fact]
     public void Parse_UnknownProperty_IsRejectedWithItsPath()
     {
-        var ex = Assert.Throws<JsonException>(() => CampaignScenario.Parse("""{ "budget": { "anualTotal": 5 } }"""));
-        Assert.Contains("anualTotal", ex.Message, StringComparison.Ordinal);
+        var ex = Assert.Throws<ScenarioValidationException>(() => CampaignScenario.Parse("""{ "budget": { "anualTotal": 5 } }"""));
+        Assert.Equal("$.budget.anualTotal", Assert.Single(ex.Problems).Path);
     }
 
     [Fact]
     public void Parse_NullForARequiredObject_IsRejected() =>
-        Assert.Throws<JsonException>(() => CampaignScenario.Parse("""{ "budget": null }"""));
+        Assert.Equal("$.budget", Assert.Single(Assert.Throws<ScenarioValidationException>(() => CampaignScenario.Parse("""{ "budget": null }""")).Problems).Path);
 
     [Fact]
-    public void Parse_PartialJson_KeepsDefaultsForTheRest()
+    public void Parse_Malformed_IsAJsonException() =>
+        Assert.ThrowsAny<JsonException>(() => CampaignScenario.Parse("""{ "budget": """));
+
+    [Fact]
+    public void Json_LeavesOutComputedProperties()
     {
-        CampaignScenario s = CampaignScenario.Parse("""{ "schemaVersion": 1, "budget": { "annualTotal": 1000 } }""");
-        Assert.Equal(1000, s.Budget.AnnualTotal);
-        Assert.Equal(CampaignScenario.Default.Channels, s.Channels);
-        Assert.Equal(new BudgetSettings().ReserveShare, s.Budget.ReserveShare);
+        string json = CampaignScenario.Default.ToJson();
+        Assert.DoesNotContain("\"committed\"", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"meanCost\"", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"costPerPeriod\"", json, StringComparison.Ordinal);
     }
 
     [Fact]

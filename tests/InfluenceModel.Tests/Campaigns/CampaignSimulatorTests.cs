@@ -15,6 +15,8 @@ public sealed class CampaignSimulatorTests
         Ambassadors = CampaignScenario.Default.Ambassadors with { Count = 5, Employees = 40 },
     };
 
+    private static Campaign Build(CampaignScenario scenario) => scenario.Build();
+
     private static SimulationOptions Options(int simulations, int parallelism = -1) =>
         new() { Simulations = simulations, Seed = 11, MaxDegreeOfParallelism = parallelism };
 
@@ -27,7 +29,7 @@ public sealed class CampaignSimulatorTests
             Ambassadors = Small().Ambassadors with { Count = 0 },
             Population = Small().Population with { OrganicAdoptionRate = 0.02 },
         };
-        var campaign = Campaign.FromScenario(s);
+        var campaign = Build(s);
         CampaignResult r = CampaignSimulator.Simulate(campaign, Options(6));
 
         Assert.Empty(campaign.ChannelPlan);
@@ -36,7 +38,8 @@ public sealed class CampaignSimulatorTests
         {
             Assert.Equal(0, p.Spend);
             Assert.Equal(p.BaselineAdopters, p.Adopters);
-            Assert.Equal(new Estimate(0, 0), p.IncrementalAdopters);
+            Assert.Equal(0, p.IncrementalAdopters.Mean);
+            Assert.Equal(0, p.IncrementalAdopters.StandardError);
             Assert.Equal(0, p.Direct.Mean);
             Assert.Equal(0, p.Ambassadors.Mean);
             Assert.Equal(0, p.Reach.Mean);
@@ -48,7 +51,7 @@ public sealed class CampaignSimulatorTests
     public void DoublingASaturatingChannelsSpend_RaisesAdoptionByLessThanDouble()
     {
         // One Michaelis–Menten channel (concave, saturating), no ambassadors, no organic adoption, no reserve.
-        ChannelSettings channel = CampaignScenario.Default.Channels[2] with { FixedCost = 0 };
+        ScenarioChannel channel = CampaignScenario.Default.Channels[2] with { FixedCost = 0 };
         CampaignScenario Scenario(double budget) => Small(800) with
         {
             Channels = [channel],
@@ -57,8 +60,8 @@ public sealed class CampaignSimulatorTests
             Population = Small(800).Population with { OrganicAdoptionRate = 0 },
         };
 
-        CampaignResult once = CampaignSimulator.Simulate(Campaign.FromScenario(Scenario(60_000)), Options(30));
-        CampaignResult twice = CampaignSimulator.Simulate(Campaign.FromScenario(Scenario(120_000)), Options(30));
+        CampaignResult once = CampaignSimulator.Simulate(Build(Scenario(60_000)), Options(30));
+        CampaignResult twice = CampaignSimulator.Simulate(Build(Scenario(120_000)), Options(30));
         Estimate a = once.Summary.IncrementalAdopters, b = twice.Summary.IncrementalAdopters;
 
         Assert.True(b.Mean > a.Mean, $"more spend must add adopters: {a.Mean} → {b.Mean}");
@@ -69,10 +72,10 @@ public sealed class CampaignSimulatorTests
     [Fact]
     public void SameSeed_IdenticalResults_AtParallelism1_2_8()
     {
-        var campaign = Campaign.FromScenario(Small(400));
+        var campaign = Build(Small(400));
         string one = CampaignSimulator.Simulate(campaign, Options(8, 1)).ToJson();
         Assert.Equal(one, CampaignSimulator.Simulate(campaign, Options(8, 2)).ToJson());
-        Assert.Equal(one, CampaignSimulator.Simulate(Campaign.FromScenario(Small(400)), Options(8, 8)).ToJson());
+        Assert.Equal(one, CampaignSimulator.Simulate(Build(Small(400)), Options(8, 8)).ToJson());
         Assert.NotEqual(one, CampaignSimulator.Simulate(campaign, Options(8, 1) with { Seed = 12 }).ToJson());
     }
 
@@ -80,22 +83,21 @@ public sealed class CampaignSimulatorTests
     public void ExpectedReach_IsTheAudienceOverlapFormula()
     {
         // Exposures are independent across channels, so E[reach_t] = Σ_g n_g (1 − Π_c (1 − audience_cg · y_c(t))).
-        var campaign = Campaign.FromScenario(Small(1000) with { Budget = Small().Budget with { MaxChannels = 3 } });
+        var campaign = Build(Small(1000) with { Budget = Small().Budget with { MaxChannels = 3 } });
         CampaignResult r = CampaignSimulator.Simulate(campaign, Options(60));
         Assert.True(r.Channels.Count >= 2, "the oracle needs overlapping channels");
         for (int t = 0; t < r.Periods.Count; t += 3)
         {
             double expected = 0;
-            for (int g = 0; g < campaign.Segments.Count; g++)
+            for (int g = 0; g < campaign.SegmentSizes.Count; g++)
             {
                 double miss = 1;
                 for (int c = 0; c < r.Channels.Count; c++)
                 {
-                    ChannelSettings settings = campaign.Scenario.Channels.Single(x => x.Name == r.Channels[c].Name);
-                    miss *= 1 - (settings.Audience[g] * r.Channels[c].Periods[t].Response);
+                    miss *= 1 - (campaign.Channels[c].Reach[g] * r.Channels[c].Periods[t].Response);
                 }
 
-                expected += campaign.Segments[g].Size * (1 - miss);
+                expected += campaign.SegmentSizes[g] * (1 - miss);
             }
 
             Estimate reach = r.Periods[t].Reach;
@@ -106,28 +108,28 @@ public sealed class CampaignSimulatorTests
     [Fact]
     public void Spend_IsTheBudgetPlansCommittedMoney()
     {
-        var campaign = Campaign.FromScenario(Small());
+        var campaign = Build(Small());
         CampaignResult r = CampaignSimulator.Simulate(campaign, Options(2));
-        double committed = campaign.Scenario.Budget.AnnualTotal * (1 - campaign.Scenario.Budget.ReserveShare);
+        double committed = campaign.Budget.AnnualTotal * (1 - campaign.Budget.ReserveShare);
         Assert.Equal(committed, r.Summary.TotalSpend, 1e-6 * committed);
         for (int t = 0; t < campaign.Periods; t++)
         {
             double plan = 0;
-            for (int c = 0; c < campaign.Budget.Channels.Count; c++)
+            for (int c = 0; c < campaign.BudgetPlan.Channels.Count; c++)
             {
-                plan += campaign.Budget.CommittedAmount(c, t);
+                plan += campaign.BudgetPlan.CommittedAmount(c, t);
             }
 
             Assert.Equal(r.Periods[t].Spend, plan, 1e-6 * committed);
         }
 
-        Assert.True(campaign.ChannelPlan.Count <= campaign.Scenario.Budget.MaxChannels);
+        Assert.True(campaign.ChannelPlan.Count <= campaign.Budget.MaxChannels);
     }
 
     [Fact]
     public void Mechanisms_AddUpToAdopters_AndAmbassadorsAreSeededFromLaunch()
     {
-        var campaign = Campaign.FromScenario(Small());
+        var campaign = Build(Small());
         CampaignResult r = CampaignSimulator.Simulate(campaign, Options(4));
         foreach (CampaignPeriodResult p in r.Periods)
         {
@@ -145,7 +147,7 @@ public sealed class CampaignSimulatorTests
     public bool AnyValidSmallScenario_GivesFiniteBoundedNumbers(PositiveInt seed, NormalFloat reserve)
     {
         double share = Math.Abs(reserve.Get) % 0.6;
-        var campaign = Campaign.FromScenario(Small(150) with { Budget = Small().Budget with { ReserveShare = share }, Simulation = new SimulationSettings { Seed = (ulong)seed.Get } });
+        var campaign = Build(Small(150) with { Budget = Small().Budget with { ReserveShare = share }, Simulation = new SimulationOptions { Seed = (ulong)seed.Get } });
         CampaignResult r = CampaignSimulator.Simulate(campaign, Options(2));
         return r.Periods.All(p => double.IsFinite(p.Adopters.Mean) && p.Adopters.Mean <= 150 && p.Aware.Mean <= 150 && p.Reach.Mean <= 150
                 && (p.Roi is null || double.IsFinite(p.Roi.Value.Mean)))
@@ -155,14 +157,13 @@ public sealed class CampaignSimulatorTests
     [Fact]
     public void Compare_UsesCommonRandomNumbers_AndKeepsOrder()
     {
-        var a = Campaign.FromScenario(Small(300));
-        var b = Campaign.FromScenario(Small(300) with { Name = "no ambassadors", Ambassadors = Small().Ambassadors with { Count = 0 } });
+        var a = Build(Small(300));
+        var b = Build(Small(300) with { Name = "no ambassadors", Ambassadors = Small().Ambassadors with { Count = 0 } });
         CampaignComparison comparison = CampaignSimulator.Compare([a, b], Options(3));
         Assert.Equal([a.Name, "no ambassadors"], comparison.Results.Select(x => x.Name));
         // Organic adoption draws from its own stream: identical in both campaigns.
         Assert.Equal(comparison.Results[0].Periods[0].Organic, comparison.Results[1].Periods[0].Organic);
-        CampaignComparison fromScenarios = CampaignSimulator.CompareScenarios([a.Scenario, b.Scenario], Options(3));
-        Assert.Equal(comparison.Results[1].ToJson(), fromScenarios.Results[1].ToJson());
+        Assert.Equal(CampaignSimulator.Simulate(b, Options(3)).ToJson(), comparison.Results[1].ToJson());
     }
 
     [Fact]
@@ -170,8 +171,7 @@ public sealed class CampaignSimulatorTests
     {
         Assert.Equal("campaign", Assert.Throws<ArgumentNullException>(() => CampaignSimulator.Simulate(null!)).ParamName);
         Assert.Equal("campaigns", Assert.Throws<ArgumentException>(() => CampaignSimulator.Compare(Array.Empty<Campaign>())).ParamName);
-        Assert.Equal("scenarios", Assert.Throws<ArgumentException>(() => CampaignSimulator.CompareScenarios(Array.Empty<CampaignScenario>())).ParamName);
-        var campaign = Campaign.FromScenario(Small(200));
+        var campaign = Build(Small(200));
         Assert.Equal("channel", Assert.Throws<ArgumentOutOfRangeException>(() => campaign.ChannelResponse(-1, 10)).ParamName);
         Assert.Equal("spendPerPeriod", Assert.Throws<ArgumentOutOfRangeException>(() => campaign.ChannelResponse(0, double.NaN)).ParamName);
     }
@@ -179,10 +179,68 @@ public sealed class CampaignSimulatorTests
     [Fact]
     public void Simulate_HonoursCancellation()
     {
-        var campaign = Campaign.FromScenario(Small(200));
+        var campaign = Build(Small(200));
         using var cts = new CancellationTokenSource();
         cts.Cancel();
         Assert.ThrowsAny<OperationCanceledException>(() => CampaignSimulator.Simulate(campaign, Options(4), null, cts.Token));
+    }
+
+    [Fact]
+    public void Simulate_CancelledMidRun_StopsWithin100ms()
+    {
+        // The article's 10,000 consumers: one run takes a few hundred milliseconds, 400 runs a minute on 2 cores.
+        Campaign campaign = CampaignScenario.Default.Build();
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        Assert.ThrowsAny<OperationCanceledException>(() => CampaignSimulator.Simulate(campaign, Options(400), null, cts.Token));
+        // 50 ms until the cancel, at most 100 ms to honour it, plus slack for a loaded CI machine.
+        Assert.True(clock.ElapsedMilliseconds < 50 + 100 + 250, $"stopped after {clock.ElapsedMilliseconds} ms");
+    }
+
+    [Fact]
+    public void Simulate_ReportsProgress_ThrottledAndComplete()
+    {
+        var reports = new List<ProgressReport>();
+        var progress = new SynchronousProgress(reports.Add);
+        CampaignSimulator.Simulate(Build(Small(200)), Options(12), progress);
+        List<ProgressReport> simulating = [.. reports.Where(r => r.Stage == "simulating")];
+        Assert.NotEmpty(simulating);
+        Assert.Equal(new ProgressReport("simulating", 12, 12), simulating[^1]);
+        Assert.True(simulating.Zip(simulating.Skip(1)).All(p => p.First.Completed <= p.Second.Completed));
+        Assert.Contains(reports, r => r.Stage == "valuing the reserve");
+    }
+
+    [Fact]
+    public void StaticAndInjected_WithNullOptions_GiveTheSameNumbers()
+    {
+        // A tiny campaign so that the library default (10,000 runs) stays quick.
+        CampaignScenario tiny = Small(40) with
+        {
+            Phases = [new CampaignPhase { Name = "launch", Kind = CampaignPhaseKind.Launch, Periods = 2 }],
+            Ambassadors = new AmbassadorProgram { Count = 2, Employees = 10, CostPerAmbassadorPerPeriod = 100 },
+        };
+        Campaign campaign = tiny.Build();
+        using var provider = new ServiceCollection().AddInfluenceModel().BuildServiceProvider();
+        CampaignResult injected = provider.GetRequiredService<ICampaignSimulator>().Simulate(campaign);
+        CampaignResult direct = CampaignSimulator.Simulate(campaign);
+
+        Assert.Equal(SimulationOptions.Default.Simulations, direct.Simulations);
+        Assert.Equal(SimulationOptions.Default.Seed, direct.Seed);
+        Assert.Equal(direct.ToJson(), injected.ToJson());
+    }
+
+    [Fact]
+    public void Injected_UsesTheHostsRegisteredModels()
+    {
+        var community = new CountingCommunityCalculator();
+        using var provider = new ServiceCollection()
+            .AddSingleton<InfluenceModel.Community.ICommunityRoiCalculator>(community)
+            .AddInfluenceModel(o => o.Simulation = new SimulationOptions { Simulations = 2, Seed = 5 })
+            .BuildServiceProvider();
+        CampaignResult r = provider.GetRequiredService<ICampaignSimulator>().Simulate(Build(Small(200)));
+        Assert.Equal(1, community.Calls);
+        Assert.Equal(2, r.Simulations);
+        Assert.Equal(5UL, r.Seed);
     }
 
     [Fact]
@@ -190,8 +248,31 @@ public sealed class CampaignSimulatorTests
     {
         using var provider = new ServiceCollection().AddInfluenceModel(o => o.Simulation = new SimulationOptions { Simulations = 3, Seed = 5 }).BuildServiceProvider();
         var simulator = provider.GetRequiredService<ICampaignSimulator>();
-        CampaignResult r = simulator.Simulate(Campaign.FromScenario(Small(200)));
+        CampaignResult r = simulator.Simulate(Build(Small(200)));
         Assert.Equal(3, r.Simulations);
         Assert.Equal(5UL, r.Seed);
+    }
+
+    /// <summary>Reports on the calling thread (Progress&lt;T&gt; would post to the thread pool).</summary>
+    private sealed class SynchronousProgress(Action<ProgressReport> report) : IProgress<ProgressReport>
+    {
+        public void Report(ProgressReport value)
+        {
+            lock (this)
+            {
+                report(value);
+            }
+        }
+    }
+
+    private sealed class CountingCommunityCalculator : InfluenceModel.Community.ICommunityRoiCalculator
+    {
+        public int Calls { get; private set; }
+
+        public InfluenceModel.Community.CommunityRoiCurve Compute(InfluenceModel.Community.CommunityRoiInputs inputs)
+        {
+            Calls++;
+            return InfluenceModel.Community.CommunityRoiCalculator.Compute(inputs);
+        }
     }
 }

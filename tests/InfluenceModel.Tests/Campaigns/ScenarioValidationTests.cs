@@ -1,87 +1,89 @@
+using System.Text.Json.Nodes;
 using InfluenceModel.Campaigns;
 
 namespace InfluenceModel.Tests.Campaigns;
 
-/// <summary>Every validation rule, one row each: the mutation, the JSON path reported and a fragment of the message.</summary>
+/// <summary>
+/// Every rule a scenario reports, one row each: the JSON edit, the JSON path reported and a fragment of the message.
+/// The rules are the domain types' own (their guards) and the builder's rules between the parts; none is restated in
+/// the scenario.
+/// </summary>
 public sealed class ScenarioValidationTests
 {
-    private static readonly CampaignScenario D = CampaignScenario.Default;
-
-    private static readonly Dictionary<string, (Func<CampaignScenario, CampaignScenario> Mutate, string Path, string Message)> Rules = new()
+    private static readonly Dictionary<string, (Action<JsonObject> Edit, string Path, string Message)> Rules = new()
     {
-        ["schemaVersion"] = (s => s with { SchemaVersion = 2 }, "$.schemaVersion", "must be 1"),
-        ["name"] = (s => s with { Name = " " }, "$.name", "must not be empty"),
-        ["strategy missing"] = (s => s with { Strategy = null! }, "$.strategy", "a budget cannot exist without a strategy"),
-        ["strategy objective"] = (s => s with { Strategy = s.Strategy with { Objective = "" } }, "$.strategy.objective", "must not be empty"),
-        ["strategy audience"] = (s => s with { Strategy = s.Strategy with { Audience = "" } }, "$.strategy.audience", "must not be empty"),
-        ["strategy kpi"] = (s => s with { Strategy = s.Strategy with { Kpi = "" } }, "$.strategy.kpi", "must not be empty"),
-        ["phases empty"] = (s => s with { Phases = [] }, "$.phases", "must not be empty"),
-        ["phase name"] = (s => s with { Phases = [s.Phases[0] with { Name = "" }, .. s.Phases.Skip(1)] }, "$.phases[0].name", "must not be empty"),
-        ["phase kind undefined"] = (s => s with { Phases = [s.Phases[0] with { Kind = (CampaignPhaseKind)9 }, .. s.Phases.Skip(1)] }, "$.phases[0].kind", "must be preLaunch"),
-        ["phase order"] = (s => s with { Phases = [s.Phases[1], s.Phases[0], .. s.Phases.Skip(2)] }, "$.phases[1].kind", "lifecycle order"),
-        ["phase periods"] = (s => s with { Phases = [s.Phases[0] with { Periods = 0 }, .. s.Phases.Skip(1)] }, "$.phases[0].periods", "must be in [1, 520]"),
-        ["phase weight"] = (s => s with { Phases = [s.Phases[0] with { SpendWeight = -1 }, .. s.Phases.Skip(1)] }, "$.phases[0].spendWeight", "≥ 0"),
-        ["phase weights all zero"] = (s => s with { Phases = [.. s.Phases.Select(p => p with { SpendWeight = 0 })] }, "$.phases", "spendWeight > 0"),
-        ["phases too long"] = (s => s with { Phases = [.. s.Phases.Select(p => p with { Periods = 200 })] }, "$.phases", "at most 520 periods"),
-        ["consumers"] = (s => s with { Population = s.Population with { Consumers = 5 } }, "$.population.consumers", "must be in [10, 10000000]"),
-        ["average degree"] = (s => s with { Population = s.Population with { AverageDegree = 0 } }, "$.population.averageDegree", "must be > 0 and < consumers"),
-        ["homophily"] = (s => s with { Population = s.Population with { Homophily = 1.5 } }, "$.population.homophily", "must be in [0, 1]"),
-        ["organic rate"] = (s => s with { Population = s.Population with { OrganicAdoptionRate = 1 } }, "$.population.organicAdoptionRate", "must be in [0, 1)"),
-        ["segments empty"] = (s => s with { Population = s.Population with { Segments = [] } }, "$.population.segments", "must not be empty"),
-        ["segment name unique"] = (s => s with { Population = s.Population with { Segments = [s.Population.Segments[0], s.Population.Segments[0] with { Share = 0.78 }] }, Channels = [.. s.Channels.Select(c => c with { Audience = [0.5, 0.5] })] }, "$.population.segments[1].name", "must be unique"),
-        ["segment share"] = (s => s with { Population = s.Population with { Segments = [s.Population.Segments[0] with { Share = 0 }, .. s.Population.Segments.Skip(1)] } }, "$.population.segments[0].share", "must be in (0, 1]"),
-        ["segment shares sum"] = (s => s with { Population = s.Population with { Segments = [s.Population.Segments[0] with { Share = 0.5 }, .. s.Population.Segments.Skip(1)] } }, "$.population.segments", "add up to 1"),
-        ["review reliance"] = (s => s with { Population = s.Population with { Segments = [s.Population.Segments[0] with { ReviewReliance = 2 }, .. s.Population.Segments.Skip(1)] } }, "$.population.segments[0].reviewReliance", "must be in [0, 1]"),
-        ["channels empty"] = (s => s with { Channels = [] }, "$.channels", "must not be empty"),
-        ["channel name unique"] = (s => s with { Channels = [s.Channels[0], s.Channels[0], .. s.Channels.Skip(2)] }, "$.channels[1].name", "must be unique"),
-        ["reserved channel name"] = (s => s with { Channels = [s.Channels[0] with { Name = "ambassador program" }, .. s.Channels.Skip(1)] }, "$.channels[0].name", "must not be 'ambassador program'"),
-        ["audience length"] = (s => s with { Channels = [s.Channels[0] with { Audience = [0.5] }, .. s.Channels.Skip(1)] }, "$.channels[0].audience", "one share per segment"),
-        ["audience value"] = (s => s with { Channels = [s.Channels[0] with { Audience = [0.5, 1.5, 0.5] }, .. s.Channels.Skip(1)] }, "$.channels[0].audience[1]", "must be in [0, 1]"),
-        ["fixed cost"] = (s => s with { Channels = [s.Channels[0] with { FixedCost = double.NaN }, .. s.Channels.Skip(1)] }, "$.channels[0].fixedCost", "≥ 0"),
-        ["action rate"] = (s => s with { Channels = [s.Channels[0] with { ActionRate = -0.1 }, .. s.Channels.Skip(1)] }, "$.channels[0].actionRate", "must be in [0, 1]"),
-        ["review credibility"] = (s => s with { Channels = [s.Channels[0] with { ReviewCredibility = 1.1 }, .. s.Channels.Skip(1)] }, "$.channels[0].reviewCredibility", "must be in [0, 1]"),
-        ["response kind"] = (s => s with { Channels = [s.Channels[0] with { Response = new ResponseCurveSettings { Kind = (ResponseCurveKind)7 } }, .. s.Channels.Skip(1)] }, "$.channels[0].response.kind", "must be hill"),
-        ["response beta"] = (s => s with { Channels = [s.Channels[0] with { Response = new ResponseCurveSettings { Beta = 1.2 } }, .. s.Channels.Skip(1)] }, "$.channels[0].response.beta", "must be in (0, 1]"),
-        ["response kappa"] = (s => s with { Channels = [.. s.Channels.Take(2), s.Channels[2] with { Response = new ResponseCurveSettings { Kappa = -1 } }, .. s.Channels.Skip(3)] }, "$.channels[2].response.kappa", "must be > 0; it was -1"),
-        ["response slope"] = (s => s with { Channels = [s.Channels[0] with { Response = new ResponseCurveSettings { Slope = 0 } }, .. s.Channels.Skip(1)] }, "$.channels[0].response.slope", "must be > 0"),
-        ["response lambda"] = (s => s with { Channels = [s.Channels[0] with { Response = new ResponseCurveSettings { Lambda = 0 } }, .. s.Channels.Skip(1)] }, "$.channels[0].response.lambda", "must be > 0"),
-        ["adstock alpha"] = (s => s with { Channels = [s.Channels[0] with { Adstock = new AdstockSettings { Alpha = 1 } }, .. s.Channels.Skip(1)] }, "$.channels[0].adstock.alpha", "must be in [0, 1)"),
-        ["adstock lag"] = (s => s with { Channels = [s.Channels[0] with { Adstock = new AdstockSettings { MaxLag = 53 } }, .. s.Channels.Skip(1)] }, "$.channels[0].adstock.maxLag", "must be in [0, 52]"),
-        ["fatigue decline"] = (s => s with { Channels = [s.Channels[0] with { Fatigue = new FatigueSettings { DeclinePerPeriod = 1 } }, .. s.Channels.Skip(1)] }, "$.channels[0].fatigue.declinePerPeriod", "must be in [0, 1)"),
-        ["fatigue floor"] = (s => s with { Channels = [s.Channels[0] with { Fatigue = new FatigueSettings { Floor = -1 } }, .. s.Channels.Skip(1)] }, "$.channels[0].fatigue.floor", "must be in [0, 1]"),
-        ["ambassador count"] = (s => s with { Ambassadors = s.Ambassadors with { Count = -1 } }, "$.ambassadors.count", "must be ≥ 0"),
-        ["employees"] = (s => s with { Ambassadors = s.Ambassadors with { Employees = 10 } }, "$.ambassadors.employees", "must be in [count (25)"),
-        ["ambassador cost"] = (s => s with { Ambassadors = s.Ambassadors with { CostPerAmbassadorPerPeriod = -5 } }, "$.ambassadors.costPerAmbassadorPerPeriod", "≥ 0"),
-        ["ambassador program too costly"] = (s => s with { Ambassadors = s.Ambassadors with { CostPerAmbassadorPerPeriod = 1e6 } }, "$.ambassadors", "must not exceed the committed budget"),
-        ["annual total"] = (s => s with { Budget = s.Budget with { AnnualTotal = double.PositiveInfinity } }, "$.budget.annualTotal", "≥ 0"),
-        ["reserve share"] = (s => s with { Budget = s.Budget with { ReserveShare = 1.5 } }, "$.budget.reserveShare", "must be in [0, 1]"),
-        ["max channels"] = (s => s with { Budget = s.Budget with { MaxChannels = 7 } }, "$.budget.maxChannels", "must be in [1, number of channels (6)]"),
-        ["value per adoption"] = (s => s with { Budget = s.Budget with { ValuePerAdoption = -1 } }, "$.budget.valuePerAdoption", "≥ 0"),
-        ["hurdle rate"] = (s => s with { Budget = s.Budget with { HurdleRate = -1 } }, "$.budget.hurdleRate", "≥ 0"),
-        ["arrival rate"] = (s => s with { Budget = s.Budget with { Opportunities = s.Budget.Opportunities with { ArrivalRate = -1 } } }, "$.budget.opportunities.arrivalRate", "≥ 0"),
-        ["cost median"] = (s => s with { Budget = s.Budget with { Opportunities = s.Budget.Opportunities with { CostMedian = 0 } } }, "$.budget.opportunities.costMedian", "must be > 0"),
-        ["cost sigma"] = (s => s with { Budget = s.Budget with { Opportunities = s.Budget.Opportunities with { CostSigma = -1 } } }, "$.budget.opportunities.costSigma", "≥ 0"),
-        ["value median"] = (s => s with { Budget = s.Budget with { Opportunities = s.Budget.Opportunities with { ValueMultipleMedian = 0 } } }, "$.budget.opportunities.valueMultipleMedian", "must be > 0"),
-        ["value sigma"] = (s => s with { Budget = s.Budget with { Opportunities = s.Budget.Opportunities with { ValueMultipleSigma = -1 } } }, "$.budget.opportunities.valueMultipleSigma", "≥ 0"),
-        ["decision window"] = (s => s with { Budget = s.Budget with { Opportunities = s.Budget.Opportunities with { DecisionWindow = 0 } } }, "$.budget.opportunities.decisionWindow", "must be in [1, 52]"),
-        ["decision window above the process's"] = (s => s with { Budget = s.Budget with { Opportunities = s.Budget.Opportunities with { DecisionWindow = 60 } } }, "$.budget.opportunities.decisionWindow", "must be in [1, 52]"),
-        ["cost sigma above the process's"] = (s => s with { Budget = s.Budget with { Opportunities = s.Budget.Opportunities with { CostSigma = 6 } } }, "$.budget.opportunities.costSigma", "must be ≤ 5"),
-        ["arrival rate above the process's"] = (s => s with { Budget = s.Budget with { Opportunities = s.Budget.Opportunities with { ArrivalRate = 2000 } } }, "$.budget.opportunities.arrivalRate", "must be ≤ 1000"),
-        ["questions above the model's"] = (s => s with { Community = s.Community with { QuestionsPerCustomer = 2000 } }, "$.community.questionsPerCustomer", "must be ≤ 1000"),
-        ["no affordable channel"] = (s => s with { Channels = [.. s.Channels.Select(c => c with { FixedCost = 1e12 })] }, "$.channels", "no channel's fixedCost fits"),
-        ["influence model"] = (s => s with { Influence = s.Influence with { Model = (InfluenceModelKind)5 } }, "$.influence.model", "must be kelman"),
-        ["identification"] = (s => s with { Influence = s.Influence with { Identification = 0.5 } }, "$.influence.identification", "must be in [1, 100]"),
-        ["internalization"] = (s => s with { Influence = s.Influence with { InternalizationThreshold = 0 } }, "$.influence.internalizationThreshold", "must be in (0, 2]"),
-        ["peer influence"] = (s => s with { Influence = s.Influence with { PeerInfluence = 0 } }, "$.influence.peerInfluence", "must be in (0, 1]"),
-        ["stubbornness"] = (s => s with { Influence = s.Influence with { Stubbornness = 2 } }, "$.influence.stubbornness", "must be in [0, 1]"),
-        ["rounds"] = (s => s with { Influence = s.Influence with { RoundsPerPeriod = 0 } }, "$.influence.roundsPerPeriod", "must be in [1, 1000]"),
-        ["join share"] = (s => s with { Community = s.Community with { JoinShare = 2 } }, "$.community.joinShare", "must be in [0, 1]"),
-        ["questions"] = (s => s with { Community = s.Community with { QuestionsPerCustomer = -1 } }, "$.community.questionsPerCustomer", "≥ 0"),
-        ["ticket cost"] = (s => s with { Community = s.Community with { CostPerTicket = -1 } }, "$.community.costPerTicket", "≥ 0"),
-        ["community fixed cost"] = (s => s with { Community = s.Community with { FixedCostPerPeriod = -1 } }, "$.community.fixedCostPerPeriod", "≥ 0"),
-        ["simulations"] = (s => s with { Simulation = new SimulationSettings { Simulations = 0 } }, "$.simulation.simulations", "must be in [1, 100000]"),
-        ["null section"] = (s => s with { Community = null! }, "$.community", "is required"),
-        ["null list element"] = (s => s with { Channels = [null!, .. s.Channels.Skip(1)] }, "$.channels[0]", "is required"),
+        ["schemaVersion"] = (j => j["schemaVersion"] = 1, "$.schemaVersion", "must be 2"),
+        ["name"] = (j => j["name"] = " ", "$.name", "whitespace"),
+        ["unknown property"] = (j => B(j)["anualTotal"] = 5, "$.budget.anualTotal", "is not a property"),
+        ["wrong type"] = (j => B(j)["annualTotal"] = "lots", "$.budget.annualTotal", "could not be converted"),
+        ["strategy missing"] = (j => j["strategy"] = null, "$.strategy", "null"),
+        ["strategy objective"] = (j => O(j, "strategy")["objective"] = "", "$.strategy.objective", "whitespace"),
+        ["phases empty"] = (j => j["phases"] = new JsonArray(), "$.phases", "must not be empty"),
+        ["phase name"] = (j => Phase(j, 0)["name"] = "", "$.phases[0].name", "whitespace"),
+        ["phase kind undefined"] = (j => Phase(j, 0)["kind"] = "someday", "$.phases[0].kind", "could not be converted"),
+        ["phase order"] = (j => { Phase(j, 0)["kind"] = "launch"; Phase(j, 1)["kind"] = "preLaunch"; }, "$.phases[1].kind", "lifecycle order"),
+        ["phase periods"] = (j => Phase(j, 0)["periods"] = 0, "$.phases[0].periods", "must be in [1, 520]"),
+        ["phase weight"] = (j => Phase(j, 0)["spendWeight"] = -1, "$.phases[0].spendWeight", "≥ 0"),
+        ["phase weights all zero"] = (j => { foreach (JsonNode? p in j["phases"]!.AsArray()) { p!["spendWeight"] = 0; } }, "$.phases", "SpendWeight > 0"),
+        ["phases too long"] = (j => { foreach (JsonNode? p in j["phases"]!.AsArray()) { p!["periods"] = 200; } }, "$.phases", "at most 520 periods"),
+        ["consumers"] = (j => Pop(j)["consumers"] = 5, "$.population.consumers", "must be in [10, 10000000]"),
+        ["average degree"] = (j => Pop(j)["averageDegree"] = 0, "$.population.averageDegree", "> 0"),
+        ["average degree above consumers"] = (j => Pop(j)["averageDegree"] = 20_000, "$.population.averageDegree", "< Consumers (10000)"),
+        ["homophily"] = (j => Pop(j)["homophily"] = 1.5, "$.population.homophily", "[0, 1]"),
+        ["organic rate"] = (j => Pop(j)["organicAdoptionRate"] = 1, "$.population.organicAdoptionRate", "[0, 1)"),
+        ["peer influence"] = (j => Pop(j)["peerInfluence"] = 0, "$.population.peerInfluence", "(0, 1]"),
+        ["segments empty"] = (j => Pop(j)["segments"] = new JsonArray(), "$.population.segments", "must not be empty"),
+        ["segment name unique"] = (j => Segment(j, 1)["name"] = Segment(j, 0)["name"]!.GetValue<string>(), "$.population.segments[1].name", "must be unique"),
+        ["segment share"] = (j => Segment(j, 0)["share"] = 0, "$.population.segments[0].share", "(0, 1]"),
+        ["segment shares sum"] = (j => Segment(j, 0)["share"] = 0.5, "$.population.segments", "add up to 1"),
+        ["review reliance"] = (j => Segment(j, 0)["reviewReliance"] = 2, "$.population.segments[0].reviewReliance", "[0, 1]"),
+        ["channels empty"] = (j => j["channels"] = new JsonArray(), "$.channels", "must not be empty"),
+        ["null list element"] = (j => j["channels"]!.AsArray()[0] = null, "$.channels[0]", "is required"),
+        ["channel name unique"] = (j => Channel(j, 1)["name"] = "Facebook page", "$.channels[1].name", "must be unique"),
+        ["reserved channel name"] = (j => Channel(j, 0)["name"] = "ambassador program", "$.channels[0].name", "must not be 'ambassador program'"),
+        ["audience length"] = (j => Channel(j, 0)["audience"] = new JsonArray(0.5), "$.channels[0].audience", "one share per segment"),
+        ["audience value"] = (j => Channel(j, 0)["audience"] = new JsonArray(0.5, 1.5, 0.5), "$.channels[0].audience", "[0, 1]; it was 1.5"),
+        ["fixed cost"] = (j => Channel(j, 0)["fixedCost"] = -1, "$.channels[0].fixedCost", "≥ 0"),
+        ["action rate"] = (j => Channel(j, 0)["actionRate"] = -0.1, "$.channels[0].actionRate", "[0, 1]"),
+        ["review credibility"] = (j => Channel(j, 0)["reviewCredibility"] = 1.1, "$.channels[0].reviewCredibility", "[0, 1]"),
+        ["response missing"] = (j => Channel(j, 0).Remove("response"), "$.channels[0].response", "is required"),
+        ["response kind"] = (j => Curve(j, 0)["kind"] = "cubic", "$.channels[0].response.kind", "could not be converted"),
+        ["response ceiling"] = (j => Curve(j, 0)["beta"] = 1.2, "$.channels[0].response", "ceiling must be ≤ 1"),
+        ["response kappa"] = (j => Curve(j, 0)["kappa"] = -1, "$.channels[0].response.kappa", "> 0; it was -1"),
+        ["response slope"] = (j => Curve(j, 0)["slope"] = 0, "$.channels[0].response.slope", "> 0"),
+        ["response lambda"] = (j => Curve(j, 5)["lambda"] = 0, "$.channels[5].response.lambda", "> 0"),
+        ["response alpha"] = (j => Curve(j, 2)["alpha"] = -1, "$.channels[2].response.alpha", "> 0"),
+        ["parameter of another family"] = (j => Curve(j, 0)["alpha"] = 0.5, "$.channels[0].response.alpha", "is not a parameter of a Hill curve"),
+        ["parameter missing"] = (j => Curve(j, 0).Remove("kappa"), "$.channels[0].response.kappa", "is required for a Hill curve"),
+        ["adstock alpha"] = (j => O(Channel(j, 0), "adstock")["alpha"] = 1, "$.channels[0].adstock.alpha", "[0, 1)"),
+        ["adstock lag"] = (j => O(Channel(j, 0), "adstock")["maxLag"] = 0, "$.channels[0].adstock.maxLag", "[1, 1000]"),
+        ["fatigue decline"] = (j => O(Channel(j, 0), "fatigue")["declinePerPeriod"] = 2, "$.channels[0].fatigue.declinePerPeriod", "[0, 1]"),
+        ["fatigue floor"] = (j => O(Channel(j, 0), "fatigue")["floor"] = -1, "$.channels[0].fatigue.floor", "[0, 1]"),
+        ["ambassador count"] = (j => O(j, "ambassadors")["count"] = -1, "$.ambassadors.count", "≥ 0"),
+        ["employees"] = (j => O(j, "ambassadors")["employees"] = 10, "$.ambassadors.employees", "must be in [Count (25), Consumers (10000)]"),
+        ["ambassador cost"] = (j => O(j, "ambassadors")["costPerAmbassadorPerPeriod"] = -5, "$.ambassadors.costPerAmbassadorPerPeriod", "≥ 0"),
+        ["ambassador program too costly"] = (j => O(j, "ambassadors")["costPerAmbassadorPerPeriod"] = 1e6, "$.ambassadors", "must not exceed the committed budget"),
+        ["annual total"] = (j => B(j)["annualTotal"] = -1, "$.budget.annualTotal", "≥ 0"),
+        ["reserve share"] = (j => B(j)["reserveShare"] = 1.5, "$.budget.reserveShare", "[0, 1]; it was 1.5"),
+        ["max channels"] = (j => B(j)["maxChannels"] = 7, "$.budget.maxChannels", "number of channels (6)"),
+        ["value per adoption"] = (j => B(j)["valuePerAdoption"] = -1, "$.budget.valuePerAdoption", "≥ 0"),
+        ["hurdle rate"] = (j => B(j)["hurdleRate"] = -1, "$.budget.hurdleRate", "≥ 0"),
+        ["no affordable channel"] = (j => { foreach (JsonNode? c in j["channels"]!.AsArray()) { c!["fixedCost"] = 1e12; } }, "$.channels", "fixed cost fits"),
+        ["arrival rate"] = (j => O(j, "opportunities")["arrivalRate"] = 2000, "$.opportunities.arrivalRate", "[0, 1000]"),
+        ["cost median"] = (j => O(j, "opportunities")["costMedian"] = 0, "$.opportunities.costMedian", "> 0"),
+        ["cost sigma"] = (j => O(j, "opportunities")["costSigma"] = 6, "$.opportunities.costSigma", "[0, 5]"),
+        ["decision window"] = (j => O(j, "opportunities")["decisionWindow"] = 60, "$.opportunities.decisionWindow", "[1, 52]"),
+        ["influence model"] = (j => O(j, "influence")["model"] = "rumour", "$.influence.model", "could not be converted"),
+        ["identification"] = (j => O(j, "influence")["identification"] = 0.5, "$.influence.identification", "[1,"),
+        ["internalization"] = (j => O(j, "influence")["internalizationThreshold"] = -1, "$.influence.internalizationThreshold", "≥ 0"),
+        ["stubbornness"] = (j => O(j, "influence")["stubbornness"] = 2, "$.influence.stubbornness", "[0, 1]"),
+        ["rounds"] = (j => O(j, "influence")["roundsPerPeriod"] = 0, "$.influence.roundsPerPeriod", "[1, 1000000]"),
+        ["kelman property on another model"] = (j => O(j, "influence")["model"] = "linearThreshold", "$.influence.identification", "applies to the kelman model only"),
+        ["join share"] = (j => O(j, "community")["joinShare"] = 2, "$.community.joinShare", "[0, 1]"),
+        ["questions"] = (j => O(j, "community")["questionsPerCustomer"] = 2000, "$.community.questionsPerCustomer", "[0, 1000]"),
+        ["community fixed cost"] = (j => O(j, "community")["fixedCostPerPeriod"] = -1, "$.community.fixedCostPerPeriod", "[0,"),
+        ["simulations"] = (j => O(j, "simulation")["simulations"] = 0, "$.simulation.simulations", "[1, 100000000]"),
+        ["null section"] = (j => j["community"] = null, "$.community", "null"),
     };
 
     public static TheoryData<string> RuleNames => [.. Rules.Keys];
@@ -90,42 +92,80 @@ public sealed class ScenarioValidationTests
     [MemberData(nameof(RuleNames))]
     public void EveryRule_ReportsItsPathAndMessage(string rule)
     {
-        (Func<CampaignScenario, CampaignScenario> mutate, string path, string message) = Rules[rule];
-        IReadOnlyList<ScenarioProblem> problems = mutate(D).Validate();
+        (Action<JsonObject> edit, string path, string message) = Rules[rule];
+        IReadOnlyList<ScenarioProblem> problems = CampaignScenario.Validate(Edited(edit));
         Assert.Contains(problems, p => p.Path == path && p.Message.Contains(message, StringComparison.Ordinal));
     }
 
     [Fact]
+    public void DefaultScenario_HasNoProblem() => Assert.Empty(CampaignScenario.Validate(CampaignScenario.Default.ToJson()));
+
+    [Fact]
     public void KappaExample_FromTheIssue_ReadsAsOneLine()
     {
-        ScenarioProblem problem = Assert.Single(Rules["response kappa"].Mutate(D).Validate());
-        Assert.Equal("$.channels[2].response.kappa must be > 0; it was -1", problem.ToString());
+        ScenarioProblem problem = Assert.Single(CampaignScenario.Validate(Edited(Rules["response kappa"].Edit)));
+        Assert.Equal("$.channels[0].response.kappa must be a finite number > 0; it was -1", problem.ToString());
     }
 
     [Fact]
-    public void Validate_ReportsEveryProblemAtOnce()
+    public void Validate_ReportsEveryProblemAtOnce_InDocumentOrder()
     {
-        CampaignScenario bad = D with
+        string json = Edited(j =>
         {
-            SchemaVersion = 0,
-            Budget = D.Budget with { ReserveShare = -1, ValuePerAdoption = -1 },
-            Influence = D.Influence with { Stubbornness = 3 },
-        };
-        IReadOnlyList<ScenarioProblem> problems = bad.Validate();
+            j["schemaVersion"] = 0;
+            B(j)["reserveShare"] = -1;
+            B(j)["valuePerAdoption"] = -1;
+            O(j, "influence")["stubbornness"] = 3;
+        });
+        IReadOnlyList<ScenarioProblem> problems = CampaignScenario.Validate(json);
         Assert.Equal(["$.schemaVersion", "$.budget.reserveShare", "$.budget.valuePerAdoption", "$.influence.stubbornness"], problems.Select(p => p.Path));
     }
 
     [Fact]
-    public void FromScenario_Invalid_ThrowsWithEveryProblem_AndBuildsNothing()
+    public void Parse_Invalid_ThrowsWithEveryProblem_AndBuildsNothing()
     {
-        CampaignScenario bad = D with { SchemaVersion = 3, Budget = D.Budget with { ReserveShare = 2 } };
-        var ex = Assert.Throws<ScenarioValidationException>(() => Campaign.FromScenario(bad));
+        string json = Edited(j => { j["schemaVersion"] = 3; B(j)["reserveShare"] = 2; });
+        var ex = Assert.Throws<ScenarioValidationException>(() => CampaignScenario.Parse(json));
         Assert.Equal(2, ex.Problems.Count);
         Assert.Equal("scenario", ex.ParamName);
         Assert.Contains("$.budget.reserveShare", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void FromScenario_Null_Throws() =>
-        Assert.Equal("scenario", Assert.Throws<ArgumentNullException>(() => Campaign.FromScenario(null!)).ParamName);
+    public void Build_RuleBetweenParts_ThrowsWithItsPath()
+    {
+        CampaignScenario s = CampaignScenario.Default with { Budget = CampaignScenario.Default.Budget with { MaxChannels = 9 } };
+        var ex = Assert.Throws<ScenarioValidationException>(() => s.Build());
+        Assert.Equal("$.budget.maxChannels", Assert.Single(ex.Problems).Path);
+    }
+
+    [Fact]
+    public void DomainGuards_RejectBadValues_InCode_TooWithTheSameMessage()
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => CampaignScenario.Default.Budget with { ReserveShare = 1.5 });
+        Assert.Equal("ReserveShare", ex.ParamName);
+        string fromJson = CampaignScenario.Validate(Edited(Rules["reserve share"].Edit)).Single().Message;
+        Assert.StartsWith(fromJson, ex.Message[("ReserveShare ".Length)..], StringComparison.Ordinal);
+    }
+
+    internal static string Edited(Action<JsonObject> edit)
+    {
+        JsonObject json = JsonNode.Parse(CampaignScenario.Default.ToJson())!.AsObject();
+        edit(json);
+        return json.ToJsonString();
+    }
+
+    private static JsonObject O(JsonObject j, string name) => j[name]!.AsObject();
+
+    private static JsonObject B(JsonObject j) => O(j, "budget");
+
+    private static JsonObject Pop(JsonObject j) => O(j, "population");
+
+    private static JsonObject Phase(JsonObject j, int i) => j["phases"]![i]!.AsObject();
+
+    private static JsonObject Segment(JsonObject j, int i) => Pop(j)["segments"]![i]!.AsObject();
+
+    private static JsonObject Channel(JsonObject j, int i) => j["channels"]![i]!.AsObject();
+
+    private static JsonObject Curve(JsonObject j, int i) => O(Channel(j, i), "response");
 }

@@ -43,7 +43,7 @@ public sealed class CampaignCommandTests : IDisposable
     [Fact]
     public void Run_FormatJson_PrintsTheResult()
     {
-        string scenario = Write("s.json", (CampaignSimulatorTestsSmall() with { Simulation = new SimulationSettings { Simulations = 2 } }).ToJson());
+        string scenario = Write("s.json", (CampaignSimulatorTestsSmall() with { Simulation = new SimulationOptions { Simulations = 2 } }).ToJson());
         (int code, string output, string error) = Run("run", scenario, "--format", "json", "--out", Path.Combine(_folder, "o"));
 
         Assert.Equal(CliApp.ExitOk, code);
@@ -66,10 +66,10 @@ public sealed class CampaignCommandTests : IDisposable
     [Fact]
     public void Validate_Invalid_ListsEveryProblem_ExitsTwo()
     {
-        string scenario = Write("bad.json", """{ "schemaVersion": 1, "budget": { "reserveShare": 1.5 }, "influence": { "stubbornness": -1 } }""");
+        string scenario = Write("bad.json", """{ "schemaVersion": 2, "budget": { "reserveShare": 1.5 }, "influence": { "stubbornness": -1 } }""");
         (int code, string output, _) = Run("validate", scenario);
         Assert.Equal(CliApp.ExitBadInput, code);
-        Assert.Contains("$.budget.reserveShare must be in [0, 1]; it was 1.5", output, StringComparison.Ordinal);
+        Assert.Contains("$.budget.reserveShare must be a finite number in [0, 1]; it was 1.5", output, StringComparison.Ordinal);
         Assert.Contains("$.influence.stubbornness", output, StringComparison.Ordinal);
     }
 
@@ -103,13 +103,22 @@ public sealed class CampaignCommandTests : IDisposable
     }
 
     [Fact]
-    public void MalformedJson_OneLine_NamesTheProblem_ExitTwo()
+    public void MalformedJson_OneLine_NamesTheFile_ExitTwo()
     {
-        string scenario = Write("broken.json", """{ "budget": { "annualTotal": "lots" } }""");
+        string scenario = Write("broken.json", """{ "budget": { "annualTotal": 5 """);
         (int code, _, string error) = Run("validate", scenario);
         Assert.Equal(CliApp.ExitBadInput, code);
-        Assert.Contains("annualTotal", error, StringComparison.Ordinal);
+        Assert.Contains("broken.json", error, StringComparison.Ordinal);
         Assert.Single(error.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public void WrongType_IsListedWithItsPath_ExitTwo()
+    {
+        string scenario = Write("typed.json", """{ "budget": { "annualTotal": "lots" } }""");
+        (int code, string output, _) = Run("validate", scenario);
+        Assert.Equal(CliApp.ExitBadInput, code);
+        Assert.Contains("$.budget.annualTotal", output, StringComparison.Ordinal);
     }
 
     [Theory]

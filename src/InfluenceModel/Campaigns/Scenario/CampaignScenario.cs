@@ -36,7 +36,15 @@ public sealed record CampaignScenario
     public const int CurrentSchemaVersion = 2;
 
     /// <summary>The schema version of the JSON; must be <see cref="CurrentSchemaVersion"/>. Default 2.</summary>
-    public int SchemaVersion { get; init; } = CurrentSchemaVersion;
+    /// <exception cref="ArgumentOutOfRangeException">Not <see cref="CurrentSchemaVersion"/>.</exception>
+    public int SchemaVersion
+    {
+        get;
+        init => field = value == CurrentSchemaVersion
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(SchemaVersion), value,
+                $"SchemaVersion must be {CurrentSchemaVersion}; it was {value} (schema 1 files: see docs/models/campaign.md, \"Scenario schema 2\").");
+    } = CurrentSchemaVersion;
 
     /// <summary>Display name. Non-empty.</summary>
     public string Name { get; init; } = "Social influence campaign: the source article setting";

@@ -8,8 +8,10 @@ namespace InfluenceModel.Campaigns;
 /// fixed cost, response curve, adstock, fatigue) and its <see cref="ChannelActivation"/> (action rate, review
 /// credibility). Plain data: the bounds are the domain types' and are checked when the scenario is mapped onto them.
 /// </summary>
-public sealed record ScenarioChannel
+public sealed record ScenarioChannel : IScenarioSection
 {
+    void IScenarioSection.Check(string path, ScenarioProblems problems) => ScenarioMapping.MapChannel(problems, path, this);
+
     /// <summary>The channel's name (<see cref="Channel.Name"/>). Default empty (required).</summary>
     public string Name { get; init; } = "";
 

@@ -7,8 +7,10 @@ namespace InfluenceModel.Campaigns;
 /// to set. A property left null keeps <see cref="CommunityRoiInputs.Default"/>'s value (the one place of each default);
 /// the horizon, members and customers come from the simulated campaign.
 /// </summary>
-public sealed record ScenarioCommunity
+public sealed record ScenarioCommunity : IScenarioSection
 {
+    void IScenarioSection.Check(string path, ScenarioProblems problems) => ScenarioMapping.MapCommunity(problems, path, this, new CampaignBuilder());
+
     /// <summary>Share of adopters who join the community (<see cref="CampaignBuilder.WithCommunity"/>). Default <see cref="CampaignBuilder.DefaultJoinShare"/>.</summary>
     public double JoinShare { get; init; } = CampaignBuilder.DefaultJoinShare;
 

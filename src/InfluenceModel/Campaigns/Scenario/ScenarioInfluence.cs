@@ -24,8 +24,10 @@ public enum InfluenceModelKind
 /// A property left null keeps <see cref="KelmanInfluence"/>'s own default (the one place of each default); the Kelman
 /// properties must be absent for the other models.
 /// </summary>
-public sealed record ScenarioInfluence
+public sealed record ScenarioInfluence : IScenarioSection
 {
+    void IScenarioSection.Check(string path, ScenarioProblems problems) => ScenarioMapping.MapInfluence(problems, path, this);
+
     /// <summary>The model. Default <see cref="InfluenceModelKind.Kelman"/>.</summary>
     public InfluenceModelKind Model { get; init; } = InfluenceModelKind.Kelman;
 

@@ -46,13 +46,13 @@ internal static class ScenarioJson
             CheckChild(value, property.PropertyType, at, problems);
             if (byProperty && problems.Items.Count == own)
             {
-                Read(new JsonObject { [name] = value?.DeepClone() }, type, path, problems);
+                Read(new JsonObject { [name] = value?.DeepClone() }, type, path, problems, whole: false);
             }
         }
 
         if (problems.Items.Count == before)
         {
-            Read(obj, type, path, problems);
+            Read(obj, type, path, problems, whole: true);
         }
     }
 
@@ -75,11 +75,15 @@ internal static class ScenarioJson
     private static Type? ElementType(Type type) =>
         type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>) ? type.GetGenericArguments()[0] : null;
 
-    private static void Read(JsonObject node, Type type, string path, ScenarioProblems problems)
+    private static void Read(JsonObject node, Type type, string path, ScenarioProblems problems, bool whole)
     {
         try
         {
-            node.Deserialize(type, Options);
+            // A mapping section (channel, influence, community) maps itself onto its domain types once it reads.
+            if (node.Deserialize(type, Options) is IScenarioSection section && whole)
+            {
+                section.Check(path, problems);
+            }
         }
         catch (ArgumentException ex)
         {
@@ -126,4 +130,10 @@ internal static class ScenarioJson
             }
         }
     }
+}
+
+/// <summary>A scenario section that is a mapping onto domain types: it reports its domain failures at its JSON path.</summary>
+internal interface IScenarioSection
+{
+    void Check(string path, ScenarioProblems problems);
 }

@@ -32,12 +32,7 @@ internal static class ScenarioMapping
     public static IReadOnlyList<ScenarioProblem> Map(CampaignScenario scenario, CampaignBuilder builder)
     {
         var problems = new ScenarioProblems();
-        if (scenario.SchemaVersion != CampaignScenario.CurrentSchemaVersion)
-        {
-            problems.Add("$.schemaVersion", $"must be {CampaignScenario.CurrentSchemaVersion}; it was {scenario.SchemaVersion} (schema 1 files: see docs/models/campaign.md, \"Scenario schema 2\")");
-        }
-
-        problems.Try("$", () => builder.WithName(scenario.Name), new Dictionary<string, string> { ["name"] = "name" });
+        problems.Try("$", () => builder.WithName(scenario.Name));
         builder.WithStrategy(scenario.Strategy)
             .WithPopulation(scenario.Population)
             .WithAmbassadors(scenario.Ambassadors)
@@ -51,15 +46,18 @@ internal static class ScenarioMapping
 
         for (int i = 0; i < scenario.Channels.Count; i++)
         {
-            MapChannel(problems, $"$.channels[{i}]", scenario.Channels[i], builder);
+            if (MapChannel(problems, $"$.channels[{i}]", scenario.Channels[i]) is ({ } channel, var activation))
+            {
+                builder.AddChannel(channel, activation);
+            }
         }
 
-        if (MapInfluence(problems, scenario.Influence) is { } influence)
+        if (MapInfluence(problems, "$.influence", scenario.Influence) is { } influence)
         {
             builder.WithInfluence(influence);
         }
 
-        MapCommunity(problems, scenario.Community, builder);
+        MapCommunity(problems, "$.community", scenario.Community, builder);
         foreach (ArgumentException problem in builder.Problems())
         {
             // A channel that failed to map is missing from the builder: its index there is not the scenario's.
@@ -74,7 +72,8 @@ internal static class ScenarioMapping
         return problems.Items;
     }
 
-    private static void MapChannel(ScenarioProblems problems, string at, ScenarioChannel c, CampaignBuilder builder)
+    /// <summary>The channel and its activation, each made by its domain type; a null channel when a part fails.</summary>
+    public static (Channel? Channel, ChannelActivation Activation) MapChannel(ScenarioProblems problems, string at, ScenarioChannel c)
     {
         IResponseCurve? curve = c.Response is null ? Missing(problems, at + ".response") : MapCurve(problems, at + ".response", c.Response);
         IAdstock? adstock = c.Adstock is { } a ? problems.Try(at + ".adstock", () => new GeometricAdstock(a.Alpha, a.MaxLag)) : null;
@@ -83,14 +82,10 @@ internal static class ScenarioMapping
             x => x with { ReviewCredibility = c.ReviewCredibility });
         if (curve is null || (c.Adstock is not null && adstock is null))
         {
-            return;
+            return (null, activation);
         }
 
-        Channel? channel = problems.Try(at, () => new Channel(c.Name, c.Audience, c.FixedCost, curve, adstock, c.Fatigue), ChannelNames);
-        if (channel is not null)
-        {
-            builder.AddChannel(channel, activation);
-        }
+        return (problems.Try(at, () => new Channel(c.Name, c.Audience, c.FixedCost, curve, adstock, c.Fatigue), ChannelNames), activation);
     }
 
     private static IResponseCurve? Missing(ScenarioProblems problems, string path)
@@ -138,7 +133,8 @@ internal static class ScenarioMapping
         });
     }
 
-    private static DiffusionModel? MapInfluence(ScenarioProblems problems, ScenarioInfluence s)
+    /// <summary>The influence model, made by its domain type.</summary>
+    public static DiffusionModel? MapInfluence(ScenarioProblems problems, string at, ScenarioInfluence s)
     {
         if (s.Model != InfluenceModelKind.Kelman)
         {
@@ -149,7 +145,7 @@ internal static class ScenarioMapping
             ];
             foreach ((string name, object? value) in kelmanOnly.Where(k => k.Value is not null))
             {
-                problems.Add("$.influence." + name, "applies to the kelman model only");
+                problems.Add(at + "." + name, "applies to the kelman model only");
             }
         }
 
@@ -157,20 +153,20 @@ internal static class ScenarioMapping
         {
             InfluenceModelKind.IndependentCascade => new IndependentCascade(),
             InfluenceModelKind.LinearThreshold => new LinearThreshold(),
-            InfluenceModelKind.Kelman => problems.Apply("$.influence", new KelmanInfluence(), KelmanNames,
+            InfluenceModelKind.Kelman => problems.Apply(at, new KelmanInfluence(), KelmanNames,
                 k => s.Identification is { } v ? Copy(k, identification: v) : k,
                 k => s.InternalizationThreshold is { } v ? Copy(k, internalization: v) : k,
                 k => s.Stubbornness is { } v ? Copy(k, stubbornness: v) : k,
                 k => s.RoundsPerPeriod is { } v ? Copy(k, maxPeriods: v) : k,
                 k => s.ReversibleCompliance is { } v ? Copy(k, reversible: v) : k,
                 k => s.AttitudeTolerance is { } v ? Copy(k, tolerance: v) : k),
-            _ => Undefined(problems, s.Model),
+            _ => Undefined(problems, at, s.Model),
         };
     }
 
-    private static DiffusionModel? Undefined(ScenarioProblems problems, InfluenceModelKind kind)
+    private static DiffusionModel? Undefined(ScenarioProblems problems, string at, InfluenceModelKind kind)
     {
-        problems.Add("$.influence.model", $"must be kelman, linearThreshold or independentCascade; it was {(int)kind}");
+        problems.Add(at + ".model", $"must be kelman, linearThreshold or independentCascade; it was {(int)kind}");
         return null;
     }
 
@@ -187,13 +183,14 @@ internal static class ScenarioMapping
             AttitudeTolerance = tolerance ?? k.AttitudeTolerance,
         };
 
-    private static void MapCommunity(ScenarioProblems problems, ScenarioCommunity s, CampaignBuilder builder)
+    /// <summary>Sets the community on <paramref name="builder"/>, each input made by its domain type.</summary>
+    public static void MapCommunity(ScenarioProblems problems, string at, ScenarioCommunity s, CampaignBuilder builder)
     {
-        CommunityRoiInputs inputs = problems.Apply("$.community", CommunityRoiInputs.Default, CommunityNames,
+        CommunityRoiInputs inputs = problems.Apply(at, CommunityRoiInputs.Default, CommunityNames,
             x => s.QuestionsPerCustomer is { } v ? x with { QuestionsPerCustomer = v } : x,
             x => s.CostPerTicket is { } v ? x with { CostPerTicket = v } : x,
             x => s.FixedCostPerPeriod is { } v ? x with { CommunityFixedCostPerPeriod = v } : x,
             x => s.LaunchCost is { } v ? x with { LaunchCost = v } : x);
-        problems.Try("$.community", () => builder.WithCommunity(inputs, s.JoinShare));
+        problems.Try(at, () => builder.WithCommunity(inputs, s.JoinShare));
     }
 }
