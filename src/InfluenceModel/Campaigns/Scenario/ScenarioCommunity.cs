@@ -25,4 +25,7 @@ public sealed record ScenarioCommunity : IScenarioSection
 
     /// <summary><see cref="CommunityRoiInputs.LaunchCost"/>.</summary>
     public double? LaunchCost { get; init; }
+
+    /// <summary><see cref="CommunityRoiInputs.DiscountRate"/>: per-period discount rate of the community's NPV.</summary>
+    public double? DiscountRate { get; init; }
 }

@@ -190,7 +190,8 @@ internal static class ScenarioMapping
             x => s.QuestionsPerCustomer is { } v ? x with { QuestionsPerCustomer = v } : x,
             x => s.CostPerTicket is { } v ? x with { CostPerTicket = v } : x,
             x => s.FixedCostPerPeriod is { } v ? x with { CommunityFixedCostPerPeriod = v } : x,
-            x => s.LaunchCost is { } v ? x with { LaunchCost = v } : x);
+            x => s.LaunchCost is { } v ? x with { LaunchCost = v } : x,
+            x => s.DiscountRate is { } v ? x with { DiscountRate = v } : x);
         problems.Try(at, () => builder.WithCommunity(inputs, s.JoinShare));
     }
 }
