@@ -19,7 +19,7 @@ foreach (DiffusionModel model in new DiffusionModel[]
     new KelmanInfluence { Identification = 3 },
 })
 {
-    var estimate = SpreadEstimator.Estimate(graph, model, seeds, options);
+    var estimate = SpreadEstimator.Estimate(new SpreadRequest(graph, model, seeds), options);
     Console.WriteLine($"{model.Name,-7} spread {estimate.Mean,8:F1} ± {estimate.StandardError:F1}  95% CI [{estimate.ConfidenceInterval95.Lower:F1}, {estimate.ConfidenceInterval95.Upper:F1}]");
 }
 

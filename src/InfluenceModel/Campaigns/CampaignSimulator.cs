@@ -1,6 +1,5 @@
 using InfluenceModel.Budgeting;
 using InfluenceModel.Community;
-using InfluenceModel.DependencyInjection;
 using InfluenceModel.Internal;
 
 namespace InfluenceModel.Campaigns;
@@ -57,13 +56,13 @@ public sealed class CampaignSimulator : ICampaignSimulator
     /// <summary>A simulator whose default options are <see cref="SimulationOptions.Default"/>.</summary>
     public CampaignSimulator() => _defaults = SimulationOptions.Default;
 
-    /// <summary>A simulator whose default options come from the host app's <see cref="InfluenceModelOptions"/>.</summary>
-    /// <param name="defaults">The library-wide defaults.</param>
+    /// <summary>A simulator whose default options are the host's (given by the dependency-injection layer as plain options).</summary>
+    /// <param name="defaults">The options used when a call passes none.</param>
     /// <exception cref="ArgumentNullException"><paramref name="defaults"/> is null.</exception>
-    public CampaignSimulator(InfluenceModelOptions defaults)
+    public CampaignSimulator(SimulationOptions defaults)
     {
         ArgumentNullException.ThrowIfNull(defaults);
-        _defaults = defaults.Simulation;
+        _defaults = defaults;
     }
 
     /// <inheritdoc/>

@@ -99,11 +99,9 @@ internal static class ConsumerNetwork
         }
 
         Diffusion.DiffusionModel diffusion = model == InfluenceModelKind.IndependentCascade ? new Diffusion.IndependentCascade() : new Diffusion.LinearThreshold();
-        Seeding.SeedSelection selection = Seeding.InfluenceMaximizer.Select(graph, new Seeding.SeedingRequest(diffusion, count)
-        {
-            Candidates = employees,
-            Seed = seed,
-        });
+        Seeding.SeedSelection selection = Seeding.InfluenceMaximizer.Select(
+            new Seeding.SeedingRequest(graph, diffusion, count) { Candidates = employees },
+            new SimulationOptions { Seed = seed });
         return [.. selection.Seeds];
     }
 }
