@@ -28,5 +28,5 @@ public class SpreadBenchmarks
 
     [Benchmark]
     public double IndependentCascadeEmailEnron10000() =>
-        SpreadEstimator.Estimate(_graph, new IndependentCascade(), _seeds, new SimulationOptions { Simulations = 10_000, MaxDegreeOfParallelism = Cores }).Mean;
+        SpreadEstimator.Estimate(new SpreadRequest(_graph, new IndependentCascade(), _seeds), new SimulationOptions { Simulations = 10_000, MaxDegreeOfParallelism = Cores }).Spread.Mean;
 }

@@ -35,7 +35,7 @@ internal sealed class CommunityCommand(IAnsiConsole console) : Command<Community
         ChartOption.Check(settings.Chart);
 
         CommunityRoiInputs inputs = settings.Input is null ? CommunityRoiInputs.Default : CommunityReport.ReadInputs(settings.Input);
-        CommunityRoiCurve curve = CommunityRoiCalculator.Compute(inputs);
+        CommunityRoiCurve curve = CommunityRoiCalculator.Compute(inputs, cancellationToken);
         switch (settings.Format)
         {
             case "json":

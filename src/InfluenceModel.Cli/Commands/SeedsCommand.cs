@@ -109,7 +109,7 @@ internal sealed class SeedsCommand(IAnsiConsole console) : Command<SeedsCommand.
         var graph = SocialGraph.LoadEdgeList(settings.Graph!, new EdgeListOptions { Undirected = settings.Undirected })
             .WithEdgeProbabilities(convention);
         DiffusionModel model = settings.Model == "lt" ? new LinearThreshold() : new IndependentCascade();
-        var request = new SeedingRequest(model, settings.K)
+        var request = new SeedingRequest(graph, model, settings.K)
         {
             Epsilon = settings.Epsilon,
             Algorithm = ParseAlgorithm(settings.Algorithm)!.Value,
@@ -117,10 +117,9 @@ internal sealed class SeedsCommand(IAnsiConsole console) : Command<SeedsCommand.
             ForcedSeeds = settings.Forced is null ? [] : NodeIdsOption.Resolve(graph, settings.Forced.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), "--forced"),
             Costs = settings.Costs is null ? null : ReadCosts(graph, settings.Costs),
             Budget = settings.Budget,
-            Seed = settings.Seed,
-            CancellationToken = cancellationToken,
         };
-        var result = InfluenceMaximizer.Select(graph, request);
+        var result = InfluenceMaximizer.Select(request, new SimulationOptions { Seed = settings.Seed }, cancellationToken: cancellationToken);
+        Estimate spread = result.Spread;
         if (settings.Format == "json")
         {
             var report = new
@@ -134,9 +133,9 @@ internal sealed class SeedsCommand(IAnsiConsole console) : Command<SeedsCommand.
                 epsilon = settings.Epsilon,
                 seeds = result.SeedIds,
                 result.MarginalGains,
-                result.EstimatedSpread,
-                result.StandardError,
-                confidenceInterval95 = new { result.SpreadInterval.Lower, result.SpreadInterval.Upper },
+                estimatedSpread = spread.Mean,
+                spread.StandardError,
+                interval95 = new { spread.Interval95.Lower, spread.Interval95.Upper },
                 result.ApproximationGuarantee,
                 result.RrSetCount,
                 result.TotalCost,
@@ -151,8 +150,8 @@ internal sealed class SeedsCommand(IAnsiConsole console) : Command<SeedsCommand.
         summary.AddRow("graph", Markup.Escape($"{settings.Graph} ({graph.NodeCount:N0} nodes, {graph.EdgeCount:N0} arcs)"));
         summary.AddRow("model", Markup.Escape($"{model.Name}, {convention.Name}"));
         summary.AddRow("algorithm", Markup.Escape($"{result.Algorithm}, ε = {settings.Epsilon.ToString(CultureInfo.InvariantCulture)}"));
-        summary.AddRow("expected spread", string.Create(CultureInfo.InvariantCulture, $"{result.EstimatedSpread:N1} ± {result.StandardError:N1}"));
-        summary.AddRow("95% interval", Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"[{result.SpreadInterval.Lower:N1}, {result.SpreadInterval.Upper:N1}]")));
+        summary.AddRow("expected spread", string.Create(CultureInfo.InvariantCulture, $"{spread.Mean:N1} ± {spread.StandardError:N1}"));
+        summary.AddRow("95% interval", Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"[{spread.Interval95.Lower:N1}, {spread.Interval95.Upper:N1}]")));
         summary.AddRow("approximation guarantee", result.ApproximationGuarantee.ToString("0.000", CultureInfo.InvariantCulture));
         summary.AddRow("RR sets", result.RrSetCount.ToString("N0", CultureInfo.InvariantCulture));
         if (result.TotalCost is { } cost)

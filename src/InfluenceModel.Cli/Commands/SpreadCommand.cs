@@ -87,7 +87,8 @@ internal sealed class SpreadCommand(IAnsiConsole console) : Command<SpreadComman
             "kelman" => new KelmanInfluence(),
             _ => new IndependentCascade(),
         };
-        var estimate = SpreadEstimator.Estimate(graph, model, seeds, options, cancellationToken: cancellationToken);
+        var estimate = SpreadEstimator.Estimate(new SpreadRequest(graph, model, seeds), options, cancellationToken: cancellationToken);
+        Estimate spread = estimate.Spread;
         string[] seedIds = [.. seeds.Select(graph.NodeId)];
         if (settings.Format == "json")
         {
@@ -99,10 +100,10 @@ internal sealed class SpreadCommand(IAnsiConsole console) : Command<SpreadComman
                 model = estimate.Model,
                 probability = convention.Name,
                 seeds = seedIds,
-                estimate.Mean,
-                estimate.StandardError,
-                confidenceInterval95 = new { estimate.ConfidenceInterval95.Lower, estimate.ConfidenceInterval95.Upper },
-                estimate.Simulations,
+                spread.Mean,
+                spread.StandardError,
+                interval95 = new { spread.Interval95.Lower, spread.Interval95.Upper },
+                simulations = spread.Count,
                 seed = settings.Seed,
             };
             console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(report, JsonOptions));
@@ -113,10 +114,10 @@ internal sealed class SpreadCommand(IAnsiConsole console) : Command<SpreadComman
         table.AddRow("graph", Markup.Escape($"{settings.Graph} ({graph.NodeCount:N0} nodes, {graph.EdgeCount:N0} arcs)"));
         table.AddRow("model", Markup.Escape($"{estimate.Model}, {convention.Name}"));
         table.AddRow("seeds", Markup.Escape(string.Join(' ', seedIds)));
-        table.AddRow("expected spread", estimate.Mean.ToString("N2", CultureInfo.InvariantCulture));
-        table.AddRow("standard error", estimate.StandardError.ToString("N2", CultureInfo.InvariantCulture));
-        table.AddRow("95% interval", Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"[{estimate.ConfidenceInterval95.Lower:N2}, {estimate.ConfidenceInterval95.Upper:N2}]")));
-        table.AddRow("simulations", estimate.Simulations.ToString("N0", CultureInfo.InvariantCulture));
+        table.AddRow("expected spread", spread.Mean.ToString("N2", CultureInfo.InvariantCulture));
+        table.AddRow("standard error", spread.StandardError.ToString("N2", CultureInfo.InvariantCulture));
+        table.AddRow("95% interval", Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"[{spread.Interval95.Lower:N2}, {spread.Interval95.Upper:N2}]")));
+        table.AddRow("simulations", spread.Count.ToString("N0", CultureInfo.InvariantCulture));
         console.Write(table);
         return CliApp.ExitOk;
     }

@@ -1,4 +1,3 @@
-using InfluenceModel.DependencyInjection;
 using InfluenceModel.Internal;
 using MathNet.Numerics.Statistics;
 
@@ -43,13 +42,13 @@ public sealed class BudgetSimulator : IBudgetSimulator
     /// <summary>A simulator whose default options are <see cref="SimulationOptions.Default"/>.</summary>
     public BudgetSimulator() => _defaults = SimulationOptions.Default;
 
-    /// <summary>A simulator using the host's library-wide defaults (dependency injection).</summary>
-    /// <param name="defaults">The library options.</param>
+    /// <summary>A simulator whose default options are the host's (given by the dependency-injection layer as plain options).</summary>
+    /// <param name="defaults">The options used when a call passes none.</param>
     /// <exception cref="ArgumentNullException"><paramref name="defaults"/> is null.</exception>
-    public BudgetSimulator(InfluenceModelOptions defaults)
+    public BudgetSimulator(SimulationOptions defaults)
     {
         ArgumentNullException.ThrowIfNull(defaults);
-        _defaults = defaults.Simulation;
+        _defaults = defaults;
     }
 
     /// <summary>Simulates <paramref name="policy"/> on <paramref name="plan"/> over <see cref="SimulationOptions.Simulations"/> years.</summary>

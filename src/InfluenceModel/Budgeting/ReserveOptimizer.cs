@@ -1,4 +1,3 @@
-using InfluenceModel.DependencyInjection;
 using InfluenceModel.Internal;
 
 namespace InfluenceModel.Budgeting;
@@ -138,13 +137,13 @@ public sealed class ReserveOptimizer : IReserveOptimizer
     /// <summary>An optimizer whose default options are <see cref="SimulationOptions.Default"/>.</summary>
     public ReserveOptimizer() => _defaults = SimulationOptions.Default;
 
-    /// <summary>An optimizer using the host's library-wide defaults (dependency injection).</summary>
-    /// <param name="defaults">The library options.</param>
+    /// <summary>A optimizer whose default options are the host's (given by the dependency-injection layer as plain options).</summary>
+    /// <param name="defaults">The options used when a call passes none.</param>
     /// <exception cref="ArgumentNullException"><paramref name="defaults"/> is null.</exception>
-    public ReserveOptimizer(InfluenceModelOptions defaults)
+    public ReserveOptimizer(SimulationOptions defaults)
     {
         ArgumentNullException.ThrowIfNull(defaults);
-        _defaults = defaults.Simulation;
+        _defaults = defaults;
     }
 
     /// <summary>Computes the objective against the reserve share over the search grid.</summary>

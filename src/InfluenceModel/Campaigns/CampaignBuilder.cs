@@ -57,7 +57,7 @@ public sealed class CampaignBuilder
 
     /// <summary>A builder that plans with the library's channel selector and influence maximizer.</summary>
     public CampaignBuilder()
-        : this(new ChannelSelector(), new InfluenceMaximizerService())
+        : this(new ChannelSelector(), new InfluenceMaximizerService(SimulationOptions.Default))
     {
     }
 

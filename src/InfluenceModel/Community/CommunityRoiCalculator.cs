@@ -24,8 +24,12 @@ namespace InfluenceModel.Community;
 /// Σ V / Σ K; tipping point N* = ln 2·D/(h·a_h + l·a_l), where R/D = f_max/2. Deterministic, allocation-light and
 /// thread-safe. Full derivation: docs/models/community-roi.md.
 /// </para>
+/// <para>
+/// A closed-form model: it simulates nothing, so it takes no <see cref="SimulationOptions"/> and reports no progress
+/// (docs/architecture.md); host apps resolve <see cref="ICommunityRoiCalculator"/>, which mirrors this façade.
+/// </para>
 /// </remarks>
-public sealed class CommunityRoiCalculator : ICommunityRoiCalculator
+public static class CommunityRoiCalculator
 {
     private static readonly SensitivityInput[] SensitivityInputs =
     [
@@ -50,11 +54,14 @@ public sealed class CommunityRoiCalculator : ICommunityRoiCalculator
     /// <summary>Computes the community ROI curve and its summary for <paramref name="inputs"/>.</summary>
     /// <param name="inputs">The inputs (validated when they were built); <see cref="CommunityRoiInputs.Default"/> for
     /// the documented defaults.</param>
+    /// <param name="cancellationToken">Cancels the computation (checked once: the loop over at most 1,200 periods takes microseconds).</param>
     /// <returns>One point per period and the summary; every number is finite.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="inputs"/> is null.</exception>
-    public static CommunityRoiCurve Compute(CommunityRoiInputs inputs)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static CommunityRoiCurve Compute(CommunityRoiInputs inputs, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
+        cancellationToken.ThrowIfCancellationRequested();
         var points = new CommunityRoiPoint[inputs.Horizon];
         Summary summary = Run(inputs, points);
         return new CommunityRoiCurve(
@@ -66,9 +73,6 @@ public sealed class CommunityRoiCalculator : ICommunityRoiCalculator
             summary.TotalCommunityCost > 0 ? summary.CumulativeNetValue / summary.TotalCommunityCost : null,
             TippingPointMembers(inputs));
     }
-
-    /// <inheritdoc/>
-    CommunityRoiCurve ICommunityRoiCalculator.Compute(CommunityRoiInputs inputs) => Compute(inputs);
 
     /// <summary>N* = ln 2·D/(h·a_h + l·a_l): there A/D = ln 2 and R/D = f_max·(1 − 1/2).</summary>
     private static double? TippingPointMembers(CommunityRoiInputs inputs)

@@ -1,12 +1,18 @@
 namespace InfluenceModel.Community;
 
-/// <summary>Computes the community ROI curve; the injectable form of <see cref="CommunityRoiCalculator.Compute"/>
-/// (registered by <c>AddInfluenceModel</c>).</summary>
+/// <summary>
+/// Computes the community ROI curve for host apps (registered by <c>AddInfluenceModel</c>); the same signature as the
+/// static <see cref="CommunityRoiCalculator.Compute"/>. A closed-form model: no simulation options, no progress.
+/// </summary>
 public interface ICommunityRoiCalculator
 {
-    /// <summary>Computes the curve and its summary for <paramref name="inputs"/>.</summary>
-    /// <param name="inputs">The validated inputs.</param>
-    /// <returns>The curve.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="inputs"/> is null.</exception>
-    CommunityRoiCurve Compute(CommunityRoiInputs inputs);
+    /// <inheritdoc cref="CommunityRoiCalculator.Compute"/>
+    CommunityRoiCurve Compute(CommunityRoiInputs inputs, CancellationToken cancellationToken = default);
+}
+
+/// <summary>The <see cref="ICommunityRoiCalculator"/> registered for hosts: forwards to the façade. Stateless and thread-safe.</summary>
+internal sealed class CommunityRoiCalculatorService : ICommunityRoiCalculator
+{
+    public CommunityRoiCurve Compute(CommunityRoiInputs inputs, CancellationToken cancellationToken = default) =>
+        CommunityRoiCalculator.Compute(inputs, cancellationToken);
 }

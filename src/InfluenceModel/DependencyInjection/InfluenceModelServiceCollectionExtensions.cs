@@ -29,19 +29,20 @@ public static class InfluenceModelServiceCollectionExtensions
         }
 
         configure?.Invoke(options);
-        // Model services: one line per model, each behind its interface.
-        services.TryAddSingleton<ICommunityRoiCalculator, CommunityRoiCalculator>();
-        services.TryAddSingleton<Budgeting.IBudgetSimulator, Budgeting.BudgetSimulator>();
-        services.TryAddSingleton<Budgeting.IReserveOptimizer, Budgeting.ReserveOptimizer>();
+        // Model services: one line per model, each interface → its service, built with the host's defaults as plain
+        // SimulationOptions (domain types never see InfluenceModelOptions). Read at first resolution, so a later
+        // configure still counts.
+        services.TryAddSingleton<ISpreadEstimator>(sp => new SpreadEstimatorService(Defaults(sp)));
+        services.TryAddSingleton<IInfluenceMaximizer>(sp => new InfluenceMaximizerService(Defaults(sp)));
+        services.TryAddSingleton<ICommunityRoiCalculator, CommunityRoiCalculatorService>();
+        services.TryAddSingleton<Budgeting.IBudgetSimulator>(sp => new Budgeting.BudgetSimulator(Defaults(sp)));
+        services.TryAddSingleton<Budgeting.IReserveOptimizer>(sp => new Budgeting.ReserveOptimizer(Defaults(sp)));
         services.TryAddSingleton<Campaigns.ICampaignSimulator>(sp => new Campaigns.CampaignSimulatorService(
-            sp.GetRequiredService<InfluenceModelOptions>().Simulation,
-            sp.GetRequiredService<Budgeting.IBudgetSimulator>(),
-            sp.GetRequiredService<Budgeting.IReserveOptimizer>(),
-            sp.GetRequiredService<ICommunityRoiCalculator>()));
-        services.TryAddSingleton<ISpreadEstimator>(sp => new MonteCarloSpreadEstimator(sp.GetRequiredService<InfluenceModelOptions>().Simulation));
-        services.TryAddSingleton<IInfluenceMaximizer, InfluenceMaximizerService>();
+            Defaults(sp), sp.GetRequiredService<Budgeting.IBudgetSimulator>(), sp.GetRequiredService<Budgeting.IReserveOptimizer>(), sp.GetRequiredService<ICommunityRoiCalculator>()));
         services.TryAddSingleton<Channels.IBudgetAllocator, Channels.BudgetAllocator>();
         services.TryAddSingleton<Channels.IChannelSelector, Channels.ChannelSelector>();
         return services;
     }
+
+    private static SimulationOptions Defaults(IServiceProvider services) => services.GetRequiredService<InfluenceModelOptions>().Simulation;
 }

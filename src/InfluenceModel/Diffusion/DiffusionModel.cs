@@ -84,6 +84,12 @@ public abstract class DiffusionModel
 /// </summary>
 internal abstract class CascadeRun
 {
+    /// <summary>
+    /// Cancels a run in progress: models whose single run can take longer than a few milliseconds (Kelman, one O(n + m)
+    /// sweep per period) check it between periods. Default none.
+    /// </summary>
+    public CancellationToken CancellationToken { get; set; }
+
     /// <summary>Runs one cascade from <paramref name="seeds"/>; returns the final number of adopters.</summary>
     public abstract int Run(ReadOnlySpan<int> seeds, ref Xoshiro256 rng, List<DiffusionPeriod>? trace);
 

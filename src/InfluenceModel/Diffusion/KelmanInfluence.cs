@@ -296,6 +296,8 @@ public sealed class KelmanInfluence : DiffusionModel
             double[] plain = data.Plain, weighted = data.Weighted, row = data.Row, s = data.Stubbornness, x0 = data.Initial;
             for (int period = 1; period <= m.MaxPeriods; period++)
             {
+                // One period is an O(n + m) sweep: on a large graph a single run can outlast the 100 ms cancellation budget.
+                CancellationToken.ThrowIfCancellationRequested();
                 bool seedsForced = m.SeedPeriods is not { } k || period < k;
                 byte[] state = _state, next = _next;
                 double[] x = _x, xNext = _xNext;

@@ -1,19 +1,21 @@
 namespace InfluenceModel.Diffusion;
 
-/// <summary>A Monte-Carlo estimate of the expected spread (number of final adopters, seeds included) of a seed set.</summary>
-/// <param name="Model">The diffusion model's name.</param>
-/// <param name="Mean">The mean number of final adopters over the simulations, in nodes.</param>
-/// <param name="StandardError">The standard error of <paramref name="Mean"/>: sample standard deviation / √simulations (0 for one simulation).</param>
-/// <param name="ConfidenceInterval95">The normal-approximation 95% interval Mean ± 1.96·StandardError.</param>
-/// <param name="Simulations">The number of simulated cascades.</param>
-/// <param name="ActivationProbabilities">
-/// When requested, each node's estimated probability of being a final adopter (share of simulations), by input-file id
-/// in dense-index order; otherwise null.
-/// </param>
-public sealed record SpreadEstimate(
-    string Model,
-    double Mean,
-    double StandardError,
-    ConfidenceInterval ConfidenceInterval95,
-    int Simulations,
-    IReadOnlyList<NodeValue>? ActivationProbabilities);
+/// <summary>The result of <see cref="SpreadEstimator.Estimate"/>: the expected spread of a seed set and, on request, each node's activation probability.</summary>
+/// <remarks>Plain data; serializes with System.Text.Json.</remarks>
+public sealed record SpreadEstimate
+{
+    /// <summary>The diffusion model's name (<see cref="DiffusionModel.Name"/>).</summary>
+    public required string Model { get; init; }
+
+    /// <summary>
+    /// The expected number of final adopters, seeds included (nodes): the mean over the simulated cascades, its standard
+    /// error (sample standard deviation / √simulations, 0 for one simulation), the simulation count and the 95% interval.
+    /// </summary>
+    public required Estimate Spread { get; init; }
+
+    /// <summary>
+    /// When <see cref="SpreadRequest.IncludeActivationProbabilities"/> was set, each node's estimated probability of being
+    /// a final adopter (share of simulations), by input-file id in dense-index order; otherwise null.
+    /// </summary>
+    public IReadOnlyList<NodeValue>? ActivationProbabilities { get; init; }
+}

@@ -11,40 +11,44 @@ namespace InfluenceModel.Diffusion;
 /// </summary>
 public static class SpreadEstimator
 {
-    /// <summary>Estimates the expected spread of <paramref name="seeds"/>.</summary>
-    /// <param name="graph">The graph; its arc weights are the model's probabilities or weights (<see cref="EdgeProbabilities"/>).</param>
-    /// <param name="model">The diffusion model.</param>
-    /// <param name="seeds">Dense node indices of the seeds (<see cref="SocialGraph.IndicesOf(IEnumerable{string})"/> converts input ids); duplicates ignored; may be empty.</param>
-    /// <param name="options">Simulations, seed and parallelism; default <see cref="SimulationOptions.Default"/> (10,000 simulations).</param>
-    /// <param name="includeActivationProbabilities">Whether to report each node's activation probability (costs n ints per thread). Default false.</param>
-    /// <param name="cancellationToken">Cancels the estimation.</param>
+    /// <summary>The progress stage of the estimation; Completed counts finished simulations.</summary>
+    internal const string Stage = "simulating";
+
+    /// <summary>Estimates the expected spread of the request's seeds.</summary>
+    /// <param name="request">The graph, the model and the seeds.</param>
+    /// <param name="options">Simulations, seed and parallelism; null for <see cref="SimulationOptions.Default"/> (10,000 simulations, seed 0, all cores).</param>
+    /// <param name="progress">Receives ("simulating", simulations done, simulations) at most every 50 ms and once at the end; optional.</param>
+    /// <param name="cancellationToken">Cancels the estimation; checked before every simulation (and, for the Kelman model, every period), so it stops within milliseconds.</param>
     /// <returns>The mean spread with its standard error and 95% confidence interval.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="graph"/>, <paramref name="model"/> or <paramref name="seeds"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A seed is outside [0, node count).</exception>
-    /// <exception cref="ArgumentException">The graph's weights do not suit the model (probabilities outside [0, 1]; LT in-weights summing above 1).</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is null.</exception>
+    /// <exception cref="ArgumentException">The graph's weights do not suit the model (probabilities outside [0, 1]; LT in-weights summing above 1; ParamName "graph").</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static SpreadEstimate Estimate(
-        SocialGraph graph,
-        DiffusionModel model,
-        IReadOnlyList<int> seeds,
+        SpreadRequest request,
         SimulationOptions? options = null,
-        bool includeActivationProbabilities = false,
+        IProgress<ProgressReport>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(model);
-        int[] seedArray = DiffusionModel.CheckInputs(graph, seeds);
+        ArgumentNullException.ThrowIfNull(request);
         options ??= SimulationOptions.Default;
+        SocialGraph graph = request.Graph;
+        DiffusionModel model = request.Model;
+        int[] seedArray = request.SeedArray;
+        bool includeActivationProbabilities = request.IncludeActivationProbabilities;
         Func<CascadeRun> createRun = model.Prepare(graph);
         int simulations = options.Simulations;
         int n = graph.NodeCount;
         var workers = new List<Worker>();
         ulong seed = options.Seed;
+        var reporter = new ProgressReporter(progress, Stage, simulations);
         DeterministicParallel.For(
             simulations,
             options.EffectiveParallelism,
             () =>
             {
-                var worker = new Worker(createRun(), includeActivationProbabilities ? new int[n] : null);
+                var run = createRun();
+                run.CancellationToken = cancellationToken;
+                var worker = new Worker(run, includeActivationProbabilities ? new int[n] : null);
                 lock (workers)
                 {
                     workers.Add(worker);
@@ -65,9 +69,12 @@ public static class SpreadEstimator
                     {
                         worker.Run.AddAdopters(counts);
                     }
+
+                    reporter.Advance();
                 }
             },
             cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
 
         // Integer sums are exact, so they do not depend on which worker ran which simulation: the result is the same at
         // any degree of parallelism, with O(1) memory per worker.
@@ -105,7 +112,13 @@ public static class SpreadEstimator
             probabilities = list;
         }
 
-        return new SpreadEstimate(model.Name, mean, standardError, ConfidenceInterval.Normal95(mean, standardError), simulations, probabilities);
+        reporter.Complete();
+        return new SpreadEstimate
+        {
+            Model = model.Name,
+            Spread = new Estimate(mean, standardError, simulations),
+            ActivationProbabilities = probabilities,
+        };
     }
 
     private sealed class Worker(CascadeRun run, int[]? counts)
@@ -118,35 +131,4 @@ public static class SpreadEstimator
 
         public Int128 SumOfSquares { get; set; }
     }
-}
-
-/// <summary>Estimates expected influence spread; the DI-friendly face of <see cref="SpreadEstimator"/>.</summary>
-public interface ISpreadEstimator
-{
-    /// <summary>Estimates the expected spread of <paramref name="seeds"/>; see <see cref="SpreadEstimator.Estimate"/>.</summary>
-    /// <param name="graph">The graph with the model's arc probabilities or weights.</param>
-    /// <param name="model">The diffusion model.</param>
-    /// <param name="seeds">Dense node indices of the seeds.</param>
-    /// <param name="options">Simulation options; null for the service's defaults.</param>
-    /// <param name="includeActivationProbabilities">Whether to report per-node activation probabilities.</param>
-    /// <param name="cancellationToken">Cancels the estimation.</param>
-    /// <returns>The estimate.</returns>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A seed is outside the graph.</exception>
-    /// <exception cref="ArgumentException">The graph's weights do not suit the model.</exception>
-    SpreadEstimate Estimate(SocialGraph graph, DiffusionModel model, IReadOnlyList<int> seeds, SimulationOptions? options = null,
-        bool includeActivationProbabilities = false, CancellationToken cancellationToken = default);
-}
-
-/// <summary>The Monte-Carlo <see cref="ISpreadEstimator"/> with default simulation options (e.g. from <c>AddInfluenceModel</c>). Stateless and thread-safe.</summary>
-/// <param name="defaults">The options used when a call passes none.</param>
-public sealed class MonteCarloSpreadEstimator(SimulationOptions defaults) : ISpreadEstimator
-{
-    /// <summary>The options used when a call passes none.</summary>
-    public SimulationOptions Defaults { get; } = defaults ?? throw new ArgumentNullException(nameof(defaults));
-
-    /// <inheritdoc/>
-    public SpreadEstimate Estimate(SocialGraph graph, DiffusionModel model, IReadOnlyList<int> seeds, SimulationOptions? options = null,
-        bool includeActivationProbabilities = false, CancellationToken cancellationToken = default) =>
-        SpreadEstimator.Estimate(graph, model, seeds, options ?? Defaults, includeActivationProbabilities, cancellationToken);
 }

@@ -43,7 +43,7 @@ internal static class CelfGreedy
             }
         }
 
-        problem.Report("selecting", 0, 0);
+        problem.Report("selecting", 0, problem.FreeSeeds);
         var picks = new List<int>();
         while (picks.Count < problem.FreeSeeds && heap.TryDequeue(out var entry, out _))
         {
@@ -59,7 +59,7 @@ internal static class CelfGreedy
                 current.Add(entry.Node);
                 currentSpread += entry.Gain;
                 spent += cost;
-                problem.Report("selecting", 0, picks.Count);
+                problem.Report("selecting", picks.Count, problem.FreeSeeds);
                 continue;
             }
 
@@ -69,6 +69,8 @@ internal static class CelfGreedy
             heap.Enqueue((entry.Node, picks.Count, gain), (-Key(problem, entry.Node, gain, byRatio), entry.Node));
         }
 
+        // The budget may stop the greedy before k picks: the stage is complete all the same.
+        problem.Report("selecting", problem.FreeSeeds, problem.FreeSeeds);
         return ([.. picks], currentSpread);
     }
 

@@ -29,32 +29,44 @@ public static class InfluenceMaximizer
     /// <summary>Random family of the CELF Monte-Carlo runs (common random numbers across its evaluations).</summary>
     private const ulong CelfFamily = 10;
 
-    /// <summary>Selects seeds in <paramref name="graph"/> (arc weights are the IC probabilities or LT weights).</summary>
-    /// <param name="graph">The social graph; weights in [0, 1], and for LT summing to ≤ 1 into every node.</param>
-    /// <param name="request">The model, k and constraints.</param>
+    /// <summary>Selects seeds for <paramref name="request"/>.</summary>
+    /// <param name="request">The graph, the model, k and the constraints.</param>
+    /// <param name="options">
+    /// The random seed, the parallelism and, for <see cref="SeedingAlgorithm.CelfGreedy"/>, the Monte-Carlo runs per
+    /// spread evaluation; null for <see cref="SimulationOptions.Default"/> (seed 0, all cores, 10,000 runs).
+    /// </param>
+    /// <param name="progress">
+    /// Receives reports in the stages "sampling" (RR sets drawn of the round's target), "selecting" (seeds chosen of the
+    /// free seeds) and "evaluating" (RR sets of the evaluation sample); each stage ends with Completed = Total. Optional.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the selection; checked every 1,024 RR sets, every greedy pick and every CELF evaluation.</param>
     /// <returns>The seeds in selection order with their marginal gains, the estimated spread and the guarantee.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="graph"/> or <paramref name="request"/> is null.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is null.</exception>
     /// <exception cref="ArgumentException">
-    /// The graph is empty or its weights do not suit the model (ParamName "graph"); a candidate or forced seed is not a
-    /// node, k is below the number of forced seeds or above what the candidates allow, costs do not match the nodes,
-    /// costs come without a budget or the reverse, or the forced seeds cost more than the budget (ParamName "request.&lt;property&gt;",
-    /// e.g. "request.K").
+    /// A candidate or forced seed is not a node, k is below the number of forced seeds or above what the candidates
+    /// allow, costs do not match the nodes, costs come without a budget or the reverse, or the forced seeds cost more
+    /// than the budget (ParamName "request.&lt;property&gt;", e.g. "request.K").
     /// </exception>
-    /// <exception cref="OperationCanceledException">The request's token was cancelled.</exception>
-    public static SeedSelection Select(SocialGraph graph, SeedingRequest request)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static SeedSelection Select(
+        SeedingRequest request,
+        SimulationOptions? options = null,
+        IProgress<ProgressReport>? progress = null,
+        CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(request);
+        options ??= SimulationOptions.Default;
         var clock = Stopwatch.StartNew();
-        SeedingProblem problem = Prepare(graph, request);
-        request.CancellationToken.ThrowIfCancellationRequested();
+        SeedingProblem problem = Prepare(request, options, progress, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        SocialGraph graph = request.Graph;
         SelectionOutcome outcome = problem.FreeSeeds == 0
             ? Evaluate(problem, [], 1.0) // only forced seeds: nothing to choose, the selection is optimal
             : request.Algorithm switch
         {
             SeedingAlgorithm.Opimc => ReverseReachableSeeding.Opimc(problem),
             SeedingAlgorithm.Imm => ReverseReachableSeeding.Imm(problem),
-            SeedingAlgorithm.CelfGreedy => Evaluate(problem, CelfGreedy.Select(problem, MonteCarlo(graph, request, problem)), CelfGuarantee(problem)),
+            SeedingAlgorithm.CelfGreedy => Evaluate(problem, CelfGreedy.Select(problem, MonteCarlo(request, options, problem)), CelfGuarantee(problem)),
             SeedingAlgorithm.MaxDegree => Evaluate(problem, SeedingHeuristics.MaxDegree(problem), 0.0),
             SeedingAlgorithm.DegreeDiscount => Evaluate(problem, SeedingHeuristics.DegreeDiscount(problem), 0.0),
             _ => Evaluate(problem, SeedingHeuristics.PageRank(problem), 0.0),
@@ -73,8 +85,7 @@ public static class InfluenceMaximizer
             Seeds = outcome.Seeds,
             SeedIds = ids,
             MarginalGains = outcome.MarginalGains,
-            EstimatedSpread = outcome.Spread,
-            StandardError = outcome.StandardError,
+            Spread = new Estimate(outcome.Spread, outcome.StandardError, outcome.EvaluationSets),
             ApproximationGuarantee = outcome.Guarantee,
             RrSetCount = outcome.RrSetCount,
             TotalCost = cost,
@@ -83,16 +94,14 @@ public static class InfluenceMaximizer
         };
     }
 
-    /// <summary>The CELF oracle: <see cref="SpreadEstimator"/> with one fixed seed (common random numbers across sets).</summary>
-    private static Func<int[], double> MonteCarlo(SocialGraph graph, SeedingRequest request, SeedingProblem problem)
+    /// <summary>
+    /// The CELF oracle: <see cref="SpreadEstimator"/> with one fixed seed (common random numbers across sets) and the
+    /// caller's simulation count and parallelism. Progress is the selection's, not each estimate's.
+    /// </summary>
+    private static Func<int[], double> MonteCarlo(SeedingRequest request, SimulationOptions options, SeedingProblem problem)
     {
-        var options = new SimulationOptions
-        {
-            Simulations = request.Simulations,
-            Seed = problem.FamilySeed(CelfFamily),
-            MaxDegreeOfParallelism = request.MaxDegreeOfParallelism,
-        };
-        return seeds => SpreadEstimator.Estimate(graph, request.Model, seeds, options, cancellationToken: request.CancellationToken).Mean;
+        var celf = options with { Seed = problem.FamilySeed(CelfFamily) };
+        return seeds => SpreadEstimator.Estimate(new SpreadRequest(request.Graph, request.Model, seeds), celf, null, problem.CancellationToken).Spread.Mean;
     }
 
     private static double CelfGuarantee(SeedingProblem problem) =>
@@ -101,25 +110,12 @@ public static class InfluenceMaximizer
     private static SelectionOutcome Evaluate(SeedingProblem problem, int[] freeSeeds, double guarantee) =>
         ReverseReachableSeeding.Evaluate(problem, [.. problem.Forced, .. freeSeeds], EvaluationSets, guarantee);
 
-    /// <summary>Validates <paramref name="request"/> against <paramref name="graph"/> and flattens both.</summary>
-    internal static SeedingProblem Prepare(SocialGraph graph, SeedingRequest request)
+    /// <summary>Validates <paramref name="request"/> across its properties and flattens it with the run's settings.</summary>
+    internal static SeedingProblem Prepare(SeedingRequest request, SimulationOptions options, IProgress<ProgressReport>? progress = null, CancellationToken cancellationToken = default)
     {
+        SocialGraph graph = request.Graph;
         int n = graph.NodeCount;
-        if (n == 0)
-        {
-            throw new ArgumentException("The graph has no nodes; there is nothing to seed.", nameof(graph));
-        }
-
         bool linearThreshold = request.Model is LinearThreshold;
-        if (linearThreshold)
-        {
-            EdgeProbabilities.ValidateLinearThreshold(graph);
-        }
-        else
-        {
-            EdgeProbabilities.ValidateIndependentCascade(graph);
-        }
-
         int[] forced = [.. request.ForcedSeeds];
         CheckNodes(forced, n, RequestParameter(nameof(SeedingRequest.ForcedSeeds)));
         if (forced.Length > request.K)
@@ -181,10 +177,10 @@ public static class InfluenceMaximizer
             Budget = request.Budget ?? 0,
             Epsilon = request.Epsilon,
             Delta = request.Delta ?? (1.0 / Math.Max(n, 2)),
-            Seed = request.Seed,
-            Parallelism = request.MaxDegreeOfParallelism == -1 ? Environment.ProcessorCount : request.MaxDegreeOfParallelism,
-            CancellationToken = request.CancellationToken,
-            Progress = request.Progress,
+            Seed = options.Seed,
+            Parallelism = options.EffectiveParallelism,
+            CancellationToken = cancellationToken,
+            Progress = progress,
         };
     }
 

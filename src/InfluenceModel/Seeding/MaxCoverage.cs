@@ -28,13 +28,15 @@ internal static class MaxCoverage
         bool[]? candidate,
         ReadOnlySpan<int> forced,
         int k,
-        bool computeUpperBound)
+        bool computeUpperBound,
+        CancellationToken cancellationToken = default)
     {
         var state = new CoverState(sets, index, nodeCount);
         var seeds = new List<int>(forced.Length + k);
         var gains = new List<int>(forced.Length + k);
         foreach (int f in forced)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             seeds.Add(f);
             gains.Add(state.Cover(f));
         }
@@ -65,6 +67,8 @@ internal static class MaxCoverage
                 break;
             }
 
+            cancellationToken.ThrowIfCancellationRequested();
+
             int best = PopFresh(heap, state.Coverage);
             seeds.Add(best);
             gains.Add(state.Cover(best));
@@ -87,7 +91,8 @@ internal static class MaxCoverage
         ReadOnlySpan<double> costs,
         double budget,
         int maxSeeds,
-        bool byRatio)
+        bool byRatio,
+        CancellationToken cancellationToken = default)
     {
         var state = new CoverState(sets, index, nodeCount);
         var seeds = new List<int>();
@@ -113,6 +118,7 @@ internal static class MaxCoverage
 
         while (seeds.Count < maxSeeds && heap.TryDequeue(out int v, out var priority))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (spent + costs[v] > budget)
             {
                 continue; // the remaining budget only shrinks: v never becomes affordable again

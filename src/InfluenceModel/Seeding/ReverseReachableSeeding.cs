@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace InfluenceModel.Seeding;
 
 /// <summary>What a selection algorithm returns before it is dressed as a public <see cref="SeedSelection"/>.</summary>
-internal sealed record SelectionOutcome(int[] Seeds, double[] MarginalGains, double Spread, double StandardError, double Guarantee, long RrSetCount);
+internal sealed record SelectionOutcome(int[] Seeds, double[] MarginalGains, double Spread, double StandardError, long EvaluationSets, double Guarantee, long RrSetCount);
 
 /// <summary>
 /// OPIM-C and IMM (with Chen's correction) over RR sets, including the budgeted variant. See docs/models/seeding.md
@@ -63,8 +63,9 @@ internal static class ReverseReachableSeeding
             CoverageResult greedy;
             try
             {
+                problem.Report("selecting", 0, problem.FreeSeeds);
                 var index = CoverageIndex.Build(selection, n, overlap ? 1 : problem.Parallelism);
-                greedy = MaxCoverage.Greedy(selection, index, n, problem.Candidate, problem.Forced, problem.FreeSeeds, computeUpperBound: true);
+                greedy = MaxCoverage.Greedy(selection, index, n, problem.Candidate, problem.Forced, problem.FreeSeeds, computeUpperBound: true, problem.CancellationToken);
             }
             catch
             {
@@ -74,8 +75,8 @@ internal static class ReverseReachableSeeding
             }
 
             validationGrowth.GetAwaiter().GetResult();
+            problem.Report("selecting", problem.FreeSeeds, problem.FreeSeeds);
             Grow(problem, validation, seed2, validationTarget);
-            problem.Report("selecting", selection.Count + (long)validation.Count, 0);
             bool[] mask = Mask(n, greedy.Seeds);
             double coverageBound = Math.Min(greedy.UpperBound, greedy.Covered / SampleSizes.GreedyRatio);
             double upper = SampleSizes.SpreadUpperBound(coverageBound, selection.Count, n, a);
@@ -158,7 +159,7 @@ internal static class ReverseReachableSeeding
             double x = n / Math.Pow(2, i);
             Grow(problem, sampling, seed1, SampleSizes.ToCount(lambdaPrime / x));
             var index = CoverageIndex.Build(sampling, n, problem.Parallelism);
-            var greedy = MaxCoverage.Greedy(sampling, index, n, problem.Candidate, problem.Forced, k, computeUpperBound: false);
+            var greedy = MaxCoverage.Greedy(sampling, index, n, problem.Candidate, problem.Forced, k, computeUpperBound: false, problem.CancellationToken);
             double estimate = (double)n * greedy.Covered / sampling.Count;
             if (estimate >= (1.0 + epsPrime) * x)
             {
@@ -170,22 +171,24 @@ internal static class ReverseReachableSeeding
         double lambdaStar = SampleSizes.ImmLambdaStar(n, problem.Choices, Math.Max(1, k), problem.Epsilon, ell);
         var final = new RrSetCollection();
         Grow(problem, final, problem.FamilySeed(FamilyFinal), SampleSizes.ToCount(lambdaStar / lowerBound));
-        problem.Report("selecting", sampling.Count + (long)final.Count, 0);
+        problem.Report("selecting", 0, problem.FreeSeeds);
         var finalIndex = CoverageIndex.Build(final, n, problem.Parallelism);
         CoverageResult result;
         double guarantee;
         if (problem.IsBudgeted)
         {
-            var ratioGreedy = MaxCoverage.BudgetedGreedy(final, finalIndex, n, problem.Candidate, problem.Forced, problem.Costs!, problem.Budget, problem.Forced.Length + problem.FreeSeeds, byRatio: true);
-            var unitGreedy = MaxCoverage.BudgetedGreedy(final, finalIndex, n, problem.Candidate, problem.Forced, problem.Costs!, problem.Budget, problem.Forced.Length + problem.FreeSeeds, byRatio: false);
+            var ratioGreedy = MaxCoverage.BudgetedGreedy(final, finalIndex, n, problem.Candidate, problem.Forced, problem.Costs!, problem.Budget, problem.Forced.Length + problem.FreeSeeds, byRatio: true, problem.CancellationToken);
+            var unitGreedy = MaxCoverage.BudgetedGreedy(final, finalIndex, n, problem.Candidate, problem.Forced, problem.Costs!, problem.Budget, problem.Forced.Length + problem.FreeSeeds, byRatio: false, problem.CancellationToken);
             result = ratioGreedy.Covered >= unitGreedy.Covered ? ratioGreedy : unitGreedy;
             guarantee = Math.Max(0.0, (0.5 * SampleSizes.GreedyRatio) - problem.Epsilon);
         }
         else
         {
-            result = MaxCoverage.Greedy(final, finalIndex, n, problem.Candidate, problem.Forced, problem.FreeSeeds, computeUpperBound: false);
+            result = MaxCoverage.Greedy(final, finalIndex, n, problem.Candidate, problem.Forced, problem.FreeSeeds, computeUpperBound: false, problem.CancellationToken);
             guarantee = Math.Max(0.0, SampleSizes.GreedyRatio - problem.Epsilon);
         }
+
+        problem.Report("selecting", problem.FreeSeeds, problem.FreeSeeds);
 
         long covered = sampling.CountCovered(Mask(n, result.Seeds));
         return Outcome(result, final.Count, sampling, covered, n, guarantee, sampling.Count + (long)final.Count);
@@ -200,10 +203,11 @@ internal static class ReverseReachableSeeding
         int n = problem.NodeCount;
         var evaluation = new RrSetCollection();
         Grow(problem, evaluation, problem.FamilySeed(FamilyValidation), sets);
-        problem.Report("evaluating", evaluation.Count, seeds.Length);
+        problem.Report("evaluating", 0, seeds.Length);
         var index = CoverageIndex.Build(evaluation, n, problem.Parallelism);
         // Greedy over a one-node candidate list per step reproduces the order: forced = the whole sequence.
-        var ordered = MaxCoverage.Greedy(evaluation, index, n, new bool[n], seeds, 0, computeUpperBound: false);
+        var ordered = MaxCoverage.Greedy(evaluation, index, n, new bool[n], seeds, 0, computeUpperBound: false, problem.CancellationToken);
+        problem.Report("evaluating", seeds.Length, seeds.Length);
         return Outcome(ordered, evaluation.Count, evaluation, ordered.Covered, n, guarantee, evaluation.Count);
     }
 
@@ -253,7 +257,7 @@ internal static class ReverseReachableSeeding
         double p = (double)evaluationCovered / evaluation.Count;
         double spread = n * p;
         double se = n * Math.Sqrt(p * (1 - p) / evaluation.Count);
-        return new SelectionOutcome(result.Seeds, gains, spread, se, guarantee, rrSets);
+        return new SelectionOutcome(result.Seeds, gains, spread, se, evaluation.Count, guarantee, rrSets);
     }
 
     private static void Grow(SeedingProblem problem, RrSetCollection sets, ulong seed, int target, int parallelism = 0)
@@ -261,8 +265,10 @@ internal static class ReverseReachableSeeding
         if (target > sets.Count)
         {
             int workers = parallelism > 0 ? parallelism : problem.Parallelism;
-            RrSampler.Generate(problem.Reverse, sets, seed, sets.Count, target - sets.Count, workers, problem.CancellationToken);
-            problem.Report("sampling", sets.Count, 0);
+            var reporter = problem.Stage("sampling", target);
+            reporter.Advance(sets.Count);
+            RrSampler.Generate(problem.Reverse, sets, seed, sets.Count, target - sets.Count, workers, problem.CancellationToken, reporter);
+            reporter.Complete();
         }
     }
 

@@ -34,7 +34,8 @@ internal static class RrSampler
         long firstIndex,
         int count,
         int maxDegreeOfParallelism,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        ProgressReporter? progress = null)
     {
         if (count <= 0)
         {
@@ -52,11 +53,14 @@ internal static class RrSampler
             (scratch, start, end) =>
             {
                 var chunk = new Chunk(start, end - start, (int)Math.Min(Array.MaxLength, (long)((end - start) * averageSize * 1.25) + 64));
+                int reported = start;
                 for (int i = start; i < end; i++)
                 {
                     if ((i & CancellationCheckMask) == 0)
                     {
                         cancellationToken.ThrowIfCancellationRequested();
+                        progress?.Advance(i - reported);
+                        reported = i;
                     }
 
                     long index = firstIndex + i;
@@ -75,6 +79,8 @@ internal static class RrSampler
 
                     chunk.Lengths[i - start] = chunk.Used - setStart;
                 }
+
+                progress?.Advance(end - reported);
 
                 lock (gate)
                 {

@@ -13,21 +13,16 @@ public sealed record SeedSelection
     /// <summary>
     /// Expected number of extra activated nodes each seed adds to the ones before it (nodes; the first is the seed's own
     /// spread). Measured on the RR sets the selection was made on (for heuristics and CELF: on the evaluation sample),
-    /// so their sum slightly overstates <see cref="EstimatedSpread"/> for OPIM-C and IMM.
+    /// so their sum slightly overstates <see cref="Spread"/> for OPIM-C and IMM.
     /// </summary>
     public required IReadOnlyList<double> MarginalGains { get; init; }
 
     /// <summary>
     /// Expected number of activated nodes, seeds included, estimated on RR sets independent of the selection
-    /// (unbiased): n·(share of those sets the seeds cover).
+    /// (unbiased): mean n·p with p the share of those sets the seeds cover, standard error n·√(p(1 − p)/θ), count θ (the
+    /// evaluation sets), and the normal 95% interval.
     /// </summary>
-    public required double EstimatedSpread { get; init; }
-
-    /// <summary>Standard error of <see cref="EstimatedSpread"/> (nodes): n·√(p(1 − p)/θ).</summary>
-    public required double StandardError { get; init; }
-
-    /// <summary>The normal 95% confidence interval of <see cref="EstimatedSpread"/>.</summary>
-    public ConfidenceInterval SpreadInterval => ConfidenceInterval.Normal95(EstimatedSpread, StandardError);
+    public required Estimate Spread { get; init; }
 
     /// <summary>
     /// The approximation ratio that holds with probability ≥ 1 − δ: for OPIM-C the certified instance ratio

@@ -44,7 +44,7 @@ internal sealed class SeedingProblem
 
     public CancellationToken CancellationToken { get; init; }
 
-    public IProgress<SeedingProgress>? Progress { get; init; }
+    public IProgress<ProgressReport>? Progress { get; init; }
 
     public bool IsBudgeted => Costs is not null;
 
@@ -66,6 +66,10 @@ internal sealed class SeedingProblem
     /// <summary>An independent random seed for sample family <paramref name="family"/> (R1, R2, evaluation, …).</summary>
     public ulong FamilySeed(ulong family) => new Xoshiro256(Seed, ulong.MaxValue - family).NextUInt64();
 
-    public void Report(string phase, long rrSets, int seedsSelected) =>
-        Progress?.Report(new SeedingProgress(phase, rrSets, seedsSelected));
+    /// <summary>A throttled reporter for one stage ("sampling", "selecting", "evaluating") of <paramref name="total"/> units.</summary>
+    public ProgressReporter Stage(string stage, long total) => new(Progress, stage, total);
+
+    /// <summary>Reports a stage step directly (coarse steps: one per greedy pick or per round).</summary>
+    public void Report(string stage, long completed, long total) =>
+        Progress?.Report(new ProgressReport(stage, completed, total));
 }

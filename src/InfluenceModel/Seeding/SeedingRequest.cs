@@ -1,19 +1,22 @@
 using InfluenceModel.Diffusion;
 using InfluenceModel.Internal;
+using InfluenceModel.Networks;
 
 namespace InfluenceModel.Seeding;
 
 /// <summary>
-/// What to seed and under which constraints: the diffusion model, the number of seeds k, the accuracy (ε, δ), the
-/// algorithm, a candidate set (e.g. only employees can be brand ambassadors), forced seeds (existing ambassadors),
-/// optional node costs with a budget, the random seed, the parallelism, cancellation and progress.
+/// What to seed and under which constraints: the graph, the diffusion model, the number of seeds k, the accuracy
+/// (ε, δ), the algorithm, a candidate set (e.g. only employees can be brand ambassadors), forced seeds (existing
+/// ambassadors) and optional node costs with a budget. How to compute it (random seed, parallelism, CELF's Monte-Carlo
+/// runs) is a <see cref="SimulationOptions"/>; progress and cancellation are parameters of
+/// <see cref="InfluenceMaximizer.Select"/>.
 /// </summary>
 /// <remarks>
 /// <para>
 /// Node indices are the graph's dense indices 0..n−1; map input-file ids with
-/// <see cref="Networks.SocialGraph.IndicesOf(IEnumerable{string})"/>. Values that depend on the graph (indices in
-/// range, k not above the number of candidates, costs per node) are checked by
-/// <see cref="InfluenceMaximizer.Select"/>; everything else is checked here, when the property is set.
+/// <see cref="SocialGraph.IndicesOf(IEnumerable{string})"/>. The graph and each property are checked when they are
+/// set; what needs several properties together (indices in range, k not above the number of candidates, costs per node
+/// with a budget) is checked by <see cref="InfluenceMaximizer.Select"/> (ParamName "request.&lt;property&gt;").
 /// </para>
 /// <para>Immutable: lists are copied when set. Thread-safe.</para>
 /// </remarks>
@@ -23,26 +26,49 @@ public sealed record SeedingRequest
     private readonly int[] _forcedSeeds = [];
     private readonly double[]? _costs;
 
-    /// <summary>A request for <paramref name="k"/> seeds under <paramref name="model"/>, everything else at its default.</summary>
+    /// <summary>A request for <paramref name="k"/> seeds in <paramref name="graph"/> under <paramref name="model"/>, everything else at its default.</summary>
+    /// <param name="graph">The social graph; at least one node, arc weights in [0, 1] (IC probabilities) or, for LT, in-weights summing to ≤ 1 into every node.</param>
     /// <param name="model">
     /// The diffusion model: an <see cref="IndependentCascade"/> or a <see cref="LinearThreshold"/> (reverse-reachable
     /// sets exist for these two; the Kelman model has no such dual).
     /// </param>
     /// <param name="k">Number of seeds in total, forced seeds included. Range 1 to 1,000,000.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="model"/> is neither independent cascade nor linear threshold.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="graph"/> or <paramref name="model"/> is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="model"/> is neither independent cascade nor linear threshold; the graph is empty or its weights do
+    /// not suit the model (ParamName "graph").
+    /// </exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> is out of range.</exception>
-    public SeedingRequest(DiffusionModel model, int k)
+    public SeedingRequest(SocialGraph graph, DiffusionModel model, int k)
     {
+        ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(model);
         if (model is not (IndependentCascade or LinearThreshold))
         {
             throw new ArgumentException($"Seeding supports the independent cascade and linear threshold models; {model.Name} is neither.", nameof(model));
         }
 
-        Model = model;
         K = Guard.InRange(k, 1, 1_000_000);
+        if (graph.NodeCount == 0)
+        {
+            throw new ArgumentException("The graph has no nodes; there is nothing to seed.", nameof(graph));
+        }
+
+        if (model is LinearThreshold)
+        {
+            EdgeProbabilities.ValidateLinearThreshold(graph);
+        }
+        else
+        {
+            EdgeProbabilities.ValidateIndependentCascade(graph);
+        }
+
+        Graph = graph;
+        Model = model;
     }
+
+    /// <summary>The social graph; its arc weights are the IC probabilities or LT weights.</summary>
+    public SocialGraph Graph { get; }
 
     /// <summary>The diffusion model (<see cref="IndependentCascade"/> or <see cref="LinearThreshold"/>).</summary>
     public DiffusionModel Model { get; }
@@ -143,31 +169,6 @@ public sealed record SeedingRequest
         get;
         init => field = value is { } b ? Guard.Positive(b, nameof(Budget)) : null;
     }
-
-    /// <summary>The random seed; default 0. Same seed ⇒ same seeds, at any <see cref="MaxDegreeOfParallelism"/>.</summary>
-    public ulong Seed { get; init; }
-
-    /// <summary>The largest number of threads, or -1 (the default) for all cores. Range -1 or 1 to 1,024.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is 0, below -1 or above 1,024.</exception>
-    public int MaxDegreeOfParallelism
-    {
-        get;
-        init => field = value == -1 ? -1 : Guard.InRange(value, 1, 1024, nameof(MaxDegreeOfParallelism));
-    } = -1;
-
-    /// <summary>Monte-Carlo runs per spread evaluation of <see cref="SeedingAlgorithm.CelfGreedy"/> (1 to 10,000,000; default 1,000).</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is out of range.</exception>
-    public int Simulations
-    {
-        get;
-        init => field = Guard.InRange(value, 1, 10_000_000, nameof(Simulations));
-    } = 1000;
-
-    /// <summary>Cancels the selection (it then throws <see cref="OperationCanceledException"/>). Default none.</summary>
-    public CancellationToken CancellationToken { get; init; }
-
-    /// <summary>Receives progress reports (phase, RR sets so far, seeds chosen). Default none.</summary>
-    public IProgress<SeedingProgress>? Progress { get; init; }
 
     private static int[] CopyIndices(IReadOnlyList<int> values, string name)
     {

@@ -145,10 +145,10 @@ public sealed class CampaignBuilderTests
     {
         public int Calls { get; private set; }
 
-        public SeedSelection SelectSeeds(SocialGraph graph, SeedingRequest request)
+        public SeedSelection Select(SeedingRequest request, SimulationOptions? options = null, IProgress<ProgressReport>? progress = null, CancellationToken cancellationToken = default)
         {
             Calls++;
-            return InfluenceMaximizer.Select(graph, request);
+            return InfluenceMaximizer.Select(request, options, progress, cancellationToken);
         }
     }
 }

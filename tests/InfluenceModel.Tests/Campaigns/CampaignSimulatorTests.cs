@@ -269,10 +269,10 @@ public sealed class CampaignSimulatorTests
     {
         public int Calls { get; private set; }
 
-        public InfluenceModel.Community.CommunityRoiCurve Compute(InfluenceModel.Community.CommunityRoiInputs inputs)
+        public InfluenceModel.Community.CommunityRoiCurve Compute(InfluenceModel.Community.CommunityRoiInputs inputs, CancellationToken cancellationToken = default)
         {
             Calls++;
-            return InfluenceModel.Community.CommunityRoiCalculator.Compute(inputs);
+            return InfluenceModel.Community.CommunityRoiCalculator.Compute(inputs, cancellationToken);
         }
     }
 }

@@ -26,7 +26,7 @@ public class KelmanInfluenceTests
         }
 
         var options = new SimulationOptions { Simulations = 300, Seed = 3 };
-        Assert.Equal(SpreadEstimator.Estimate(g, lt, seeds, options).Mean, SpreadEstimator.Estimate(g, kelman, seeds, options).Mean);
+        Assert.Equal(SpreadEstimator.Estimate(new SpreadRequest(g, lt, seeds), options).Spread.Mean, SpreadEstimator.Estimate(new SpreadRequest(g, kelman, seeds), options).Spread.Mean);
     }
 
     [Fact]
@@ -89,9 +89,9 @@ public class KelmanInfluenceTests
         var g = SocialGraph.FromEdges(3, [new(0, 2, 0.5f), new(1, 2, 0.5f)], groups: [1, 0, 1]);
         var model = new KelmanInfluence { Identification = 3, InternalizationThreshold = 2, ReversibleCompliance = false };
         const int n = 20_000;
-        var estimate = SpreadEstimator.Estimate(g, model, [0], new SimulationOptions { Simulations = n, Seed = 6 });
+        var estimate = SpreadEstimator.Estimate(new SpreadRequest(g, model, [0]), new SimulationOptions { Simulations = n, Seed = 6 });
         double band = 4 * Math.Sqrt(0.75 * 0.25 / n);
-        Assert.InRange(estimate.Mean, 1.75 - band, 1.75 + band);
+        Assert.InRange(estimate.Spread.Mean, 1.75 - band, 1.75 + band);
         int identified = 0, complied = 0;
         for (ulong s = 0; s < 4000; s++)
         {

@@ -8,7 +8,7 @@ public class LinearThresholdTests
     private const int Runs = 40_000;
 
     private static SpreadEstimate Estimate(SocialGraph g, IReadOnlyList<int> seeds, ulong seed = 5) =>
-        SpreadEstimator.Estimate(g, new LinearThreshold(), seeds, new SimulationOptions { Simulations = Runs, Seed = seed }, includeActivationProbabilities: true);
+        SpreadEstimator.Estimate(new SpreadRequest(g, new LinearThreshold(), seeds) { IncludeActivationProbabilities = true }, new SimulationOptions { Simulations = Runs, Seed = seed });
 
     private static void AssertProbability(double expected, double actual) =>
         Assert.InRange(actual, expected - (4 * Math.Sqrt(expected * (1 - expected) / Runs)) - 1e-12, expected + (4 * Math.Sqrt(expected * (1 - expected) / Runs)) + 1e-12);
@@ -32,7 +32,7 @@ public class LinearThresholdTests
         var estimate = Estimate(g, [0]);
         AssertProbability(0.25, estimate.ActivationProbabilities![1].Value);
         AssertProbability(0.75, estimate.ActivationProbabilities[3].Value);
-        Assert.InRange(estimate.Mean, 2.5 - (4 * estimate.StandardError), 2.5 + (4 * estimate.StandardError));
+        Assert.InRange(estimate.Spread.Mean, 2.5 - (4 * estimate.Spread.StandardError), 2.5 + (4 * estimate.Spread.StandardError));
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public class LinearThresholdTests
 
         var g = SocialGraph.FromEdges(4, edges).WithEdgeProbabilities(EdgeProbabilities.WeightedCascade);
         var estimate = Estimate(g, [0]);
-        Assert.InRange(estimate.Mean, (78.0 / 27) - (4 * estimate.StandardError), (78.0 / 27) + (4 * estimate.StandardError));
+        Assert.InRange(estimate.Spread.Mean, (78.0 / 27) - (4 * estimate.Spread.StandardError), (78.0 / 27) + (4 * estimate.Spread.StandardError));
         AssertProbability(17.0 / 27, estimate.ActivationProbabilities![2].Value);
     }
 
@@ -76,7 +76,7 @@ public class LinearThresholdTests
             AssertProbability(expected[v], estimate.ActivationProbabilities![v].Value);
         }
 
-        Assert.InRange(estimate.Mean, 2.75 - (4 * estimate.StandardError), 2.75 + (4 * estimate.StandardError));
+        Assert.InRange(estimate.Spread.Mean, 2.75 - (4 * estimate.Spread.StandardError), 2.75 + (4 * estimate.Spread.StandardError));
     }
 
     [Theory]
@@ -92,6 +92,6 @@ public class LinearThresholdTests
     public void InWeightsAboveOne_AreRejectedNamingTheGraph()
     {
         var g = SocialGraph.FromEdges(3, [new(0, 2, 0.6f), new(1, 2, 0.6f)]);
-        Assert.Equal("graph", Assert.Throws<ArgumentException>(() => SpreadEstimator.Estimate(g, new LinearThreshold(), [0])).ParamName);
+        Assert.Equal("graph", Assert.Throws<ArgumentException>(() => SpreadEstimator.Estimate(new SpreadRequest(g, new LinearThreshold(), [0]))).ParamName);
     }
 }

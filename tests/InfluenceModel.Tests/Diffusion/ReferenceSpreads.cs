@@ -10,9 +10,9 @@ internal static class ReferenceSpreads
     public static void AssertAgrees(string file, DiffusionModel model, string seedIds, double reference, double referenceError, int simulations, ulong seed)
     {
         var g = SocialGraph.LoadEdgeList(SharedData.GraphPath(file)).WithEdgeProbabilities(EdgeProbabilities.WeightedCascade);
-        var estimate = SpreadEstimator.Estimate(g, model, g.IndicesOf(seedIds.Split(' ')), new SimulationOptions { Simulations = simulations, Seed = seed });
-        double tolerance = 3 * Math.Sqrt((estimate.StandardError * estimate.StandardError) + (referenceError * referenceError));
-        Assert.InRange(estimate.Mean, reference - tolerance, reference + tolerance);
+        var estimate = SpreadEstimator.Estimate(new SpreadRequest(g, model, g.IndicesOf(seedIds.Split(' '))), new SimulationOptions { Simulations = simulations, Seed = seed });
+        double tolerance = 3 * Math.Sqrt((estimate.Spread.StandardError * estimate.Spread.StandardError) + (referenceError * referenceError));
+        Assert.InRange(estimate.Spread.Mean, reference - tolerance, reference + tolerance);
     }
 
     /// <summary>The k = 50 IMM seed sets of reference-spreads.tsv for nethept (IC and LT).</summary>

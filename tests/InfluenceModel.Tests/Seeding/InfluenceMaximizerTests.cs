@@ -40,12 +40,9 @@ public class InfluenceMaximizerTests
         int n = graph.NodeCount;
         var costs = Enumerable.Range(0, n).Select(v => 1.0 + ((v * 7 + graphSeed.Get) % 5)).ToArray();
         double budget = 4.0;
-        var result = InfluenceMaximizer.Select(graph, new SeedingRequest(Ic, n)
-        {
-            Costs = costs,
-            Budget = budget,
-            Seed = (ulong)graphSeed.Get,
-        });
+        var result = InfluenceMaximizer.Select(
+            new SeedingRequest(graph, Ic, n) { Costs = costs, Budget = budget },
+            new SimulationOptions { Seed = (ulong)graphSeed.Get });
 
         double spent = result.Seeds.Sum(v => costs[v]);
         Assert.True(spent <= budget + 1e-12, $"spent {spent} > budget {budget}");
@@ -61,11 +58,9 @@ public class InfluenceMaximizerTests
     {
         var graph = TinyGraphs.Random(11, Ic);
         double[] sigma = ExactSpread.AllSubsets(graph, Ic);
-        var result = InfluenceMaximizer.Select(graph, new SeedingRequest(Ic, 2)
-        {
-            Algorithm = SeedingAlgorithm.CelfGreedy,
-            Simulations = 20_000,
-        });
+        var result = InfluenceMaximizer.Select(
+            new SeedingRequest(graph, Ic, 2) { Algorithm = SeedingAlgorithm.CelfGreedy },
+            new SimulationOptions { Simulations = 20_000 });
 
         double optimum = ExactSpread.Optimum(sigma, graph.NodeCount, 2);
         Assert.True(ExactSpread.Of(sigma, result.Seeds) >= (1 - (1 / Math.E)) * optimum, "CELF below 1 − 1/e of the optimum");
@@ -81,13 +76,14 @@ public class InfluenceMaximizerTests
     [InlineData(SeedingAlgorithm.PageRank)]
     public void Select_OnStars_PicksBothHubs_WithIdsGainsAndSpread(SeedingAlgorithm algorithm)
     {
-        var result = InfluenceMaximizer.Select(Stars, new SeedingRequest(Ic, 2) { Algorithm = algorithm });
+        var result = InfluenceMaximizer.Select(new SeedingRequest(Stars, Ic, 2) { Algorithm = algorithm });
 
         Assert.Equal([0, 5], result.Seeds.Order());
         Assert.Equal(result.Seeds.Select(v => v.ToString()), result.SeedIds);
         Assert.Equal(2, result.MarginalGains.Count);
         // Exact: σ({0, 5}) = 3 + 4·0.5 + 2·0.5 = 5 (hub 0 reaches 4 leaves w.p. ½ each, hub 5 two).
-        Assert.InRange(result.EstimatedSpread, 5 - (4 * result.StandardError) - 0.01, 5 + (4 * result.StandardError) + 0.01);
+        Assert.InRange(result.Spread.Mean, 5 - (4 * result.Spread.StandardError) - 0.01, 5 + (4 * result.Spread.StandardError) + 0.01);
+        Assert.True(result.Spread.Interval95.Contains(result.Spread.Mean) && result.Spread.Count > 0);
         Assert.Equal(algorithm, result.Algorithm);
         Assert.True(result.Elapsed > TimeSpan.Zero);
     }
@@ -95,13 +91,13 @@ public class InfluenceMaximizerTests
     [Fact]
     public void Select_WithCandidatesAndForcedSeeds_ListsForcedFirst_AndPicksOnlyCandidates()
     {
-        var request = new SeedingRequest(Ic, 3)
+        var request = new SeedingRequest(Stars, Ic, 3)
         {
             Candidates = [1, 2, 5, 6],
             ForcedSeeds = [8],
         };
 
-        var result = InfluenceMaximizer.Select(Stars, request);
+        var result = InfluenceMaximizer.Select(request);
 
         Assert.Equal(8, result.Seeds[0]);
         Assert.Equal(5, result.Seeds[1]); // the best candidate: hub 0 is not one
@@ -114,11 +110,11 @@ public class InfluenceMaximizerTests
     [InlineData(SeedingAlgorithm.PageRank)]
     public void Select_OnlyForcedSeeds_ReturnsThem_WithFullGuarantee(SeedingAlgorithm algorithm)
     {
-        var result = InfluenceMaximizer.Select(Stars, new SeedingRequest(Ic, 2) { ForcedSeeds = [5, 8], Algorithm = algorithm });
+        var result = InfluenceMaximizer.Select(new SeedingRequest(Stars, Ic, 2) { ForcedSeeds = [5, 8], Algorithm = algorithm });
         Assert.Equal([5, 8], result.Seeds);
         Assert.Equal(1.0, result.ApproximationGuarantee);
         // σ({5, 8}) = 1 + 2·0.5 + 1 = 3.
-        Assert.InRange(result.EstimatedSpread, 3 - (4 * result.StandardError), 3 + (4 * result.StandardError));
+        Assert.InRange(result.Spread.Mean, 3 - (4 * result.Spread.StandardError), 3 + (4 * result.Spread.StandardError));
     }
 
     [Theory]
@@ -127,18 +123,15 @@ public class InfluenceMaximizerTests
     public void Select_SameSeed_SameResult_AtAnyParallelism(SeedingAlgorithm algorithm)
     {
         var graph = TinyGraphs.Random(5, Lt);
-        var results = new[] { 1, 2, 8 }.Select(dop => InfluenceMaximizer.Select(graph, new SeedingRequest(Lt, 2)
-        {
-            Algorithm = algorithm,
-            Seed = 42,
-            MaxDegreeOfParallelism = dop,
-        })).ToArray();
+        var results = new[] { 1, 2, 8 }.Select(dop => InfluenceMaximizer.Select(
+            new SeedingRequest(graph, Lt, 2) { Algorithm = algorithm },
+            new SimulationOptions { Seed = 42, MaxDegreeOfParallelism = dop })).ToArray();
 
         foreach (var r in results.Skip(1))
         {
             Assert.Equal(results[0].Seeds, r.Seeds);
             Assert.Equal(results[0].MarginalGains, r.MarginalGains);
-            Assert.Equal(results[0].EstimatedSpread, r.EstimatedSpread);
+            Assert.Equal(results[0].Spread, r.Spread);
             Assert.Equal(results[0].RrSetCount, r.RrSetCount);
         }
     }
@@ -146,14 +139,81 @@ public class InfluenceMaximizerTests
     [Fact]
     public void Select_ReportsProgress_AndHonoursCancellation()
     {
-        var reports = new List<SeedingProgress>();
-        InfluenceMaximizer.Select(Stars, new SeedingRequest(Ic, 2) { Progress = new SyncProgress(reports) });
-        Assert.Contains(reports, r => r.Phase == "sampling" && r.RrSetCount > 0);
+        var reports = new List<ProgressReport>();
+        InfluenceMaximizer.Select(new SeedingRequest(Stars, Ic, 2), progress: new SyncProgress(reports));
+        Assert.Contains(reports, r => r.Stage == "sampling" && r.Completed > 0);
 
         using var cts = new CancellationTokenSource();
         cts.Cancel();
         Assert.ThrowsAny<OperationCanceledException>(() =>
-            InfluenceMaximizer.Select(Stars, new SeedingRequest(Ic, 2) { CancellationToken = cts.Token }));
+            InfluenceMaximizer.Select(new SeedingRequest(Stars, Ic, 2), cancellationToken: cts.Token));
+    }
+
+    [Theory]
+    [InlineData(SeedingAlgorithm.Opimc)]
+    [InlineData(SeedingAlgorithm.CelfGreedy)]
+    public void Progress_ReportsTheStages_EachEndingComplete(SeedingAlgorithm algorithm)
+    {
+        var reports = new List<ProgressReport>();
+        var graph = TinyGraphs.Random(7, Ic);
+        InfluenceMaximizer.Select(new SeedingRequest(graph, Ic, 2) { Algorithm = algorithm }, new SimulationOptions { Simulations = 200 }, new SyncProgress(reports));
+
+        Assert.All(reports, r => Assert.Contains(r.Stage, new[] { "sampling", "selecting", "evaluating" }));
+        Assert.All(reports, r => Assert.InRange(r.Completed, 0, r.Total));
+        Assert.Contains(reports, r => r.Stage == "sampling" && r.Completed == r.Total && r.Total > 0);
+        Assert.Contains(reports, r => r.Stage == "selecting" && r.Completed == r.Total && r.Total == 2);
+        Assert.Equal(reports[^1].Total, reports[^1].Completed);
+        // Every stage that started also finished.
+        foreach (var stage in reports.GroupBy(r => r.Stage))
+        {
+            Assert.Contains(stage, r => r.Completed == r.Total);
+        }
+    }
+
+    [Fact]
+    public void Cancellation_DuringALongSelection_StopsWithin100MillisecondsOrSo()
+    {
+        // IMM at ε = 0.01 on 20,000 nodes needs tens of millions of RR sets: seconds of work, cancelled after 50 ms.
+        var graph = GraphGenerators.BarabasiAlbert(20_000, 4, seed: 1).WithEdgeProbabilities(EdgeProbabilities.WeightedCascade);
+        var request = new SeedingRequest(graph, Ic, 50) { Algorithm = SeedingAlgorithm.Imm, Epsilon = 0.01 };
+        var reports = new List<ProgressReport>();
+        using var cts = new CancellationTokenSource();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        cts.CancelAfter(50);
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+            InfluenceMaximizer.Select(request, new SimulationOptions { MaxDegreeOfParallelism = 2 }, new SyncProgress(reports), cts.Token));
+        double latencyMs = clock.Elapsed.TotalMilliseconds - 50;
+
+        Assert.True(latencyMs < 1000, $"stopped {latencyMs:F0} ms after cancellation");
+        // It was stopped in the middle of the work, not after it: the last sampling round had sets left to draw.
+        var sampling = reports.Where(r => r.Stage == "sampling").ToList();
+        Assert.True(sampling.Count == 0 || sampling[^1].Completed < sampling[^1].Total || reports[^1].Stage != "selecting",
+            "the selection finished before it was cancelled: the test needs a longer run");
+    }
+
+    [Fact]
+    public void StaticPath_AndDependencyInjectionPath_GiveTheSameSelection_WithNullOptions()
+    {
+        using var provider = new ServiceCollection().AddInfluenceModel().BuildServiceProvider();
+        var request = new SeedingRequest(TinyGraphs.Random(9, Lt), Lt, 2);
+        var viaHost = provider.GetRequiredService<IInfluenceMaximizer>().Select(request);
+        var viaFacade = InfluenceMaximizer.Select(request);
+
+        Assert.Equal(viaFacade.Seeds, viaHost.Seeds);
+        Assert.Equal(viaFacade.MarginalGains, viaHost.MarginalGains);
+        Assert.Equal(viaFacade.Spread, viaHost.Spread);
+        Assert.Equal(viaFacade.ApproximationGuarantee, viaHost.ApproximationGuarantee);
+        Assert.Equal(viaFacade.RrSetCount, viaHost.RrSetCount);
+    }
+
+    [Fact]
+    public void DependencyInjection_UsesTheHostSeed_WhenACallPassesNoOptions()
+    {
+        using var provider = new ServiceCollection().AddInfluenceModel(o => o.Simulation = new SimulationOptions { Seed = 77 }).BuildServiceProvider();
+        var request = new SeedingRequest(Stars, Ic, 2);
+        var viaHost = provider.GetRequiredService<IInfluenceMaximizer>().Select(request);
+        Assert.Equal(InfluenceMaximizer.Select(request, new SimulationOptions { Seed = 77 }).Spread, viaHost.Spread);
+        Assert.NotEqual(InfluenceMaximizer.Select(request).Spread, viaHost.Spread);
     }
 
     [Fact]
@@ -161,17 +221,18 @@ public class InfluenceMaximizerTests
     {
         using var provider = new ServiceCollection().AddInfluenceModel().BuildServiceProvider();
         var maximizer = provider.GetRequiredService<IInfluenceMaximizer>();
-        var result = maximizer.SelectSeeds(Stars, new SeedingRequest(Ic, 1));
+        var result = maximizer.Select(new SeedingRequest(Stars, Ic, 1));
         Assert.Equal([0], result.Seeds);
     }
 
     [Fact]
     public void Request_BadValues_ThrowNamingTheParameter()
     {
-        Assert.Equal("k", Assert.Throws<ArgumentOutOfRangeException>(() => new SeedingRequest(Ic, 0)).ParamName);
-        Assert.Equal("model", Assert.Throws<ArgumentNullException>(() => new SeedingRequest(null!, 1)).ParamName);
-        Assert.Equal("model", Assert.Throws<ArgumentException>(() => new SeedingRequest(new KelmanInfluence(), 1)).ParamName);
-        var ok = new SeedingRequest(Ic, 1);
+        Assert.Equal("k", Assert.Throws<ArgumentOutOfRangeException>(() => new SeedingRequest(Stars, Ic, 0)).ParamName);
+        Assert.Equal("model", Assert.Throws<ArgumentNullException>(() => new SeedingRequest(Stars, null!, 1)).ParamName);
+        Assert.Equal("graph", Assert.Throws<ArgumentNullException>(() => new SeedingRequest(null!, Ic, 1)).ParamName);
+        Assert.Equal("model", Assert.Throws<ArgumentException>(() => new SeedingRequest(Stars, new KelmanInfluence(), 1)).ParamName);
+        var ok = new SeedingRequest(Stars, Ic, 1);
         Assert.Equal("Epsilon", Assert.Throws<ArgumentOutOfRangeException>(() => ok with { Epsilon = 0 }).ParamName);
         Assert.Equal("Epsilon", Assert.Throws<ArgumentOutOfRangeException>(() => ok with { Epsilon = double.NaN }).ParamName);
         Assert.Equal("Delta", Assert.Throws<ArgumentOutOfRangeException>(() => ok with { Delta = 1.0 }).ParamName);
@@ -180,29 +241,27 @@ public class InfluenceMaximizerTests
         Assert.Equal("ForcedSeeds", Assert.Throws<ArgumentException>(() => ok with { ForcedSeeds = [1, 1] }).ParamName);
         Assert.Equal("Costs", Assert.Throws<ArgumentOutOfRangeException>(() => ok with { Costs = [1.0, 0.0] }).ParamName);
         Assert.Equal("Budget", Assert.Throws<ArgumentOutOfRangeException>(() => ok with { Budget = -1 }).ParamName);
-        Assert.Equal("MaxDegreeOfParallelism", Assert.Throws<ArgumentOutOfRangeException>(() => ok with { MaxDegreeOfParallelism = 0 }).ParamName);
-        Assert.Equal("Simulations", Assert.Throws<ArgumentOutOfRangeException>(() => ok with { Simulations = 0 }).ParamName);
     }
 
     [Fact]
     public void Select_RequestNotFittingTheGraph_ThrowsNamingTheProperty()
     {
-        var ic = new SeedingRequest(Ic, 2);
-        Assert.Equal("request.K", Assert.Throws<ArgumentOutOfRangeException>(() => InfluenceMaximizer.Select(Stars, new SeedingRequest(Ic, 10))).ParamName);
-        Assert.Equal("request.K", Assert.Throws<ArgumentOutOfRangeException>(() => InfluenceMaximizer.Select(Stars, ic with { ForcedSeeds = [1, 2, 3] })).ParamName);
-        Assert.Equal("request.K", Assert.Throws<ArgumentOutOfRangeException>(() => InfluenceMaximizer.Select(Stars, ic with { Candidates = [3] })).ParamName);
-        Assert.Equal("request.Candidates", Assert.Throws<ArgumentOutOfRangeException>(() => InfluenceMaximizer.Select(Stars, ic with { Candidates = [9] })).ParamName);
-        Assert.Equal("request.ForcedSeeds", Assert.Throws<ArgumentOutOfRangeException>(() => InfluenceMaximizer.Select(Stars, ic with { ForcedSeeds = [42] })).ParamName);
-        Assert.Equal("request.Budget", Assert.Throws<ArgumentException>(() => InfluenceMaximizer.Select(Stars, ic with { Costs = new double[9] .Select(_ => 1.0).ToArray() })).ParamName);
-        Assert.Equal("request.Costs", Assert.Throws<ArgumentException>(() => InfluenceMaximizer.Select(Stars, ic with { Costs = [1.0], Budget = 3 })).ParamName);
-        Assert.Equal("request.Budget", Assert.Throws<ArgumentException>(() => InfluenceMaximizer.Select(Stars, ic with { Costs = Enumerable.Repeat(2.0, 9).ToArray(), Budget = 1, ForcedSeeds = [0] })).ParamName);
-        Assert.Equal("graph", Assert.Throws<ArgumentException>(() => InfluenceMaximizer.Select(SocialGraph.FromEdges(0, []), ic)).ParamName);
+        var ic = new SeedingRequest(Stars, Ic, 2);
+        Assert.Equal("request.K", Assert.Throws<ArgumentOutOfRangeException>(() => InfluenceMaximizer.Select(new SeedingRequest(Stars, Ic, 10))).ParamName);
+        Assert.Equal("request.K", Assert.Throws<ArgumentOutOfRangeException>(() => InfluenceMaximizer.Select(ic with { ForcedSeeds = [1, 2, 3] })).ParamName);
+        Assert.Equal("request.K", Assert.Throws<ArgumentOutOfRangeException>(() => InfluenceMaximizer.Select(ic with { Candidates = [3] })).ParamName);
+        Assert.Equal("request.Candidates", Assert.Throws<ArgumentOutOfRangeException>(() => InfluenceMaximizer.Select(ic with { Candidates = [9] })).ParamName);
+        Assert.Equal("request.ForcedSeeds", Assert.Throws<ArgumentOutOfRangeException>(() => InfluenceMaximizer.Select(ic with { ForcedSeeds = [42] })).ParamName);
+        Assert.Equal("request.Budget", Assert.Throws<ArgumentException>(() => InfluenceMaximizer.Select(ic with { Costs = new double[9] .Select(_ => 1.0).ToArray() })).ParamName);
+        Assert.Equal("request.Costs", Assert.Throws<ArgumentException>(() => InfluenceMaximizer.Select(ic with { Costs = [1.0], Budget = 3 })).ParamName);
+        Assert.Equal("request.Budget", Assert.Throws<ArgumentException>(() => InfluenceMaximizer.Select(ic with { Costs = Enumerable.Repeat(2.0, 9).ToArray(), Budget = 1, ForcedSeeds = [0] })).ParamName);
+        // The graph is checked when the request is built.
+        Assert.Equal("graph", Assert.Throws<ArgumentException>(() => new SeedingRequest(SocialGraph.FromEdges(0, []), Ic, 2)).ParamName);
         var heavy = SocialGraph.FromEdges(3, [new(0, 2, 0.8f), new(1, 2, 0.8f)]);
-        Assert.Equal("graph", Assert.Throws<ArgumentException>(() => InfluenceMaximizer.Select(heavy, new SeedingRequest(Lt, 1))).ParamName);
+        Assert.Equal("graph", Assert.Throws<ArgumentException>(() => new SeedingRequest(heavy, Lt, 1)).ParamName);
         var notProbability = SocialGraph.FromEdges(2, [new(0, 1, 2f)]);
-        Assert.Equal("graph", Assert.Throws<ArgumentException>(() => InfluenceMaximizer.Select(notProbability, new SeedingRequest(Ic, 1))).ParamName);
-        Assert.Throws<ArgumentNullException>(() => InfluenceMaximizer.Select(null!, ic));
-        Assert.Throws<ArgumentNullException>(() => InfluenceMaximizer.Select(Stars, null!));
+        Assert.Equal("graph", Assert.Throws<ArgumentException>(() => new SeedingRequest(notProbability, Ic, 1)).ParamName);
+        Assert.Equal("request", Assert.Throws<ArgumentNullException>(() => InfluenceMaximizer.Select(null!)).ParamName);
     }
 
     private static void AssertGuarantee(int graphSeed, bool linearThreshold, SeedingAlgorithm algorithm)
@@ -210,7 +269,7 @@ public class InfluenceMaximizerTests
         var model = linearThreshold ? Lt : Ic;
         var graph = TinyGraphs.Random(graphSeed, model);
         int k = 1 + (graphSeed % Math.Min(3, graph.NodeCount));
-        var result = InfluenceMaximizer.Select(graph, new SeedingRequest(model, k) { Algorithm = algorithm, Seed = (ulong)graphSeed });
+        var result = InfluenceMaximizer.Select(new SeedingRequest(graph, model, k) { Algorithm = algorithm }, new SimulationOptions { Seed = (ulong)graphSeed });
         double[] sigma = ExactSpread.AllSubsets(graph, model);
         double optimum = ExactSpread.Optimum(sigma, graph.NodeCount, k);
         double reached = ExactSpread.Of(sigma, result.Seeds);
@@ -219,11 +278,17 @@ public class InfluenceMaximizerTests
         Assert.True(reached >= (Ratio * optimum) - 1e-9, $"σ(S) = {reached} < (1 − 1/e − ε)·{optimum}");
         Assert.InRange(result.ApproximationGuarantee, Ratio, 1.0);
         // The estimate is unbiased: within 5 standard errors of the exact spread (plus float rounding of p).
-        Assert.InRange(result.EstimatedSpread, reached - (5 * result.StandardError) - 1e-3, reached + (5 * result.StandardError) + 1e-3);
+        Assert.InRange(result.Spread.Mean, reached - (5 * result.Spread.StandardError) - 1e-3, reached + (5 * result.Spread.StandardError) + 1e-3);
     }
 
-    private sealed class SyncProgress(List<SeedingProgress> reports) : IProgress<SeedingProgress>
+    private sealed class SyncProgress(List<ProgressReport> reports) : IProgress<ProgressReport>
     {
-        public void Report(SeedingProgress value) => reports.Add(value);
+        public void Report(ProgressReport value)
+        {
+            lock (reports)
+            {
+                reports.Add(value);
+            }
+        }
     }
 }

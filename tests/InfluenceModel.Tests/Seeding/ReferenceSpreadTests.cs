@@ -44,7 +44,7 @@ public class ReferenceSpreadTests
     {
         var (graph, reference) = Load(graphName, model, k);
         var diffusion = model == "IC" ? Ic : Lt;
-        var result = InfluenceMaximizer.Select(graph, new SeedingRequest(diffusion, k) { Seed = 1 });
+        var result = InfluenceMaximizer.Select(new SeedingRequest(graph, diffusion, k), new SimulationOptions { Seed = 1 });
 
         var (spread, se) = Evaluate(graph, diffusion, result.Seeds, graphName == "nethept" ? 1_000_000 : 500_000);
         double tolerance = Math.Max(0.01 * reference.Spread, 3 * Math.Sqrt((se * se) + (reference.StandardError * reference.StandardError)));
@@ -52,7 +52,8 @@ public class ReferenceSpreadTests
             $"{graphName} {model} k={k}: spread {spread:F1} ± {se:F1} below reference {reference.Spread} − {tolerance:F1}");
         Assert.InRange(result.ApproximationGuarantee, 1 - (1 / Math.E) - 0.1, 1.0);
         // The result's own estimate (from OPIM-C's validation sample) agrees with the fresh one.
-        Assert.InRange(result.EstimatedSpread - spread, -4 * Math.Sqrt((result.StandardError * result.StandardError) + (se * se)), 4 * Math.Sqrt((result.StandardError * result.StandardError) + (se * se)));
+        double own = result.Spread.StandardError;
+        Assert.InRange(result.Spread.Mean - spread, -4 * Math.Sqrt((own * own) + (se * se)), 4 * Math.Sqrt((own * own) + (se * se)));
     }
 
     [Fact]
@@ -74,10 +75,9 @@ public class ReferenceSpreadTests
     {
         // The literal check on one graph: 10,000 forward Monte-Carlo runs of the chosen seeds.
         var (graph, reference) = Load("nethept", "IC", 50);
-        var request = new SeedingRequest(Ic, 50) { Seed = 3 };
-        var result = InfluenceMaximizer.Select(graph, request);
-        var estimate = SpreadEstimator.Estimate(graph, Ic, result.Seeds, new SimulationOptions { Simulations = 10_000, Seed = 12345 });
-        var (mean, se) = (estimate.Mean, estimate.StandardError);
+        var result = InfluenceMaximizer.Select(new SeedingRequest(graph, Ic, 50), new SimulationOptions { Seed = 3 });
+        var estimate = SpreadEstimator.Estimate(new SpreadRequest(graph, Ic, result.Seeds), new SimulationOptions { Simulations = 10_000, Seed = 12345 });
+        var (mean, se) = (estimate.Spread.Mean, estimate.Spread.StandardError);
         double tolerance = Math.Max(0.01 * reference.Spread, 3 * Math.Sqrt((se * se) + (reference.StandardError * reference.StandardError)));
         Assert.True(mean >= reference.Spread - tolerance, $"MC spread {mean:F1} ± {se:F1} below {reference.Spread} − {tolerance:F1}");
     }
@@ -87,11 +87,11 @@ public class ReferenceSpreadTests
     {
         var graph = LoadGraph("nethept");
         var results = new[] { 1, 2, 8 }
-            .Select(dop => InfluenceMaximizer.Select(graph, new SeedingRequest(Ic, 20) { Seed = 9, MaxDegreeOfParallelism = dop }))
+            .Select(dop => InfluenceMaximizer.Select(new SeedingRequest(graph, Ic, 20), new SimulationOptions { Seed = 9, MaxDegreeOfParallelism = dop }))
             .ToArray();
         Assert.Equal(results[0].Seeds, results[1].Seeds);
         Assert.Equal(results[0].Seeds, results[2].Seeds);
-        Assert.Equal(results[0].EstimatedSpread, results[2].EstimatedSpread);
+        Assert.Equal(results[0].Spread, results[2].Spread);
         Assert.Equal(results[0].ApproximationGuarantee, results[2].ApproximationGuarantee);
     }
 
@@ -103,7 +103,7 @@ public class ReferenceSpreadTests
 
     private static (double Spread, double StandardError) Evaluate(SocialGraph graph, DiffusionModel model, IReadOnlyList<int> seeds, int sets)
     {
-        var problem = InfluenceMaximizer.Prepare(graph, new SeedingRequest(model, 1) { Seed = 0xE7A1 });
+        var problem = InfluenceMaximizer.Prepare(new SeedingRequest(graph, model, 1), new SimulationOptions { Seed = 0xE7A1 });
         var outcome = ReverseReachableSeeding.Evaluate(problem, [.. seeds], sets, 0);
         return (outcome.Spread, outcome.StandardError);
     }

@@ -29,7 +29,7 @@ public class RrSamplerTests
         }
 
         var graph = SocialGraph.FromEdges(2 + leavesA + leavesB, edges).WithEdgeProbabilities(EdgeProbabilities.FromWeights);
-        var problem = InfluenceMaximizer.Prepare(graph, new SeedingRequest(new IndependentCascade(), 1) { MaxDegreeOfParallelism = 2 });
+        var problem = InfluenceMaximizer.Prepare(new SeedingRequest(graph, new IndependentCascade(), 1), new SimulationOptions { MaxDegreeOfParallelism = 2 });
         Assert.Equal(mode, problem.Reverse.Modes[hub]);
         var sets = new RrSetCollection();
         RrSampler.Generate(problem.Reverse, sets, seed: 5, firstIndex: 0, count: 3_000_000, maxDegreeOfParallelism: 2, default);

@@ -30,7 +30,7 @@ internal static class CampaignSimulation
         (CampaignPeriodResult[] periods, ChannelResult[] channels, CampaignSummary summary) = CampaignReduction.Reduce(campaign, schedule, samples);
         progress?.Report(new ProgressReport("valuing the reserve", 0, 0));
         ReserveValue reserve = ReserveAnalysis.Analyse(campaign, channels, summary, options, models.BudgetSimulator, models.ReserveOptimizer, cancellationToken);
-        CommunityOutcome community = CommunityAnalysis.Analyse(campaign, periods, models.CommunityRoiCalculator);
+        CommunityOutcome community = CommunityAnalysis.Analyse(campaign, periods, models.CommunityRoiCalculator, cancellationToken);
         return new CampaignResult
         {
             Name = campaign.Name,

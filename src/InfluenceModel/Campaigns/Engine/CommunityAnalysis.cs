@@ -9,7 +9,7 @@ namespace InfluenceModel.Campaigns;
 /// </summary>
 internal static class CommunityAnalysis
 {
-    public static CommunityOutcome Analyse(Campaign campaign, IReadOnlyList<CampaignPeriodResult> periods, ICommunityRoiCalculator calculator)
+    public static CommunityOutcome Analyse(Campaign campaign, IReadOnlyList<CampaignPeriodResult> periods, ICommunityRoiCalculator calculator, CancellationToken cancellationToken)
     {
         var members = new double[periods.Count];
         double customers = 0;
@@ -25,7 +25,7 @@ internal static class CommunityAnalysis
             ObservedMembers = members,
             Customers = customers,
         };
-        CommunityRoiCurve curve = calculator.Compute(inputs);
+        CommunityRoiCurve curve = calculator.Compute(inputs, cancellationToken);
         return new CommunityOutcome
         {
             Inputs = inputs,

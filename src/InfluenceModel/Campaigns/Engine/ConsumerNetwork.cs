@@ -108,11 +108,9 @@ internal static class ConsumerNetwork
         }
 
         DiffusionModel diffusion = influence is IndependentCascade ? new IndependentCascade() : new LinearThreshold();
-        SeedSelection selection = maximizer.SelectSeeds(graph, new SeedingRequest(diffusion, count)
-        {
-            Candidates = employees,
-            Seed = seed,
-        });
+        SeedSelection selection = maximizer.Select(
+            new SeedingRequest(graph, diffusion, count) { Candidates = employees },
+            new SimulationOptions { Seed = seed });
         return [.. selection.Seeds];
     }
 }
