@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using InfluenceModel.Channels;
 using InfluenceModel.Internal;
 
 namespace InfluenceModel.Campaigns;

@@ -304,16 +304,16 @@ public sealed class CampaignSimulator : ICampaignSimulator
             BudgetPlan plan = Campaign.PlanWithMultiples(multiples);
             BudgetSettings b = Campaign.Scenario.Budget;
             var budgetOptions = new SimulationOptions { Simulations = ReserveYears, Seed = options.Seed, MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
-            BudgetComparison comparison = BudgetSimulator.Compare(plan, Campaign.Opportunities, [new AnnualFixedPolicy(), new ReservePolicy(b.ReserveShare, b.HurdleRate)], budgetOptions, cancellationToken);
-            ReserveCurve curve = ReserveOptimizer.Optimize(plan, Campaign.Opportunities, new ReserveSearch { Range = new ReserveRange(0, 0.5), Points = 11, HurdleRate = b.HurdleRate }, budgetOptions, cancellationToken);
+            BudgetComparison comparison = BudgetSimulator.Compare(new BudgetComparisonRequest { Plan = plan, Opportunities = Campaign.Opportunities, Policies = [new AnnualFixedPolicy(), new ReservePolicy(b.ReserveShare, b.HurdleRate)] }, budgetOptions, cancellationToken: cancellationToken);
+            ReserveCurve curve = ReserveOptimizer.Optimize(new ReserveRequest { Plan = plan, Opportunities = Campaign.Opportunities, Range = new ReserveRange(0, 0.5), Points = 11, HurdleRate = b.HurdleRate }, budgetOptions, cancellationToken: cancellationToken);
             BudgetOutcome fixedOutcome = comparison.Outcomes[0], reserveOutcome = comparison.Outcomes[1];
             return new ReserveValue(
                 b.ReserveShare,
-                new Estimate(reserveOutcome.Mean, reserveOutcome.StandardError),
-                new Estimate(fixedOutcome.Mean, fixedOutcome.StandardError),
-                reserveOutcome.OpportunitiesCaptured,
+                new Estimate(reserveOutcome.Value.Mean, reserveOutcome.Value.StandardError),
+                new Estimate(fixedOutcome.Value.Mean, fixedOutcome.Value.StandardError),
+                reserveOutcome.OpportunitiesCaptured.Mean,
                 curve.BestShare,
-                [.. curve.Points.Select(p => new ReserveValuePoint(p.ReserveShare, new Estimate(p.Mean, p.StandardError)))]);
+                [.. curve.Points.Select(p => new ReserveValuePoint(p.ReserveShare, new Estimate(p.Mean.Mean, p.Mean.StandardError)))]);
         }
 
         private CommunityOutcome CommunityAnalysis(CampaignPeriodResult[] periods)

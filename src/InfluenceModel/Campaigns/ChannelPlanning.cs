@@ -44,10 +44,10 @@ internal static class ChannelPlanning
             planning[c] = new Channel(channels[c].Name, channels[c].Audience, channels[c].Settings.FixedCost, curve);
         }
 
-        ChannelPlan plan;
+        ChannelSelection plan;
         try
         {
-            plan = new ChannelSelector().Select(planning, new SelectionRequest { Budget = budget, MaxChannels = maxChannels, Objective = SelectionObjective.Response });
+            plan = ChannelSelector.Select(new SelectionRequest { Channels = planning, Budget = budget, MaxChannels = maxChannels, Objective = SelectionObjective.Response });
         }
         catch (ArgumentException ex)
         {
@@ -61,7 +61,7 @@ internal static class ChannelPlanning
             double[] byPeriod = new double[weights.Length];
             for (int t = 0; t < weights.Length; t++)
             {
-                byPeriod[t] = plan.Allocation.Spend[i] * weights[t] / totalWeight;
+                byPeriod[t] = plan.Allocation.Channels[i].Spend * weights[t] / totalWeight;
             }
 
             planned[i] = new PlannedChannel(channels[index], index, byPeriod);

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using InfluenceModel.Channels;
 using InfluenceModel.Internal;
 
 namespace InfluenceModel.Campaigns;
@@ -41,22 +42,6 @@ public enum InfluenceModelKind
     /// <summary>Independent Cascade (Kempe, Kleinberg, Tardos 2003).</summary>
     [JsonStringEnumMemberName("independentCascade")]
     IndependentCascade,
-}
-
-/// <summary>A channel's saturating response-curve family.</summary>
-public enum ResponseCurveKind
-{
-    /// <summary>Hill: β·x^s/(x^s + κ^s).</summary>
-    [JsonStringEnumMemberName("hill")]
-    Hill,
-
-    /// <summary>Logistic: β(1 − e^{−λx})/(1 + e^{−λx}).</summary>
-    [JsonStringEnumMemberName("logistic")]
-    Logistic,
-
-    /// <summary>Michaelis–Menten: βx/(κ + x) (β is the curve's α, κ its λ).</summary>
-    [JsonStringEnumMemberName("michaelisMenten")]
-    MichaelisMenten,
 }
 
 /// <summary>What the campaign is for: a budget cannot exist without a strategy.</summary>

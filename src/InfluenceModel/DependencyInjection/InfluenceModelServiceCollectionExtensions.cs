@@ -31,13 +31,14 @@ public static class InfluenceModelServiceCollectionExtensions
         configure?.Invoke(options);
         // Model services: one line per model, each behind its interface.
         services.TryAddSingleton<ICommunityRoiCalculator, CommunityRoiCalculator>();
-        services.TryAddSingleton<Budgeting.IBudgetSimulator, Budgeting.BudgetSimulator>();
-        services.TryAddSingleton<Budgeting.IReserveOptimizer, Budgeting.ReserveOptimizer>();
+        services.TryAddSingleton<Budgeting.IBudgetSimulator>(sp => new Budgeting.BudgetSimulatorService(sp.GetRequiredService<InfluenceModelOptions>().Simulation));
+        services.TryAddSingleton<Budgeting.IReserveOptimizer>(sp => new Budgeting.ReserveOptimizerService(sp.GetRequiredService<InfluenceModelOptions>().Simulation));
         services.TryAddSingleton<Campaigns.ICampaignSimulator, Campaigns.CampaignSimulator>();
         services.TryAddSingleton<ISpreadEstimator>(sp => new MonteCarloSpreadEstimator(sp.GetRequiredService<InfluenceModelOptions>().Simulation));
         services.TryAddSingleton<IInfluenceMaximizer, InfluenceMaximizerService>();
-        services.TryAddSingleton<Channels.IBudgetAllocator, Channels.BudgetAllocator>();
-        services.TryAddSingleton<Channels.IChannelSelector, Channels.ChannelSelector>();
+        services.TryAddSingleton<Channels.IBudgetAllocator, Channels.BudgetAllocatorService>();
+        services.TryAddSingleton<Channels.IChannelSelector, Channels.ChannelSelectorService>();
+        services.TryAddSingleton<Channels.IResponseCurveFitter, Channels.ResponseCurveFitterService>();
         return services;
     }
 }
