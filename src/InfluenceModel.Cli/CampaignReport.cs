@@ -8,6 +8,8 @@ using Spectre.Console;
 
 namespace InfluenceModel.Cli;
 
+using Estimate = InfluenceModel.Campaigns.Estimate; // until Campaigns reports the root Estimate (campaign branch)
+
 /// <summary>Runs a campaign with a progress bar and writes report.md, report.html and the charts (PNG) to a folder.</summary>
 internal static class CampaignReport
 {
