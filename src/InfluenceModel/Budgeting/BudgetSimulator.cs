@@ -69,7 +69,7 @@ public static class BudgetSimulator
         ArgumentNullException.ThrowIfNull(request);
         options ??= SimulationOptions.Default;
         var reporter = new ProgressReporter(progress, Stage, options.Simulations);
-        var samples = Run(request.Plan, request.Opportunities, request.Policy, options, reporter, cancellationToken);
+        var samples = SimulateYears(request.Plan, request.Opportunities, request.Policy, options, reporter, cancellationToken);
         reporter.Complete();
         return Summarise(request.Policy.Name, request.Policy.EffectiveReserveShare(request.Plan), samples);
     }
@@ -97,7 +97,7 @@ public static class BudgetSimulator
         for (int k = 0; k < policies.Count; k++)
         {
             BudgetPolicy policy = policies[k];
-            var samples = Run(request.Plan, request.Opportunities, policy, options, reporter, cancellationToken);
+            var samples = SimulateYears(request.Plan, request.Opportunities, policy, options, reporter, cancellationToken);
             values[k] = samples.Value;
             outcomes[k] = Summarise(policy.Name, policy.EffectiveReserveShare(request.Plan), samples);
         }
@@ -126,7 +126,7 @@ public static class BudgetSimulator
 /// <summary>Per-year samples of one policy: value, captured, unspent, regret.</summary>
     internal sealed record Samples(double[] Value, double[] Captured, double[] Unspent, double[] Regret);
 
-    private static Samples Run(BudgetPlan plan, OpportunityProcess process, BudgetPolicy policy, SimulationOptions options, ProgressReporter reporter, CancellationToken cancellationToken)
+    internal static Samples SimulateYears(BudgetPlan plan, OpportunityProcess process, BudgetPolicy policy, SimulationOptions options, ProgressReporter? reporter, CancellationToken cancellationToken)
     {
         var model = new PlanModel(plan, process, policy.EffectiveReserveShare(plan));
         var kernel = policy.CreateKernel(model, cancellationToken);
@@ -147,7 +147,7 @@ public static class BudgetSimulator
                     samples.Captured[i] = state.Run.Captured;
                     samples.Unspent[i] = state.Run.Pool;
                     samples.Regret[i] = Math.Max(0, state.Run.ClairvoyantFlexibleValue() - state.Run.FlexibleValue);
-                    reporter.Advance();
+                    reporter?.Advance();
                 }
             },
             cancellationToken);

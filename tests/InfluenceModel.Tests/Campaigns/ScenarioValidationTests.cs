@@ -1,4 +1,5 @@
 using InfluenceModel.Campaigns;
+using InfluenceModel.Channels;
 
 namespace InfluenceModel.Tests.Campaigns;
 
