@@ -14,11 +14,11 @@ internal sealed class ChannelsCommand(IAnsiConsole console) : Command<ChannelsCo
     public sealed class Settings : CommandSettings
     {
         [CommandOption("-i|--input <FILE>")]
-        [Description("JSON file: segments (name, size), channels (name, entryCost, reach per segment, curve {type: hill|logistic|michaelisMenten, parameters}), optional objective, required, excluded. Example: docs/examples/channels.json.")]
+        [Description("JSON file: segments (name, size), channels (name, fixedCost, audience share per segment, curve {kind: hill|logistic|michaelisMenten, parameters}), optional objective, required, excluded. Example: docs/examples/channels.json.")]
         public string? Input { get; init; }
 
         [CommandOption("-b|--budget <MONEY>")]
-        [Description("Total budget for the period: entry costs plus spend (≥ 0).")]
+        [Description("Total budget for the period: fixed costs plus spend (≥ 0).")]
         public double? Budget { get; init; }
 
         [CommandOption("-k|--max-channels <K>")]
