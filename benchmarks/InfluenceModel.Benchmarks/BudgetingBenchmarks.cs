@@ -27,15 +27,15 @@ public class BudgetingBenchmarks
         _process = new OpportunityProcess { ArrivalRate = 2, CostMedian = 2_000, CostSigma = 0.5, ValueMultipleMedian = 1.5, ValueMultipleSigma = 0.5 };
     }
 
-    [Benchmark(Description = "Run ReservePolicy, 100,000 years x 52 weeks, 2 opportunities/week")]
+    [Benchmark(Description = "Simulate ReservePolicy, 100,000 years x 52 weeks, 2 opportunities/week")]
     public double ReservePolicy100kYears() =>
-        BudgetSimulator.Run(_plan, _process, new ReservePolicy(0.2, 0.3), new SimulationOptions { Simulations = 100_000, Seed = 1 }).Mean;
+        BudgetSimulator.Simulate(new BudgetSimulationRequest { Plan = _plan, Opportunities = _process, Policy = new ReservePolicy(0.2, 0.3) }, new SimulationOptions { Simulations = 100_000, Seed = 1 }).Value.Mean;
 
     [Benchmark(Description = "ReserveOptimizer, 21 shares x 20,000 years")]
     public double OptimizeReserve21x20k() =>
-        ReserveOptimizer.Optimize(_plan, _process, new ReserveSearch { Points = 21, HurdleRate = 0.3 }, new SimulationOptions { Simulations = 20_000, Seed = 1 }).BestShare;
+        ReserveOptimizer.Optimize(new ReserveRequest { Plan = _plan, Opportunities = _process, Points = 21, HurdleRate = 0.3 }, new SimulationOptions { Simulations = 20_000, Seed = 1 }).BestShare;
 
-    [Benchmark(Description = "Run StochasticKnapsackPolicy (DP + 100,000 years)")]
+    [Benchmark(Description = "Simulate StochasticKnapsackPolicy (DP + 100,000 years)")]
     public double Knapsack100kYears() =>
-        BudgetSimulator.Run(_plan, _process, new StochasticKnapsackPolicy(), new SimulationOptions { Simulations = 100_000, Seed = 1 }).Mean;
+        BudgetSimulator.Simulate(new BudgetSimulationRequest { Plan = _plan, Opportunities = _process, Policy = new StochasticKnapsackPolicy() }, new SimulationOptions { Simulations = 100_000, Seed = 1 }).Value.Mean;
 }

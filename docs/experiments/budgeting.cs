@@ -20,24 +20,30 @@ var process = new OpportunityProcess
 var options = new SimulationOptions { Simulations = 20_000, Seed = 42 };
 
 // 1. Policies on the same simulated years (common random numbers).
-var comparison = BudgetSimulator.Compare(plan, process,
-    [new AnnualFixedPolicy(), new ReservePolicy(0.15, 0.3), new RollingReforecastPolicy(13), new StochasticKnapsackPolicy()], options);
+var comparison = BudgetSimulator.Compare(
+    new BudgetComparisonRequest
+    {
+        Plan = plan,
+        Opportunities = process,
+        Policies = [new AnnualFixedPolicy(), new ReservePolicy(0.15, 0.3), new RollingReforecastPolicy(13), new StochasticKnapsackPolicy()],
+    },
+    options);
 Console.WriteLine($"{"policy",-32} {"mean",12} {"±95%",8} {"CVaR5",12} {"taken",6} {"unspent",9} {"regret",9}");
 foreach (var o in comparison.Outcomes)
 {
-    Console.WriteLine($"{o.Policy,-32} {o.Mean,12:N0} {1.96 * o.StandardError,8:N0} {o.ConditionalValueAtRisk5,12:N0} {o.OpportunitiesCaptured,6:N1} {o.UnspentAtYearEnd,9:N0} {o.RegretVsClairvoyant,9:N0}");
+    Console.WriteLine($"{o.Policy,-32} {o.Value.Mean,12:N0} {o.Value.Interval95.Upper - o.Value.Mean,8:N0} {o.ConditionalValueAtRisk5,12:N0} {o.OpportunitiesCaptured.Mean,6:N1} {o.UnspentAtYearEnd.Mean,9:N0} {o.RegretVsClairvoyant.Mean,9:N0}");
 }
 
 foreach (var d in comparison.Differences)
 {
-    Console.WriteLine($"{d.Policy} − {d.Baseline}: {d.MeanDifference:N0} ± {1.96 * d.StandardError:N0} (paired)");
+    Console.WriteLine($"{d.Policy} − {d.Baseline}: {d.Difference.Mean:N0} ± {d.Difference.Interval95.Upper - d.Difference.Mean:N0} (paired)");
 }
 
 // 2. The reserve share: expected value and risk-adjusted (CVaR 5%) optimum.
 foreach (var objective in new[] { ReserveObjective.Mean, ReserveObjective.ConditionalValueAtRisk })
 {
-    var curve = ReserveOptimizer.Optimize(plan, process, new ReserveSearch { HurdleRate = 0.3, Objective = objective }, options);
-    Console.WriteLine($"best reserve share for {objective}: {curve.BestShare:P1} → {curve.BestValue:N0} ± {1.96 * curve.Points.First(p => p.ReserveShare == curve.BestShare).StandardError:N0}");
+    var curve = ReserveOptimizer.Optimize(new ReserveRequest { Plan = plan, Opportunities = process, HurdleRate = 0.3, Objective = objective }, options);
+    Console.WriteLine($"best reserve share for {objective}: {curve.BestShare:P1} → {curve.BestValue.Mean:N0} ± {curve.BestValue.Interval95.Upper - curve.BestValue.Mean:N0}");
 }
 
 // 3. The flexible budget after the year: fixed retainer + variable cost per thousand impressions.

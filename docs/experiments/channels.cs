@@ -5,22 +5,27 @@ using InfluenceModel.Channels;
 
 // 1. Why an S-shaped curve needs a global method: two identical Hill channels (slope 3) and a small budget.
 var hill = new HillCurve(beta: 100, kappa: 100, slope: 3);
-var allocator = new BudgetAllocator();
-var split = allocator.Allocate([hill, hill], new AllocationRequest { TotalBudget = 100 });
-Console.WriteLine($"Equal split 50/50 gives {2 * hill.Value(50):F2}; the optimum puts {split.Spend[0]:F1}/{split.Spend[1]:F1} and gives {split.TotalResponse:F2} (gap {split.OptimalityGap:E1}, {split.NodesExplored} nodes).");
+var split = BudgetAllocator.Allocate(new AllocationRequest { Channels = [new("a", [], 0, hill), new("b", [], 0, hill)], Budget = 100 });
+Console.WriteLine($"Equal split 50/50 gives {2 * hill.Value(50):F2}; the optimum puts {split.Channels[0].Spend:F1}/{split.Channels[1].Spend:F1} and gives {split.TotalResponse:F2} (gap {split.OptimalityGap:E1}, {split.NodesExplored} nodes).");
 
-// 2. Bounds and locked channels are hard constraints.
-var curves = new IResponseCurve[] { new MichaelisMentenCurve(900, 6000), new HillCurve(1200, 5000, 1.4), new LogisticCurve(1800, 0.00008) };
-var bounded = allocator.Allocate(curves, new AllocationRequest
+// 2. Bounds and locked channels are hard constraints (by position in Channels).
+Channel[] three =
+[
+    new("brand blog", [], 0, new MichaelisMentenCurve(900, 6000)),
+    new("review sites", [], 0, new HillCurve(1200, 5000, 1.4)),
+    new("search ads", [], 0, new LogisticCurve(1800, 0.00008)),
+];
+var bounded = BudgetAllocator.Allocate(new AllocationRequest
 {
-    TotalBudget = 30_000,
+    Channels = three,
+    Budget = 30_000,
     Bounds = [new SpendBounds(2_000, 5_000), null, null],
     Locked = new Dictionary<int, double> { [2] = 10_000 },
 });
-Console.WriteLine($"Bounded/locked split: {string.Join(", ", bounded.Spend.Select(s => s.ToString("N0")))}; marginal returns {string.Join(", ", bounded.MarginalReturn.Select(m => m.ToString("G3")))}");
+Console.WriteLine($"Bounded/locked split: {string.Join(", ", bounded.Channels.Select(c => $"{c.Name} {c.Spend:N0}"))}; marginal responses {string.Join(", ", bounded.Channels.Select(c => c.MarginalResponse.ToString("G3")))}");
 
 // 3. Selection: the same channels under a cap, for reach and for response.
-var audience = new AudienceOverlap([22_000, 43_000, 35_000]);
+var segments = new AudienceOverlap([22_000, 43_000, 35_000]);
 Channel[] channels =
 [
     new("brand blog", [0.30, 0.12, 0.03], 2_000, new MichaelisMentenCurve(900, 6_000)),
@@ -29,17 +34,16 @@ Channel[] channels =
     new("photo network", [0.15, 0.30, 0.30], 3_000, new LogisticCurve(1_400, 0.00012)),
     new("search ads", [0.35, 0.35, 0.20], 500, new LogisticCurve(1_800, 0.00008)),
 ];
-var selector = new ChannelSelector();
 foreach (var objective in new[] { SelectionObjective.Reach, SelectionObjective.Response })
 {
-    var plan = selector.Select(channels, new SelectionRequest { Budget = 40_000, MaxChannels = 3, Objective = objective, Audience = audience });
-    Console.WriteLine($"\n{objective}: reach {plan.ExpectedReach:N0}, response {plan.ExpectedResponse:N0}, ROI {plan.Roi:G3} ({plan.Method}, proven optimal: {plan.IsProvenOptimal})");
-    foreach (var c in plan.Channels)
+    var selection = ChannelSelector.Select(new SelectionRequest { Channels = channels, Budget = 40_000, MaxChannels = 3, Objective = objective, Segments = segments });
+    Console.WriteLine($"\n{objective}: reach {selection.ExpectedReach:N0}, response {selection.ExpectedResponse:N0}, response per spend {selection.ResponsePerSpend:G3} ({selection.Method}, proven optimal: {selection.IsProvenOptimal})");
+    foreach (var c in selection.Allocation.Channels)
     {
-        Console.WriteLine($"  {c.Name,-14} entry {c.EntryCost,7:N0} spend {c.Spend,8:N0} response {c.Response,7:N0} ROI {c.Roi:G3} marginal {c.MarginalRoi:G3}");
+        Console.WriteLine($"  {c.Name,-14} fixed {c.FixedCost,7:N0} spend {c.Spend,8:N0} response {c.Response,7:N0} per spend {c.ResponsePerSpend:G3} marginal {c.MarginalResponse:G3}");
     }
 
-    foreach (var e in plan.Excluded)
+    foreach (var e in selection.Excluded)
     {
         Console.WriteLine($"  left out {e.Name}: {e.Reason}");
     }
@@ -50,7 +54,7 @@ var rng = new Random(3);
 double[] spend = [.. Enumerable.Range(0, 156).Select(_ => rng.NextDouble() < 0.15 ? 0 : 300 * rng.NextDouble())];
 double[] effective = new GeometricAdstock(0.5, 8, normalize: true).Apply(spend);
 double[] outcome = [.. effective.Select(a => Math.Max(0, new HillCurve(1000, 120, 1.8).Value(a) + (15 * Normal(rng))))];
-var fit = ResponseCurveFitter.Fit(spend, outcome, CurveFamily.Hill, AdstockFamily.Geometric);
+var fit = ResponseCurveFitter.Fit(new ResponseFitRequest { SpendHistory = spend, OutcomeHistory = outcome, Curve = ResponseCurveKind.Hill, Adstock = AdstockKind.Geometric });
 Console.WriteLine($"\nFit (truth β=1000, κ=120, s=1.8, α=0.5): R² {fit.RSquared:F3}, MAPE {fit.Mape:P1}");
 foreach (var p in fit.Parameters)
 {

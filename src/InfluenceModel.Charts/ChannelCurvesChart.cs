@@ -4,24 +4,24 @@ using ScottPlot;
 namespace InfluenceModel.Charts;
 
 /// <summary>
-/// Response curves of the selected channels (response against spend on top of the entry cost), each with the chosen
+/// Response curves of the selected channels (response against spend on top of the fixed cost), each with the chosen
 /// spend marked — where on its saturation curve every channel was put.
 /// </summary>
 public static class ChannelCurvesChart
 {
     /// <summary>Builds the chart for <paramref name="plan"/>.</summary>
-    /// <param name="plan">A channel plan from <see cref="ChannelSelector"/>.</param>
+    /// <param name="plan">A channel selection from <see cref="ChannelSelector"/>.</param>
     /// <returns>A ScottPlot plot, ready for <see cref="ChartFile.Save"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="plan"/> is null.</exception>
-    public static Plot Create(ChannelPlan plan)
+    public static Plot Create(ChannelSelection plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var plot = new Plot();
         plot.Title("Response curves of the selected channels (● = chosen spend)");
-        plot.XLabel("Spend on top of the entry cost");
+        plot.XLabel("Spend on top of the fixed cost");
         plot.YLabel("Expected response");
         double maxSpend = 0;
-        foreach (ChannelOutcome o in plan.Channels)
+        foreach (ChannelAllocation o in plan.Allocation.Channels)
         {
             maxSpend = Math.Max(maxSpend, o.Spend);
         }
@@ -43,7 +43,7 @@ public static class ChannelCurvesChart
             line.LegendText = channel.Name;
             line.LineWidth = 2;
             line.MarkerSize = 0;
-            var marker = plot.Add.Marker(plan.Channels[i].Spend, plan.Channels[i].Response, MarkerShape.FilledCircle, 10);
+            var marker = plot.Add.Marker(plan.Allocation.Channels[i].Spend, plan.Allocation.Channels[i].Response, MarkerShape.FilledCircle, 10);
             marker.Color = line.Color;
         }
 
@@ -52,9 +52,9 @@ public static class ChannelCurvesChart
     }
 
     /// <summary>Builds the chart and saves it to <paramref name="path"/> (.png or .svg).</summary>
-    /// <param name="plan">A channel plan.</param>
+    /// <param name="plan">A channel selection.</param>
     /// <param name="path">Target file; its extension picks the format.</param>
     /// <exception cref="ArgumentNullException"><paramref name="plan"/> is null.</exception>
     /// <exception cref="ArgumentException">The extension is neither .png nor .svg.</exception>
-    public static void Save(ChannelPlan plan, string path) => ChartFile.Save(Create(plan), path);
+    public static void Save(ChannelSelection plan, string path) => ChartFile.Save(Create(plan), path);
 }

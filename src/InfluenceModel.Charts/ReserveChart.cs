@@ -23,9 +23,9 @@ public static class ReserveChart
         {
             var point = curve.Points[i];
             share[i] = 100 * point.ReserveShare;
-            value[i] = point.Objective;
-            lower[i] = point.Interval.Lower;
-            upper[i] = point.Interval.Upper;
+            value[i] = point.Objective.Mean;
+            lower[i] = point.Objective.Interval95.Lower;
+            upper[i] = point.Objective.Interval95.Upper;
         }
 
         string objective = curve.Objective == ReserveObjective.Mean ? "Expected annual value" : "CVaR 5% (mean of the worst 5% of years)";

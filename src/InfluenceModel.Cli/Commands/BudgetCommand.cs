@@ -53,7 +53,6 @@ internal sealed class BudgetCommand(IAnsiConsole console) : Command<BudgetComman
 
         var input = BudgetInput.Read(settings.Input!);
         var plan = input.ToPlan();
-        var search = input.ToSearch();
         var options = new SimulationOptions { Simulations = settings.Scenarios, Seed = input.Seed };
         BudgetPolicy[] policies =
         [
@@ -62,8 +61,8 @@ internal sealed class BudgetCommand(IAnsiConsole console) : Command<BudgetComman
             new RollingReforecastPolicy(input.ReforecastEvery),
             new StochasticKnapsackPolicy(),
         ];
-        var comparison = BudgetSimulator.Compare(plan, input.Opportunities, policies, options, cancellationToken);
-        var curve = ReserveOptimizer.Optimize(plan, input.Opportunities, search, options, cancellationToken);
+        var comparison = BudgetSimulator.Compare(new BudgetComparisonRequest { Plan = plan, Opportunities = input.Opportunities, Policies = policies }, options, cancellationToken: cancellationToken);
+        var curve = ReserveOptimizer.Optimize(input.ToReserveRequest(plan), options, cancellationToken: cancellationToken);
         if (settings.Format == "json")
         {
             console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(new { comparison, reserveCurve = curve }, BudgetInput.JsonOptions));
@@ -88,24 +87,24 @@ internal sealed class BudgetCommand(IAnsiConsole console) : Command<BudgetComman
     private void WriteTables(BudgetPlan plan, BudgetComparison comparison, ReserveCurve curve)
     {
         var c = CultureInfo.InvariantCulture;
-        console.MarkupLineInterpolated($"[bold]{plan.Strategy.Objective}[/] for {plan.Strategy.Audience}; values in {plan.Strategy.Kpi}. {comparison.Outcomes[0].Simulations:N0} simulated years, common random numbers.");
+        console.MarkupLineInterpolated($"[bold]{plan.Strategy.Objective}[/] for {plan.Strategy.Audience}; values in {plan.Strategy.Kpi}. {comparison.Outcomes[0].Value.Count:N0} simulated years, common random numbers.");
         var table = new Table().AddColumns("policy", "reserve", "mean ± 95%", "P5", "P50", "P95", "CVaR5", "taken/yr", "unspent", "regret", "Δ vs first ± 95%");
         for (int k = 0; k < comparison.Outcomes.Count; k++)
         {
             var o = comparison.Outcomes[k];
-            string delta = k == 0 ? "–" : string.Format(c, "{0:N0} ± {1:N0}", comparison.Differences[k - 1].MeanDifference, 1.96 * comparison.Differences[k - 1].StandardError);
+            string delta = k == 0 ? "–" : PlusMinus(comparison.Differences[k - 1].Difference, c);
             AddRow(
                 table,
                 o.Policy,
                 o.ReserveShare.ToString("P0", c),
-                string.Format(c, "{0:N0} ± {1:N0}", o.Mean, 1.96 * o.StandardError),
+                PlusMinus(o.Value, c),
                 o.P5.ToString("N0", c),
                 o.P50.ToString("N0", c),
                 o.P95.ToString("N0", c),
                 o.ConditionalValueAtRisk5.ToString("N0", c),
-                o.OpportunitiesCaptured.ToString("N1", c),
-                o.UnspentAtYearEnd.ToString("N0", c),
-                o.RegretVsClairvoyant.ToString("N0", c),
+                o.OpportunitiesCaptured.Mean.ToString("N1", c),
+                o.UnspentAtYearEnd.Mean.ToString("N0", c),
+                o.RegretVsClairvoyant.Mean.ToString("N0", c),
                 delta);
         }
 
@@ -117,14 +116,18 @@ internal sealed class BudgetCommand(IAnsiConsole console) : Command<BudgetComman
             AddRow(
                 sweep,
                 point.ReserveShare.ToString("P1", c),
-                string.Format(c, "{0:N0} ± {1:N0}", point.Objective, 1.96 * point.StandardError),
-                point.Mean.ToString("N0", c),
-                point.ConditionalValueAtRisk5.ToString("N0", c));
+                PlusMinus(point.Objective, c),
+                point.Mean.Mean.ToString("N0", c),
+                point.ConditionalValueAtRisk5.Mean.ToString("N0", c));
         }
 
         console.Write(sweep);
-        console.MarkupLineInterpolated($"best reserve share ({objective}, reserve policy): [bold]{curve.BestShare.ToString("P1", c)}[/] → {curve.BestValue.ToString("N0", c)}");
+        console.MarkupLineInterpolated($"best reserve share ({objective}, reserve policy): [bold]{curve.BestShare.ToString("P1", c)}[/] → {curve.BestValue.Mean.ToString("N0", c)}");
     }
+
+    /// <summary>"mean ± half-width of the 95% interval".</summary>
+    private static string PlusMinus(Estimate estimate, CultureInfo c) =>
+        string.Format(c, "{0:N0} ± {1:N0}", estimate.Mean, estimate.Interval95.Upper - estimate.Mean);
 
     /// <summary>Adds plain-text cells (no markup: intervals contain brackets).</summary>
     private static void AddRow(Table table, params string[] cells) => table.AddRow(Array.ConvertAll(cells, cell => (Spectre.Console.Rendering.IRenderable)new Text(cell)));

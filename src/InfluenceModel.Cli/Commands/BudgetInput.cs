@@ -67,8 +67,10 @@ internal sealed class BudgetInput
         return builder.Build();
     }
 
-    public ReserveSearch ToSearch() => new()
+    public ReserveRequest ToReserveRequest(BudgetPlan plan) => new()
     {
+        Plan = plan,
+        Opportunities = Opportunities,
         Range = new ReserveRange(ReserveSearch.Minimum, ReserveSearch.Maximum),
         Points = ReserveSearch.Points,
         Objective = ReserveSearch.Objective,

@@ -14,11 +14,11 @@ internal sealed class ChannelsCommand(IAnsiConsole console) : Command<ChannelsCo
     public sealed class Settings : CommandSettings
     {
         [CommandOption("-i|--input <FILE>")]
-        [Description("JSON file: segments (name, size), channels (name, entryCost, reach per segment, curve {type: hill|logistic|michaelisMenten, parameters}), optional objective, required, excluded. Example: docs/examples/channels.json.")]
+        [Description("JSON file: segments (name, size), channels (name, fixedCost, audience share per segment, curve {kind: hill|logistic|michaelisMenten, parameters}), optional objective, required, excluded. Example: docs/examples/channels.json.")]
         public string? Input { get; init; }
 
         [CommandOption("-b|--budget <MONEY>")]
-        [Description("Total budget for the period: entry costs plus spend (≥ 0).")]
+        [Description("Total budget for the period: fixed costs plus spend (≥ 0).")]
         public double? Budget { get; init; }
 
         [CommandOption("-k|--max-channels <K>")]
@@ -69,14 +69,15 @@ internal sealed class ChannelsCommand(IAnsiConsole console) : Command<ChannelsCo
         List<Channel> channels = input.BuildChannels();
         var request = new SelectionRequest
         {
+            Channels = channels,
             Budget = settings.Budget!.Value,
             MaxChannels = Math.Min(settings.MaxChannels ?? 1000, 1000),
             Objective = input.ParseObjective(settings.Objective),
             Required = input.Required,
             Excluded = input.Excluded,
-            Audience = input.Audience(),
+            Segments = input.Segments(),
         };
-        ChannelPlan plan = new ChannelSelector().Select(channels, request, cancellationToken);
+        ChannelSelection plan = ChannelSelector.Select(request, cancellationToken: cancellationToken);
         if (settings.Format == "json")
         {
             WriteJson(console.Profile.Out.Writer, plan);
@@ -100,16 +101,16 @@ internal sealed class ChannelsCommand(IAnsiConsole console) : Command<ChannelsCo
 
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
-    private static void WriteJson(TextWriter writer, ChannelPlan plan)
+    private static void WriteJson(TextWriter writer, ChannelSelection plan)
     {
         var dto = new
         {
-            selected = plan.Channels,
+            selected = plan.Allocation.Channels,
             excluded = plan.Excluded,
             expectedReach = plan.ExpectedReach,
             expectedResponse = plan.ExpectedResponse,
             totalCost = plan.TotalCost,
-            roi = plan.Roi,
+            responsePerSpend = plan.ResponsePerSpend,
             unspent = plan.Allocation.Unspent,
             method = plan.Method.ToString(),
             isProvenOptimal = plan.IsProvenOptimal,
@@ -117,21 +118,21 @@ internal sealed class ChannelsCommand(IAnsiConsole console) : Command<ChannelsCo
         writer.WriteLine(JsonSerializer.Serialize(dto, JsonOptions));
     }
 
-    private void WriteTable(ChannelPlan plan, SelectionRequest request)
+    private void WriteTable(ChannelSelection plan, SelectionRequest request)
     {
-        var table = new Table().Title($"Channel plan: objective {request.Objective}, budget {F(request.Budget)}, at most {request.MaxChannels} channels");
-        foreach (string column in new[] { "Channel", "Entry cost", "Spend", "Response", "ROI", "Marginal ROI" })
+        var table = new Table().Title($"Channel selection: objective {request.Objective}, budget {F(request.Budget)}, at most {request.MaxChannels} channels");
+        foreach (string column in new[] { "Channel", "Fixed cost", "Spend", "Response", "Response/spend", "Marginal response" })
         {
             table.AddColumn(new TableColumn(column).RightAligned());
         }
 
-        foreach (ChannelOutcome o in plan.Channels)
+        foreach (ChannelAllocation o in plan.Allocation.Channels)
         {
-            table.AddRow(Markup.Escape(o.Name), F(o.EntryCost), F(o.Spend), F(o.Response), o.Roi.ToString("G4", CultureInfo.InvariantCulture), o.MarginalRoi.ToString("G4", CultureInfo.InvariantCulture));
+            table.AddRow(Markup.Escape(o.Name), F(o.FixedCost), F(o.Spend), F(o.Response), o.ResponsePerSpend.ToString("G4", CultureInfo.InvariantCulture), o.MarginalResponse.ToString("G4", CultureInfo.InvariantCulture));
         }
 
         console.Write(table);
-        console.MarkupLineInterpolated($"Expected reach {F(plan.ExpectedReach)}, expected response {F(plan.ExpectedResponse)}, total cost {F(plan.TotalCost)}, ROI {plan.Roi.ToString("G4", CultureInfo.InvariantCulture)}");
+        console.MarkupLineInterpolated($"Expected reach {F(plan.ExpectedReach)}, expected response {F(plan.ExpectedResponse)}, total cost {F(plan.TotalCost)}, response per unit of spend {plan.ResponsePerSpend.ToString("G4", CultureInfo.InvariantCulture)}");
         console.MarkupLineInterpolated($"Search: {plan.Method}, {(plan.IsProvenOptimal ? "proven optimal" : "not proven optimal")} ({plan.NodesExplored} nodes)");
         foreach (ExcludedChannel e in plan.Excluded)
         {

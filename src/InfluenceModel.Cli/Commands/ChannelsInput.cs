@@ -15,7 +15,8 @@ internal sealed class ChannelsInput
         AllowTrailingCommas = true,
     };
 
-    public List<SegmentDto> Segments { get; init; } = [];
+    [JsonPropertyName("segments")]
+    public List<SegmentDto> SegmentList { get; init; } = [];
 
     public List<ChannelDto> Channels { get; init; } = [];
 
@@ -36,10 +37,10 @@ internal sealed class ChannelsInput
         return JsonSerializer.Deserialize<ChannelsInput>(stream, Options) ?? throw new CliInputException($"{path} holds no channels input.");
     }
 
-    public AudienceOverlap Audience() =>
-        Segments.Count == 0
+    public AudienceOverlap Segments() =>
+        SegmentList.Count == 0
             ? throw new CliInputException("The input needs at least one segment: \"segments\": [{\"name\": ..., \"size\": ...}].")
-            : new AudienceOverlap(Segments.Select(s => s.Size).ToArray());
+            : new AudienceOverlap(SegmentList.Select(s => s.Size).ToArray());
 
     public SelectionObjective ParseObjective(string? overrideValue) => (overrideValue ?? Objective).ToUpperInvariant() switch
     {
@@ -60,7 +61,7 @@ internal sealed class ChannelsInput
         {
             try
             {
-                list.Add(new Channel(c.Name ?? "", c.Reach, c.EntryCost, c.Curve?.Build() ?? throw new CliInputException($"channel '{c.Name}' has no curve.")));
+                list.Add(new Channel(c.Name ?? "", c.Audience, c.FixedCost, c.Curve?.Build() ?? throw new CliInputException($"channel '{c.Name}' has no curve.")));
             }
             catch (ArgumentException ex)
             {
@@ -82,16 +83,16 @@ internal sealed class ChannelsInput
     {
         public string? Name { get; init; }
 
-        public double EntryCost { get; init; }
+        public double FixedCost { get; init; }
 
-        public List<double> Reach { get; init; } = [];
+        public List<double> Audience { get; init; } = [];
 
         public CurveDto? Curve { get; init; }
     }
 
     internal sealed class CurveDto
     {
-        public string? Type { get; init; }
+        public string? Kind { get; init; }
 
         public double? Beta { get; init; }
 
@@ -103,15 +104,15 @@ internal sealed class ChannelsInput
 
         public double? Lambda { get; init; }
 
-        public IResponseCurve Build() => Type?.ToUpperInvariant() switch
+        public IResponseCurve Build() => Kind?.ToUpperInvariant() switch
         {
             "HILL" => new HillCurve(Need(Beta, "beta"), Need(Kappa, "kappa"), Slope ?? 1),
             "LOGISTIC" => new LogisticCurve(Need(Beta, "beta"), Need(Lambda, "lambda")),
             "MICHAELISMENTEN" => new MichaelisMentenCurve(Need(Alpha, "alpha"), Need(Lambda, "lambda")),
-            _ => throw new CliInputException($"curve type must be hill, logistic or michaelisMenten; it was '{Type}'."),
+            _ => throw new CliInputException($"curve kind must be hill, logistic or michaelisMenten; it was '{Kind}'."),
         };
 
         private double Need(double? value, string name) =>
-            value ?? throw new CliInputException($"a {Type} curve needs \"{name}\".");
+            value ?? throw new CliInputException($"a {Kind} curve needs \"{name}\".");
     }
 }

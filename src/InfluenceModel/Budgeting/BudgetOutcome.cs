@@ -4,8 +4,9 @@ namespace InfluenceModel.Budgeting;
 /// The distribution of a policy's annual value over the simulated years, in the strategy's KPI unit. Plain data.
 /// </summary>
 /// <remarks>
-/// Quantiles use MathNet's default (R-8, approximately median-unbiased) estimator on the sorted sample. The
-/// conditional value at risk is the mean of the worst ⌈0.05·n⌉ years (higher value is better, so the lower tail).
+/// Means over the simulated years are <see cref="Estimate"/>s (mean, standard error, count, 95% interval). Quantiles
+/// use MathNet's default (R-8, approximately median-unbiased) estimator on the sorted sample. The conditional value
+/// at risk is the mean of the worst ⌈0.05·n⌉ years (higher value is better, so the lower tail).
 /// </remarks>
 public sealed record BudgetOutcome
 {
@@ -15,17 +16,11 @@ public sealed record BudgetOutcome
     /// <summary>The reserve share the policy used.</summary>
     public required double ReserveShare { get; init; }
 
-    /// <summary>Number of simulated years.</summary>
-    public required int Simulations { get; init; }
-
-    /// <summary>Mean annual value (KPI units): committed value + value of the flexible money.</summary>
-    public required double Mean { get; init; }
-
-    /// <summary>Standard error of <see cref="Mean"/>, s/√n.</summary>
-    public required double StandardError { get; init; }
-
-    /// <summary>95% normal confidence interval of the mean.</summary>
-    public required ConfidenceInterval Interval { get; init; }
+    /// <summary>
+    /// Annual value (KPI units): committed value + value of the flexible money, averaged over the simulated years
+    /// (<see cref="Estimate.Count"/> = years simulated).
+    /// </summary>
+    public required Estimate Value { get; init; }
 
     /// <summary>Sample standard deviation of the annual value across years.</summary>
     public required double StandardDeviation { get; init; }
@@ -42,17 +37,17 @@ public sealed record BudgetOutcome
     /// <summary>Mean value of the worst 5% of years (CVaR at 5%).</summary>
     public required double ConditionalValueAtRisk5 { get; init; }
 
-    /// <summary>Mean number of opportunities taken per year.</summary>
-    public required double OpportunitiesCaptured { get; init; }
+    /// <summary>Opportunities taken per year.</summary>
+    public required Estimate OpportunitiesCaptured { get; init; }
 
-    /// <summary>Mean flexible money left unspent (and lost) at year end, in currency units.</summary>
-    public required double UnspentAtYearEnd { get; init; }
+    /// <summary>Flexible money left unspent (and lost) at year end, in currency units.</summary>
+    public required Estimate UnspentAtYearEnd { get; init; }
 
     /// <summary>
-    /// Mean regret against the clairvoyant with the same flexible money (KPI units, ≥ 0): the hindsight fractional
+    /// Regret against the clairvoyant with the same flexible money (KPI units, ≥ 0): the hindsight fractional
     /// knapsack bound minus the policy's flexible value (an upper bound on the true regret; see docs/models/budgeting.md).
     /// </summary>
-    public required double RegretVsClairvoyant { get; init; }
+    public required Estimate RegretVsClairvoyant { get; init; }
 }
 
 /// <summary>The paired difference of one policy against the baseline (the first policy of a comparison).</summary>
@@ -64,14 +59,11 @@ public sealed record PolicyDifference
     /// <summary>The baseline policy's display name.</summary>
     public required string Baseline { get; init; }
 
-    /// <summary>Mean over years of (policy value − baseline value), KPI units.</summary>
-    public required double MeanDifference { get; init; }
-
-    /// <summary>Standard error of the paired difference (common random numbers make it small).</summary>
-    public required double StandardError { get; init; }
-
-    /// <summary>95% normal confidence interval of the mean difference.</summary>
-    public required ConfidenceInterval Interval { get; init; }
+    /// <summary>
+    /// Policy value − baseline value (KPI units) over the same years; its standard error is small because the years
+    /// are common random numbers.
+    /// </summary>
+    public required Estimate Difference { get; init; }
 }
 
 /// <summary>Outcomes of several policies on the same simulated years, with paired differences against the first.</summary>
@@ -82,4 +74,78 @@ public sealed record BudgetComparison
 
     /// <summary>Paired differences of policies 2 … n against policy 1.</summary>
     public required IReadOnlyList<PolicyDifference> Differences { get; init; }
+}
+
+/// <summary>What <see cref="BudgetSimulator.Simulate"/> evaluates: a plan, the opportunities and one policy. Immutable.</summary>
+public sealed record BudgetSimulationRequest
+{
+    /// <summary>The plan.</summary>
+    /// <exception cref="ArgumentNullException">Null.</exception>
+    public required BudgetPlan Plan
+    {
+        get;
+        init => field = value ?? throw new ArgumentNullException(nameof(Plan));
+    }
+
+    /// <summary>The opportunity process (its seasonality, if any, must have one multiplier per plan period).</summary>
+    /// <exception cref="ArgumentNullException">Null.</exception>
+    public required OpportunityProcess Opportunities
+    {
+        get;
+        init => field = value ?? throw new ArgumentNullException(nameof(Opportunities));
+    }
+
+    /// <summary>The policy.</summary>
+    /// <exception cref="ArgumentNullException">Null.</exception>
+    public required BudgetPolicy Policy
+    {
+        get;
+        init => field = value ?? throw new ArgumentNullException(nameof(Policy));
+    }
+}
+
+/// <summary>What <see cref="BudgetSimulator.Compare"/> evaluates: a plan, the opportunities and several policies. Immutable.</summary>
+public sealed record BudgetComparisonRequest
+{
+    /// <summary>The plan.</summary>
+    /// <exception cref="ArgumentNullException">Null.</exception>
+    public required BudgetPlan Plan
+    {
+        get;
+        init => field = value ?? throw new ArgumentNullException(nameof(Plan));
+    }
+
+    /// <summary>The opportunity process (its seasonality, if any, must have one multiplier per plan period).</summary>
+    /// <exception cref="ArgumentNullException">Null.</exception>
+    public required OpportunityProcess Opportunities
+    {
+        get;
+        init => field = value ?? throw new ArgumentNullException(nameof(Opportunities));
+    }
+
+    /// <summary>At least one policy, none null; the first is the baseline of the paired differences.</summary>
+    /// <exception cref="ArgumentNullException">The list or a policy is null.</exception>
+    /// <exception cref="ArgumentException">The list is empty.</exception>
+    public required IReadOnlyList<BudgetPolicy> Policies
+    {
+        get;
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value, nameof(Policies));
+            if (value.Count == 0)
+            {
+                throw new ArgumentException("Policies must hold at least one policy.", nameof(Policies));
+            }
+
+            for (int k = 0; k < value.Count; k++)
+            {
+                if (value[k] is null)
+                {
+                    throw new ArgumentNullException(nameof(Policies), $"Policies[{k}] is null.");
+                }
+            }
+
+            field = value;
+        }
+    }
 }

@@ -8,7 +8,7 @@ namespace InfluenceModel.Budgeting;
 /// </summary>
 internal sealed class PlanModel
 {
-    public PlanModel(BudgetPlan plan, OpportunityProcess process, double reserveShare)
+    public PlanModel(BudgetPlan plan, OpportunityProcess process, double reserveShare, string opportunitiesName = "Opportunities")
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(process);
@@ -16,7 +16,7 @@ internal sealed class PlanModel
         if (process.Seasonality is { } season && season.Count != plan.Periods)
         {
             throw new ArgumentException(
-                $"Seasonality has {season.Count} multipliers; the plan has {plan.Periods} periods.", nameof(process));
+                $"Seasonality has {season.Count} multipliers; the plan has {plan.Periods} periods.", opportunitiesName);
         }
 
         Process = process;

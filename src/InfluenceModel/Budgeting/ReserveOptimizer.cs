@@ -32,11 +32,30 @@ public readonly record struct ReserveRange
     public double Maximum { get; }
 }
 
-/// <summary>The reserve-share search: a grid over <see cref="Range"/> evaluated with <see cref="ReservePolicy"/>. Immutable.</summary>
-public sealed record ReserveSearch
+/// <summary>
+/// What <see cref="ReserveOptimizer.Optimize"/> searches: the plan, the opportunities, and a grid of reserve shares over
+/// <see cref="Range"/> evaluated with <see cref="ReservePolicy"/>. Immutable; each property validated when set.
+/// </summary>
+public sealed record ReserveRequest
 {
     private readonly int _points = 21;
     private readonly double _hurdleRate;
+
+    /// <summary>The plan (its reserve share is replaced by each grid share).</summary>
+    /// <exception cref="ArgumentNullException">Null.</exception>
+    public required BudgetPlan Plan
+    {
+        get;
+        init => field = value ?? throw new ArgumentNullException(nameof(Plan));
+    }
+
+    /// <summary>The opportunity process (its seasonality, if any, must have one multiplier per plan period).</summary>
+    /// <exception cref="ArgumentNullException">Null.</exception>
+    public required OpportunityProcess Opportunities
+    {
+        get;
+        init => field = value ?? throw new ArgumentNullException(nameof(Opportunities));
+    }
 
     /// <summary>Reserve shares searched; default [0, 0.5].</summary>
     public ReserveRange Range { get; init; } = new(0, 0.5);
@@ -72,20 +91,17 @@ public sealed record ReservePoint
     /// <summary>The reserve share.</summary>
     public required double ReserveShare { get; init; }
 
-    /// <summary>Mean annual value (KPI units).</summary>
-    public required double Mean { get; init; }
+    /// <summary>Mean annual value (KPI units) with its standard error s/√n.</summary>
+    public required Estimate Mean { get; init; }
 
-    /// <summary>Conditional value at risk at 5% (mean of the worst 5% of years).</summary>
-    public required double ConditionalValueAtRisk5 { get; init; }
+    /// <summary>
+    /// Conditional value at risk at 5% (mean of the worst 5% of years) with its asymptotic standard error
+    /// sd(min(X − q̂, 0))/(0.05·√n) (Trindade et al. 2007).
+    /// </summary>
+    public required Estimate ConditionalValueAtRisk5 { get; init; }
 
-    /// <summary>The objective's value at this share (the mean or the CVaR).</summary>
-    public required double Objective { get; init; }
-
-    /// <summary>Standard error of <see cref="Objective"/>.</summary>
-    public required double StandardError { get; init; }
-
-    /// <summary>95% confidence band of <see cref="Objective"/>.</summary>
-    public required ConfidenceInterval Interval { get; init; }
+    /// <summary>The objective's value at this share: <see cref="Mean"/> or <see cref="ConditionalValueAtRisk5"/>.</summary>
+    public required Estimate Objective { get; init; }
 }
 
 /// <summary>The objective against the reserve share, and the best share on the grid.</summary>
@@ -97,84 +113,85 @@ public sealed record ReserveCurve
     /// <summary>The grid points in ascending reserve share.</summary>
     public required IReadOnlyList<ReservePoint> Points { get; init; }
 
-    /// <summary>The grid share with the highest objective (the lowest such share on ties).</summary>
+    /// <summary>The grid share with the highest objective mean (the lowest such share on ties).</summary>
     public required double BestShare { get; init; }
 
     /// <summary>The objective at <see cref="BestShare"/>.</summary>
-    public required double BestValue { get; init; }
+    public required Estimate BestValue { get; init; }
 
     /// <summary>Simulated years per grid point (the same years at every point).</summary>
     public required int Simulations { get; init; }
 }
 
-/// <summary>Finds the reserve share that maximises expected value or CVaR (see <see cref="ReserveOptimizer"/>).</summary>
+/// <summary>Finds the reserve share that maximises expected value or CVaR (host-app face of <see cref="ReserveOptimizer"/>).</summary>
 public interface IReserveOptimizer
 {
     /// <summary>See <see cref="ReserveOptimizer.Optimize"/>.</summary>
-    /// <param name="plan">The plan.</param>
-    /// <param name="process">The opportunity process.</param>
-    /// <param name="search">The search grid and objective.</param>
-    /// <param name="options">Simulations, seed, parallelism; null for the host's defaults.</param>
+    /// <param name="request">The plan, the opportunities, the grid and the objective.</param>
+    /// <param name="options">Simulations per grid point, seed, parallelism; null for the host's defaults.</param>
+    /// <param name="progress">Receives the simulated years; null for none.</param>
     /// <param name="cancellationToken">Cancels the search.</param>
     /// <returns>The curve.</returns>
-    ReserveCurve Optimize(BudgetPlan plan, OpportunityProcess process, ReserveSearch search, SimulationOptions? options = null, CancellationToken cancellationToken = default);
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is null.</exception>
+    /// <exception cref="ArgumentException">The seasonality length differs from the plan's periods.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled.</exception>
+    ReserveCurve Optimize(ReserveRequest request, SimulationOptions? options = null, IProgress<ProgressReport>? progress = null, CancellationToken cancellationToken = default);
+}
+
+/// <summary>The <see cref="IReserveOptimizer"/> registered for host apps: the façade with the host's default options.</summary>
+/// <param name="defaults">The host's default simulation options (used when a call passes none).</param>
+internal sealed class ReserveOptimizerService(SimulationOptions defaults) : IReserveOptimizer
+{
+    public ReserveCurve Optimize(ReserveRequest request, SimulationOptions? options = null, IProgress<ProgressReport>? progress = null, CancellationToken cancellationToken = default) =>
+        ReserveOptimizer.Optimize(request, options ?? defaults, progress, cancellationToken);
 }
 
 /// <summary>
 /// Evaluates <see cref="ReservePolicy"/> at every share of a grid on the same simulated years (common random numbers:
 /// each year is drawn once and replayed at every share, so the curve is smooth and its differences are paired) and
-/// returns the objective with 95% confidence bands and the best share. Stateless and thread-safe.
+/// returns the objective with 95% confidence bands and the best share. Thread-safe. Host apps use
+/// <see cref="IReserveOptimizer"/>.
 /// </summary>
 /// <remarks>
-/// Band of the mean: ±1.96·s/√n. Band of CVaR₅: ±1.96·sd(min(X − q̂, 0))/(0.05·√n), q̂ the 5% quantile
-/// (the asymptotic variance of the CVaR estimator; Trindade et al. 2007).
+/// Standard error of the mean: s/√n. Of CVaR₅: sd(min(X − q̂, 0))/(0.05·√n), q̂ the 5% quantile (the asymptotic
+/// variance of the CVaR estimator; Trindade et al. 2007).
 /// </remarks>
-public sealed class ReserveOptimizer : IReserveOptimizer
+public static class ReserveOptimizer
 {
+    /// <summary>The progress stage reported by <see cref="Optimize"/>.</summary>
+    internal const string Stage = "simulating";
+
     private const double Alpha = 0.05;
-    private readonly SimulationOptions _defaults;
 
-    /// <summary>An optimizer whose default options are <see cref="SimulationOptions.Default"/>.</summary>
-    public ReserveOptimizer() => _defaults = SimulationOptions.Default;
-
-    /// <summary>A optimizer whose default options are the host's (given by the dependency-injection layer as plain options).</summary>
-    /// <param name="defaults">The options used when a call passes none.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="defaults"/> is null.</exception>
-    public ReserveOptimizer(SimulationOptions defaults)
-    {
-        ArgumentNullException.ThrowIfNull(defaults);
-        _defaults = defaults;
-    }
-
-    /// <summary>Computes the objective against the reserve share over the search grid.</summary>
-    /// <param name="plan">The plan (its reserve share is replaced by each grid share).</param>
-    /// <param name="process">The opportunity process.</param>
-    /// <param name="search">The grid, the objective and the hurdle rate.</param>
+    /// <summary>Computes the objective against the reserve share over the request's grid.</summary>
+    /// <param name="request">The plan, the opportunity process, the grid, the objective and the hurdle rate.</param>
     /// <param name="options">Simulations per grid point, seed, parallelism; null for <see cref="SimulationOptions.Default"/>.</param>
-    /// <param name="cancellationToken">Cancels the search.</param>
-    /// <returns>The curve with confidence bands and the best share.</returns>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <param name="progress">Receives the simulated years (Total = simulations; each year is replayed at every grid share); null for none.</param>
+    /// <param name="cancellationToken">Cancels the search (checked at every simulated year).</param>
+    /// <returns>The curve with standard errors and the best share.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is null.</exception>
     /// <exception cref="ArgumentException">The seasonality length differs from the plan's periods.</exception>
     /// <exception cref="OperationCanceledException">Cancelled.</exception>
-    public static ReserveCurve Optimize(BudgetPlan plan, OpportunityProcess process, ReserveSearch search, SimulationOptions? options = null, CancellationToken cancellationToken = default)
+    public static ReserveCurve Optimize(ReserveRequest request, SimulationOptions? options = null, IProgress<ProgressReport>? progress = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(plan);
-        ArgumentNullException.ThrowIfNull(process);
-        ArgumentNullException.ThrowIfNull(search);
+        ArgumentNullException.ThrowIfNull(request);
+        BudgetPlan plan = request.Plan;
+        OpportunityProcess process = request.Opportunities;
         options ??= SimulationOptions.Default;
-        int k = search.Points, n = options.Simulations;
+        int k = request.Points, n = options.Simulations;
         var shares = new double[k];
         var models = new PlanModel[k];
         var kernels = new PolicyKernel[k];
         var values = new double[k][];
         for (int g = 0; g < k; g++)
         {
-            shares[g] = search.Range.Minimum + ((search.Range.Maximum - search.Range.Minimum) * g / (k - 1));
+            shares[g] = request.Range.Minimum + ((request.Range.Maximum - request.Range.Minimum) * g / (k - 1));
             models[g] = new PlanModel(plan, process, shares[g]);
-            kernels[g] = new ReservePolicy(shares[g], search.HurdleRate).CreateKernel(models[g], cancellationToken);
+            kernels[g] = new ReservePolicy(shares[g], request.HurdleRate).CreateKernel(models[g], cancellationToken);
             values[g] = new double[n];
         }
 
+        var reporter = new ProgressReporter(progress, Stage, n);
         DeterministicParallel.For(
             n,
             options.EffectiveParallelism,
@@ -183,17 +200,15 @@ public sealed class ReserveOptimizer : IReserveOptimizer
             {
                 for (int i = start; i < end; i++)
                 {
-                    if ((i & 1023) == 0)
-                    {
-                        cancellationToken.ThrowIfCancellationRequested();
-                    }
-
+                    cancellationToken.ThrowIfCancellationRequested();
                     state.Year.Generate(models[0], options.Seed, i);
                     for (int g = 0; g < k; g++)
                     {
                         state.Runs[g].Run(kernels[g], state.Year);
                         values[g][i] = models[g].CommittedValue(state.Year.Failed) + state.Runs[g].FlexibleValue;
                     }
+
+                    reporter.Advance();
                 }
             },
             cancellationToken);
@@ -213,35 +228,29 @@ public sealed class ReserveOptimizer : IReserveOptimizer
             }
 
             double cvarSe = BudgetSimulator.MeanAndStandardDeviation(sorted).StandardDeviation / (Alpha * Math.Sqrt(n));
-            double meanSe = sd / Math.Sqrt(n);
-            bool useMean = search.Objective == ReserveObjective.Mean;
-            double objective = useMean ? mean : cvar;
-            double se = useMean ? meanSe : cvarSe;
+            var meanEstimate = new Estimate(mean, sd / Math.Sqrt(n), n);
+            var cvarEstimate = new Estimate(cvar, cvarSe, n);
             points[g] = new ReservePoint
             {
                 ReserveShare = shares[g],
-                Mean = mean,
-                ConditionalValueAtRisk5 = cvar,
-                Objective = objective,
-                StandardError = se,
-                Interval = ConfidenceInterval.Normal95(objective, se),
+                Mean = meanEstimate,
+                ConditionalValueAtRisk5 = cvarEstimate,
+                Objective = request.Objective == ReserveObjective.Mean ? meanEstimate : cvarEstimate,
             };
-            if (objective > points[best].Objective)
+            if (points[g].Objective.Mean > points[best].Objective.Mean)
             {
                 best = g;
             }
         }
 
+        reporter.Complete();
         return new ReserveCurve
         {
-            Objective = search.Objective,
+            Objective = request.Objective,
             Points = points,
             BestShare = points[best].ReserveShare,
             BestValue = points[best].Objective,
             Simulations = n,
         };
     }
-
-    ReserveCurve IReserveOptimizer.Optimize(BudgetPlan plan, OpportunityProcess process, ReserveSearch search, SimulationOptions? options, CancellationToken cancellationToken) =>
-        Optimize(plan, process, search, options ?? _defaults, cancellationToken);
 }

@@ -94,7 +94,7 @@ public sealed class Campaign
     public IReadOnlyList<Channel> Channels { get; }
 
     /// <summary>The selected channels' variable (media) spend per period; each channel's fixed cost
-    /// (<see cref="Channel.EntryCost"/>) is paid on top, in its first period with spend.</summary>
+    /// (<see cref="Channel.FixedCost"/>) is paid on top, in its first period with spend.</summary>
     public IReadOnlyList<ChannelSpend> ChannelPlan { get; }
 
     /// <summary>The ambassador program.</summary>

@@ -57,7 +57,7 @@ public sealed class CampaignBuilder
 
     /// <summary>A builder that plans with the library's channel selector and influence maximizer.</summary>
     public CampaignBuilder()
-        : this(new ChannelSelector(), new InfluenceMaximizerService(SimulationOptions.Default))
+        : this(new ChannelSelectorService(), new InfluenceMaximizerService(SimulationOptions.Default))
     {
     }
 
@@ -230,7 +230,7 @@ public sealed class CampaignBuilder
         {
             problems.Add(Guard.Invalid("Ambassadors", $"The program cost {program} (Count × CostPerAmbassadorPerPeriod × periods) must not exceed the committed budget {committed}."));
         }
-        else if (committed - program > 0 && _channels.Count > 0 && !_channels.Any(c => c.Channel.EntryCost <= committed - program))
+        else if (committed - program > 0 && _channels.Count > 0 && !_channels.Any(c => c.Channel.FixedCost <= committed - program))
         {
             // Otherwise no channel could be selected and the plan would have nothing to spend on.
             problems.Add(Guard.Invalid("Channels", $"No channel's fixed cost fits the channel budget {committed - program} (committed budget minus the ambassador program)."));
@@ -338,9 +338,9 @@ public sealed class CampaignBuilder
                 problems.Add(Guard.Invalid($"Channels[{i}].Name", $"Channels[{i}].Name must not be '{AmbassadorProgram.BudgetLine}' (the budget plan's line for the ambassador program)."));
             }
 
-            if (c.Reach.Count != segments)
+            if (c.Audience.Count != segments)
             {
-                problems.Add(Guard.Invalid($"Channels[{i}].Audience", $"Channels[{i}].Audience must have one share per segment ({segments}); it has {c.Reach.Count}."));
+                problems.Add(Guard.Invalid($"Channels[{i}].Audience", $"Channels[{i}].Audience must have one share per segment ({segments}); it has {c.Audience.Count}."));
             }
 
             double ceiling = CurveScaling.Ceiling(c.Curve);

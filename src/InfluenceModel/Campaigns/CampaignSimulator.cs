@@ -97,5 +97,5 @@ internal sealed class CampaignSimulatorService(
 internal sealed record CampaignModels(IBudgetSimulator BudgetSimulator, IReserveOptimizer ReserveOptimizer, ICommunityRoiCalculator CommunityRoiCalculator)
 {
     /// <summary>The library's own models (the static façade's).</summary>
-    public static CampaignModels Default { get; } = new(new BudgetSimulator(), new ReserveOptimizer(), new CommunityRoiCalculatorService());
+    public static CampaignModels Default { get; } = new(new BudgetSimulatorService(SimulationOptions.Default), new ReserveOptimizerService(SimulationOptions.Default), new CommunityRoiCalculatorService());
 }

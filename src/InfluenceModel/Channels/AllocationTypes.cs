@@ -30,26 +30,52 @@ public sealed record SpendBounds
     public double Max { get; }
 }
 
-/// <summary>What to allocate: the total budget, optional per-channel bounds, optional locked spends. Immutable.</summary>
+/// <summary>
+/// What to allocate: the channels, the money to split across them as spend, optional per-channel bounds and locked
+/// spends. Immutable; each property is validated when set.
+/// </summary>
 public sealed record AllocationRequest
 {
-    /// <summary>Total money to split across the channels, finite and ≥ 0.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">Negative, NaN or infinite.</exception>
-    public required double TotalBudget
+    /// <summary>
+    /// The channels to split the money across (their curves are maximised; their names and fixed costs are reported).
+    /// The channels are already chosen: their fixed costs are not taken from <see cref="Budget"/>.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">The list or one of its channels is null.</exception>
+    public required IReadOnlyList<Channel> Channels
     {
         get;
-        init => field = Guard.NonNegative(value, nameof(TotalBudget));
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value, nameof(Channels));
+            for (int i = 0; i < value.Count; i++)
+            {
+                if (value[i] is null)
+                {
+                    throw new ArgumentNullException(nameof(Channels), $"Channels[{i}] is null.");
+                }
+            }
+
+            field = value;
+        }
+    }
+
+    /// <summary>Money to split across the channels as spend (on top of their fixed costs), finite and ≥ 0.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Negative, NaN or infinite.</exception>
+    public required double Budget
+    {
+        get;
+        init => field = Guard.NonNegative(value, nameof(Budget));
     }
 
     /// <summary>
-    /// Bounds per channel, by curve index (null list or null entry = [0, ∞)). When not null it must have one entry
-    /// per curve.
+    /// Bounds per channel, by position in <see cref="Channels"/> (null list or null entry = [0, ∞)). When not null it
+    /// must have one entry per channel (checked by the allocator, naming this property).
     /// </summary>
     public IReadOnlyList<SpendBounds?>? Bounds { get; init; }
 
     /// <summary>
-    /// Channels whose spend is fixed (curve index → spend, finite and ≥ 0, inside that channel's bounds). Locked
-    /// spend counts against <see cref="TotalBudget"/> and is never moved.
+    /// Channels whose spend is fixed (position in <see cref="Channels"/> → spend, finite and ≥ 0, inside that channel's
+    /// bounds). Locked spend counts against <see cref="Budget"/> and is never moved.
     /// </summary>
     public IReadOnlyDictionary<int, double>? Locked { get; init; }
 
@@ -65,22 +91,44 @@ public sealed record AllocationRequest
     } = 1e-9;
 }
 
-/// <summary>An optimal split of a budget across response curves.</summary>
+/// <summary>
+/// One channel's share of an optimised split of a budget: the per-channel result of both <see cref="BudgetAllocator"/>
+/// and <see cref="ChannelSelector"/>. Plain data.
+/// </summary>
+public sealed record ChannelAllocation
+{
+    /// <summary>The channel's name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The channel's fixed cost (money), <see cref="Channel.FixedCost"/>.</summary>
+    public required double FixedCost { get; init; }
+
+    /// <summary>Spend allocated on top of the fixed cost (money), ≥ 0.</summary>
+    public required double Spend { get; init; }
+
+    /// <summary>Expected response f(spend), in the curve's outcome units.</summary>
+    public required double Response { get; init; }
+
+    /// <summary>
+    /// Response per unit of money put into the channel, f(spend)/(fixed cost + spend); 0 when the channel costs
+    /// nothing. Not an ROI: ROI would need a value per response unit, (value − cost)/cost.
+    /// </summary>
+    public required double ResponsePerSpend { get; init; }
+
+    /// <summary>Response of the next unit of spend, f'(spend) (may be +∞ at 0 for a Hill slope below 1).</summary>
+    public required double MarginalResponse { get; init; }
+}
+
+/// <summary>An optimal split of a budget across channels.</summary>
 public sealed record Allocation
 {
-    /// <summary>Spend per channel (money), in curve order.</summary>
-    public required IReadOnlyList<double> Spend { get; init; }
-
-    /// <summary>Response per channel f_i(spend_i).</summary>
-    public required IReadOnlyList<double> Response { get; init; }
-
-    /// <summary>Marginal return f_i'(spend_i) per channel: response per extra unit of money.</summary>
-    public required IReadOnlyList<double> MarginalReturn { get; init; }
+    /// <summary>Per channel: spend, response, response per spend and marginal response, in the request's order.</summary>
+    public required IReadOnlyList<ChannelAllocation> Channels { get; init; }
 
     /// <summary>Σ_i f_i(spend_i).</summary>
     public required double TotalResponse { get; init; }
 
-    /// <summary>Σ_i spend_i; below the budget only when every channel is at its upper bound.</summary>
+    /// <summary>Σ_i spend_i (fixed costs not included); below the budget only when every channel is at its upper bound.</summary>
     public required double TotalSpend { get; init; }
 
     /// <summary>Budget left because every channel reached its upper bound (0 otherwise).</summary>
@@ -96,16 +144,23 @@ public sealed record Allocation
     public required int NodesExplored { get; init; }
 }
 
-/// <summary>Splits a budget across response curves to maximise the total response.</summary>
+/// <summary>Splits a budget across channels to maximise the total response (host-app face of <see cref="BudgetAllocator"/>).</summary>
 public interface IBudgetAllocator
 {
-    /// <summary>Maximises Σ f_i(x_i) subject to Σ x_i ≤ TotalBudget, bounds and locked spends.</summary>
-    /// <param name="curves">One response curve per channel.</param>
-    /// <param name="request">Budget, bounds, locked channels.</param>
+    /// <summary>See <see cref="BudgetAllocator.Allocate"/>.</summary>
+    /// <param name="request">Channels, budget, bounds, locked channels.</param>
+    /// <param name="progress">Receives branch-and-bound progress; null for none.</param>
     /// <param name="cancellationToken">Cancels a long branch and bound.</param>
     /// <returns>The optimal allocation.</returns>
-    /// <exception cref="ArgumentNullException">An argument or a curve is null.</exception>
-    /// <exception cref="ArgumentException">Bounds/locked do not match the curves, or the minimums exceed the budget.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is null.</exception>
+    /// <exception cref="ArgumentException">Bounds/locked do not match the channels, or the minimums exceed the budget.</exception>
     /// <exception cref="OperationCanceledException">Cancelled.</exception>
-    Allocation Allocate(IReadOnlyList<IResponseCurve> curves, AllocationRequest request, CancellationToken cancellationToken = default);
+    Allocation Allocate(AllocationRequest request, IProgress<ProgressReport>? progress = null, CancellationToken cancellationToken = default);
+}
+
+/// <summary>The <see cref="IBudgetAllocator"/> registered for host apps: forwards to <see cref="BudgetAllocator.Allocate"/>.</summary>
+internal sealed class BudgetAllocatorService : IBudgetAllocator
+{
+    public Allocation Allocate(AllocationRequest request, IProgress<ProgressReport>? progress = null, CancellationToken cancellationToken = default) =>
+        BudgetAllocator.Allocate(request, progress, cancellationToken);
 }

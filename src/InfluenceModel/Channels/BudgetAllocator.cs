@@ -25,25 +25,39 @@ namespace InfluenceModel.Channels;
 /// is within the tolerance of the incumbent — a proof of global optimality, reported as
 /// <see cref="Allocation.OptimalityGap"/>. Concave problems finish at the root node.
 /// </para>
-/// <para>The whole budget is spent unless every channel is at its upper bound. The class is stateless and thread-safe.</para>
+/// <para>
+/// The whole budget is spent unless every channel is at its upper bound. Deterministic (nothing is simulated), so it
+/// takes no <see cref="SimulationOptions"/>. Host apps use <see cref="IBudgetAllocator"/>. Thread-safe.
+/// </para>
 /// </remarks>
-public sealed class BudgetAllocator : IBudgetAllocator
+public static class BudgetAllocator
 {
     /// <summary>Node limit of the branch and bound; reaching it returns the incumbent with its proven gap.</summary>
     internal const int MaxNodes = 200_000;
 
-    /// <inheritdoc/>
-    public Allocation Allocate(IReadOnlyList<IResponseCurve> curves, AllocationRequest request, CancellationToken cancellationToken = default)
+    /// <summary>The progress stage reported by <see cref="Allocate"/>.</summary>
+    internal const string Stage = "branch and bound";
+
+    /// <summary>Maximises Σ f_i(x_i) subject to Σ x_i ≤ Budget, the bounds and the locked spends.</summary>
+    /// <param name="request">Channels, budget, bounds, locked channels and tolerance.</param>
+    /// <param name="progress">Receives the branch-and-bound nodes solved (total unknown in advance; the last report has Completed = Total = nodes); null for none.</param>
+    /// <param name="cancellationToken">Cancels a long branch and bound (checked at every node).</param>
+    /// <returns>The optimal allocation, one <see cref="ChannelAllocation"/> per channel in the request's order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is null.</exception>
+    /// <exception cref="ArgumentException">Bounds/locked do not match the channels, or the minimums exceed the budget.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A locked index is outside the channels or a locked spend outside its bounds.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled.</exception>
+    public static Allocation Allocate(AllocationRequest request, IProgress<ProgressReport>? progress = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(curves);
         ArgumentNullException.ThrowIfNull(request);
-        int n = curves.Count;
+        IReadOnlyList<Channel> channels = request.Channels;
+        int n = channels.Count;
         var f = new IResponseCurve[n];
         var lo = new double[n];
         var hi = new double[n];
         for (int i = 0; i < n; i++)
         {
-            f[i] = curves[i] ?? throw new ArgumentNullException(nameof(curves), $"curves[{i}] is null.");
+            f[i] = channels[i].Curve;
             lo[i] = 0;
             hi[i] = double.PositiveInfinity;
         }
@@ -52,7 +66,7 @@ public sealed class BudgetAllocator : IBudgetAllocator
         {
             if (bounds.Count != n)
             {
-                throw Guard.Invalid(nameof(request.Bounds), $"Bounds has {bounds.Count} entries but there are {n} curves.");
+                throw Guard.Invalid(nameof(request.Bounds), $"Bounds has {bounds.Count} entries but there are {n} channels.");
             }
 
             for (int i = 0; i < n; i++)
@@ -91,37 +105,46 @@ public sealed class BudgetAllocator : IBudgetAllocator
             sumLo += lo[i];
         }
 
-        double budget = request.TotalBudget;
+        double budget = request.Budget;
         if (sumLo > budget * (1 + 1e-12))
         {
             throw Guard.Invalid(
-                nameof(request.TotalBudget),
-                $"Infeasible: minimum and locked spends add up to {sumLo:G6}, more than the TotalBudget {budget:G6}.");
+                nameof(request.Budget),
+                $"Infeasible: minimum and locked spends add up to {sumLo:G6}, more than the Budget {budget:G6}.");
         }
 
-        double[] x = Solve(f, lo, hi, budget, request.Tolerance, cancellationToken, out double gap, out int nodes);
-        return Describe(f, x, budget, gap, nodes);
+        var reporter = new ProgressReporter(progress, Stage, 0);
+        double[] x = Solve(f, lo, hi, budget, request.Tolerance, reporter, cancellationToken, out double gap, out int nodes);
+        progress?.Report(new ProgressReport(Stage, nodes, nodes));
+        return Describe(channels, x, budget, gap, nodes);
     }
 
-    internal static Allocation Describe(IResponseCurve[] f, double[] x, double budget, double gap, int nodes)
+    internal static Allocation Describe(IReadOnlyList<Channel> channels, double[] x, double budget, double gap, int nodes)
     {
-        int n = f.Length;
-        var response = new double[n];
-        var marginal = new double[n];
+        int n = channels.Count;
+        var lines = new ChannelAllocation[n];
         double total = 0, spent = 0;
         for (int i = 0; i < n; i++)
         {
-            response[i] = f[i].Value(x[i]);
-            marginal[i] = f[i].Derivative(x[i]);
-            total += response[i];
+            Channel channel = channels[i];
+            double response = channel.Curve.Value(x[i]);
+            double cost = channel.FixedCost + x[i];
+            lines[i] = new ChannelAllocation
+            {
+                Name = channel.Name,
+                FixedCost = channel.FixedCost,
+                Spend = x[i],
+                Response = response,
+                ResponsePerSpend = cost > 0 ? response / cost : 0,
+                MarginalResponse = channel.Curve.Derivative(x[i]),
+            };
+            total += response;
             spent += x[i];
         }
 
         return new Allocation
         {
-            Spend = x,
-            Response = response,
-            MarginalReturn = marginal,
+            Channels = lines,
             TotalResponse = total,
             TotalSpend = spent,
             Unspent = Math.Max(0, budget - spent),
@@ -131,7 +154,7 @@ public sealed class BudgetAllocator : IBudgetAllocator
     }
 
     /// <summary>The branch and bound over spend boxes; lo/hi already include locked spends, Σ lo ≤ budget.</summary>
-    internal static double[] Solve(IResponseCurve[] f, double[] lo, double[] hi, double budget, double tolerance, CancellationToken cancellationToken, out double gap, out int nodes)
+    internal static double[] Solve(IResponseCurve[] f, double[] lo, double[] hi, double budget, double tolerance, ProgressReporter? reporter, CancellationToken cancellationToken, out double gap, out int nodes)
     {
         int n = f.Length;
         double sumLo = 0;
@@ -211,6 +234,7 @@ public sealed class BudgetAllocator : IBudgetAllocator
 
                 Node child = relaxation.Solve(l, h, budget);
                 nodes++;
+                reporter?.Advance();
                 if (child.Lower > bestValue)
                 {
                     bestValue = child.Lower;

@@ -8,31 +8,31 @@ namespace InfluenceModel.Channels;
 /// </summary>
 public sealed class Channel
 {
-    private readonly double[] _reach;
+    private readonly double[] _audience;
 
     /// <summary>Creates a channel.</summary>
     /// <param name="name">Unique, non-empty name.</param>
-    /// <param name="reach">Share r_g ∈ [0, 1] of each audience segment g that the channel reaches when present.</param>
-    /// <param name="entryCost">Fixed cost of being present in the channel for the planning period, ≥ 0 (money).</param>
-    /// <param name="curve">Response to the spend allocated on top of the entry cost.</param>
+    /// <param name="audience">Share r_g ∈ [0, 1] of each audience segment g that the channel can reach (one value per segment).</param>
+    /// <param name="fixedCost">Cost of being in the channel at all, ≥ 0 (money), paid once when the channel gets any spend.</param>
+    /// <param name="curve">Response to the spend on top of the fixed cost.</param>
     /// <param name="adstock">Carry-over of spend across periods; null for none.</param>
     /// <param name="fatigue">Engagement fatigue; null for <see cref="FatigueModel.None"/>.</param>
     /// <exception cref="ArgumentException"><paramref name="name"/> is empty.</exception>
-    /// <exception cref="ArgumentNullException">name, reach or curve is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A reach share is outside [0, 1] or the entry cost is negative.</exception>
-    public Channel(string name, IReadOnlyList<double> reach, double entryCost, IResponseCurve curve, IAdstock? adstock = null, FatigueModel? fatigue = null)
+    /// <exception cref="ArgumentNullException">name, audience or curve is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An audience share is outside [0, 1] or the fixed cost is negative, NaN or infinite.</exception>
+    public Channel(string name, IReadOnlyList<double> audience, double fixedCost, IResponseCurve curve, IAdstock? adstock = null, FatigueModel? fatigue = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        ArgumentNullException.ThrowIfNull(reach);
+        ArgumentNullException.ThrowIfNull(audience);
         ArgumentNullException.ThrowIfNull(curve);
-        _reach = new double[reach.Count];
-        for (int g = 0; g < _reach.Length; g++)
+        _audience = new double[audience.Count];
+        for (int g = 0; g < _audience.Length; g++)
         {
-            _reach[g] = Guard.Probability(reach[g], nameof(reach));
+            _audience[g] = Guard.Probability(audience[g], nameof(audience));
         }
 
         Name = name;
-        EntryCost = Guard.NonNegative(entryCost, nameof(entryCost));
+        FixedCost = Guard.NonNegative(fixedCost, nameof(fixedCost));
         Curve = curve;
         Adstock = adstock;
         Fatigue = fatigue ?? FatigueModel.None;
@@ -41,15 +41,15 @@ public sealed class Channel
     /// <summary>The channel's name.</summary>
     public string Name { get; }
 
-    /// <summary>Share of each audience segment reached when the channel is used (one value per segment).</summary>
-    public IReadOnlyList<double> Reach => _reach;
+    /// <summary>Share r_g ∈ [0, 1] of each audience segment the channel can reach (one value per segment).</summary>
+    public IReadOnlyList<double> Audience => _audience;
 
-    internal double[] ReachArray => _reach;
+    internal double[] AudienceArray => _audience;
 
-    /// <summary>Fixed cost of entering the channel for the planning period (money), paid before any spend.</summary>
-    public double EntryCost { get; }
+    /// <summary>Cost of being in the channel at all (money), paid once when the channel gets any spend; ≥ 0.</summary>
+    public double FixedCost { get; }
 
-    /// <summary>Response to the spend on top of the entry cost (one planning period, steady state).</summary>
+    /// <summary>Response to the spend on top of the fixed cost (one planning period, steady state).</summary>
     public IResponseCurve Curve { get; }
 
     /// <summary>Carry-over of spend across periods, or null.</summary>
@@ -82,7 +82,7 @@ public sealed class Channel
     }
 
     /// <inheritdoc/>
-    public override string ToString() => $"{Name} (entry {EntryCost:G6}, {Curve})";
+    public override string ToString() => $"{Name} (fixed cost {FixedCost:G6}, {Curve})";
 }
 
 /// <summary>
@@ -133,7 +133,7 @@ public sealed class AudienceOverlap
     /// <param name="channels">The channel set (duplicates count once).</param>
     /// <returns>reach(S) ∈ [0, TotalAudience].</returns>
     /// <exception cref="ArgumentNullException"><paramref name="channels"/> is null.</exception>
-    /// <exception cref="ArgumentException">A channel's reach list does not have one value per segment.</exception>
+    /// <exception cref="ArgumentException">A channel's audience does not have one share per segment.</exception>
     public double Reach(IEnumerable<Channel> channels)
     {
         ArgumentNullException.ThrowIfNull(channels);
@@ -142,7 +142,7 @@ public sealed class AudienceOverlap
         foreach (Channel c in channels.Distinct())
         {
             CheckSegments(c, nameof(channels));
-            double[] r = c.ReachArray;
+            double[] r = c.AudienceArray;
             for (int g = 0; g < missed.Length; g++)
             {
                 missed[g] *= 1 - r[g];
@@ -160,10 +160,10 @@ public sealed class AudienceOverlap
 
     internal void CheckSegments(Channel channel, string paramName)
     {
-        if (channel.ReachArray.Length != _sizes.Length)
+        if (channel.AudienceArray.Length != _sizes.Length)
         {
             throw new ArgumentException(
-                $"Channel '{channel.Name}' has {channel.ReachArray.Length} reach values but the audience has {_sizes.Length} segments.",
+                $"Channel '{channel.Name}' has {channel.AudienceArray.Length} audience shares but the audience has {_sizes.Length} segments.",
                 paramName);
         }
     }

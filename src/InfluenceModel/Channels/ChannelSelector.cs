@@ -3,8 +3,8 @@ using InfluenceModel.Internal;
 namespace InfluenceModel.Channels;
 
 /// <summary>
-/// Chooses which channels to be in, under a budget (entry costs + spend) and a cap on their number, then splits the
-/// money across the chosen channels with an <see cref="IBudgetAllocator"/>.
+/// Chooses which channels to be in, under a budget (fixed costs + spend) and a cap on their number, then splits the
+/// money across the chosen channels with <see cref="BudgetAllocator"/>.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -17,48 +17,50 @@ namespace InfluenceModel.Channels;
 /// fractional-knapsack value of the Δ_c(S) under the remaining budget) cannot beat the incumbent (u_g the people of
 /// segment g not yet reached, k the free slots). Response bound: Lagrangian dual of the joint selection–allocation problem with the
 /// curves replaced by their concave envelopes, g(λ) = λ·b + Σ_{c∈S} φ_c(λ) + (sum of the k largest
-/// (φ_c(λ) − λ·entry_c)⁺ over candidates), φ_c(λ) = max_x env_c(x) − λx, minimised over λ by golden-section search
+/// (φ_c(λ) − λ·fixed_c)⁺ over candidates), φ_c(λ) = max_x env_c(x) − λx, minimised over λ by golden-section search
 /// (g is convex in λ; every λ gives a valid bound). The answer is proven optimal unless the node limit (5,000,000)
-/// is reached, which <see cref="ChannelPlan.IsProvenOptimal"/> reports.
+/// is reached, which <see cref="ChannelSelection.IsProvenOptimal"/> reports.
 /// </para>
 /// <para>
 /// <b>Greedy</b> (<see cref="SelectionMethod.Greedy"/>, Reach): Khuller, Moss and Naor (1999): the best feasible set
-/// of at most two channels, and every feasible triple completed greedily by marginal reach per unit of entry cost;
+/// of at most two channels, and every feasible triple completed greedily by marginal reach per unit of fixed cost;
 /// the best of these. With the budget as the only binding constraint this is a (1 − 1/e)-approximation. When
 /// MaxChannels also binds the plan is still feasible but that factor is not proven. With more than 60 candidates
 /// the triples are replaced by single channels (the cost-effective greedy of the same paper, factor (1 − 1/e)/2).
 /// For the Response objective the greedy adds, from every single-channel start, the channel with the largest gain in
 /// V(S) while it is positive — a heuristic without guarantee, since V is not submodular in general.
 /// </para>
-/// <para>The class is stateless and thread-safe.</para>
+/// <para>Deterministic (nothing is simulated), so it takes no <see cref="SimulationOptions"/>. Host apps use <see cref="IChannelSelector"/>. Thread-safe.</para>
 /// </remarks>
-public sealed class ChannelSelector : IChannelSelector
+public static class ChannelSelector
 {
     internal const long NodeLimit = 5_000_000;
+
+    /// <summary>The progress stage reported by <see cref="Select"/>.</summary>
+    internal const string Stage = "searching";
+
+    /// <summary>Relative tolerance of the allocator that evaluates V(S) for the Response objective.</summary>
     private const double Tolerance = 1e-9;
-    private readonly IBudgetAllocator _allocator;
 
-    /// <summary>Creates a selector that splits the money with a <see cref="BudgetAllocator"/>.</summary>
-    public ChannelSelector()
-        : this(new BudgetAllocator())
+    /// <summary>Selects channels and splits the budget across them.</summary>
+    /// <param name="request">Candidate channels, budget, cap, objective, required and excluded channels, segments, method.</param>
+    /// <param name="progress">
+    /// Receives the sets evaluated and search nodes explored (total unknown in advance; the last report has
+    /// Completed = Total = <see cref="ChannelSelection.NodesExplored"/>); null for none.
+    /// </param>
+    /// <param name="cancellationToken">Cancels a long search (checked at every search node and greedy completion).</param>
+    /// <returns>The selection.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// Duplicate or unknown channel names, mismatched segments, a channel both required and excluded, or an
+    /// infeasible request (required channels cost more than the budget or exceed the cap); the message says why.
+    /// </exception>
+    /// <exception cref="OperationCanceledException">Cancelled.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1716:Identifiers should not match keywords", Justification = "The domain verb; the issue names the method Select.")]
+    public static ChannelSelection Select(SelectionRequest request, IProgress<ProgressReport>? progress = null, CancellationToken cancellationToken = default)
     {
-    }
-
-    /// <summary>Creates a selector that splits the money with <paramref name="allocator"/>.</summary>
-    /// <param name="allocator">The allocator for the final split.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="allocator"/> is null.</exception>
-    public ChannelSelector(IBudgetAllocator allocator)
-    {
-        ArgumentNullException.ThrowIfNull(allocator);
-        _allocator = allocator;
-    }
-
-    /// <inheritdoc/>
-    public ChannelPlan Select(IReadOnlyList<Channel> channels, SelectionRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(channels);
         ArgumentNullException.ThrowIfNull(request);
-        var problem = new Problem(channels, request);
+        var problem = new Problem(request.Channels, request);
         int free = Math.Min(request.MaxChannels - problem.Required.Count, problem.Candidates.Count);
         SelectionMethod method = request.Method;
         if (method == SelectionMethod.Auto)
@@ -67,53 +69,45 @@ public sealed class ChannelSelector : IChannelSelector
             method = m <= 20 || (m <= 64 && free <= 10) ? SelectionMethod.Exact : SelectionMethod.Greedy;
         }
 
+        var reporter = new ProgressReporter(progress, Stage, 0);
         Result result = request.Objective == SelectionObjective.Reach
-            ? ReachSearch.Run(problem, free, method == SelectionMethod.Exact, cancellationToken)
-            : ResponseSearch.Run(problem, free, method == SelectionMethod.Exact, cancellationToken);
-        return BuildPlan(problem, request, result, method);
+            ? ReachSearch.Run(problem, free, method == SelectionMethod.Exact, reporter, cancellationToken)
+            : ResponseSearch.Run(problem, free, method == SelectionMethod.Exact, reporter, cancellationToken);
+        ChannelSelection selection = Build(problem, request, result, method);
+        progress?.Report(new ProgressReport(Stage, result.Nodes, result.Nodes));
+        return selection;
     }
 
-    private ChannelPlan BuildPlan(Problem problem, SelectionRequest request, Result result, SelectionMethod method)
+    private static ChannelSelection Build(Problem problem, SelectionRequest request, Result result, SelectionMethod method)
     {
-        var chosen = new bool[problem.N];
+        var chosen = new bool[problem.ChannelCount];
         foreach (int c in result.Set)
         {
             chosen[c] = true;
         }
 
         var selected = new List<Channel>();
-        var curves = new List<IResponseCurve>();
-        double entry = 0;
-        for (int c = 0; c < problem.N; c++)
+        double fixedCosts = 0;
+        for (int c = 0; c < problem.ChannelCount; c++)
         {
             if (chosen[c])
             {
                 selected.Add(problem.Channels[c]);
-                curves.Add(problem.Channels[c].Curve);
-                entry += problem.Cost[c];
+                fixedCosts += problem.FixedCost[c];
             }
         }
 
-        Allocation allocation = _allocator.Allocate(curves, new AllocationRequest { TotalBudget = Math.Max(0, request.Budget - entry) });
-        var outcomes = new ChannelOutcome[selected.Count];
-        for (int i = 0; i < selected.Count; i++)
-        {
-            double cost = selected[i].EntryCost + allocation.Spend[i];
-            outcomes[i] = new ChannelOutcome(selected[i].Name, selected[i].EntryCost, allocation.Spend[i], allocation.Response[i],
-                cost > 0 ? allocation.Response[i] / cost : 0, allocation.MarginalReturn[i]);
-        }
-
-        double totalCost = entry + allocation.TotalSpend;
-        return new ChannelPlan
+        Allocation allocation = BudgetAllocator.Allocate(new AllocationRequest { Channels = selected, Budget = Math.Max(0, request.Budget - fixedCosts) });
+        double totalCost = fixedCosts + allocation.TotalSpend;
+        return new ChannelSelection
         {
             Selected = selected,
-            Excluded = Reasons(problem, request, chosen, problem.Uncovered(result.Set), selected.Count, entry),
+            Excluded = Reasons(problem, request, chosen, problem.Uncovered(result.Set), selected.Count, fixedCosts),
             Allocation = allocation,
-            Channels = outcomes,
             ExpectedReach = problem.Reach(result.Set),
             ExpectedResponse = allocation.TotalResponse,
             TotalCost = totalCost,
-            Roi = totalCost > 0 ? allocation.TotalResponse / totalCost : 0,
+            ResponsePerSpend = totalCost > 0 ? allocation.TotalResponse / totalCost : 0,
             Method = method,
             IsProvenOptimal = result.Proven,
             NodesExplored = result.Nodes,
@@ -121,12 +115,12 @@ public sealed class ChannelSelector : IChannelSelector
     }
 
     /// <summary>Why each channel left out is not in the plan; <paramref name="uncovered"/> is the people per segment the selected set misses.</summary>
-    private static List<ExcludedChannel> Reasons(Problem problem, SelectionRequest request, bool[] chosen, double[] uncovered, int count, double entry)
+    private static List<ExcludedChannel> Reasons(Problem problem, SelectionRequest request, bool[] chosen, double[] uncovered, int count, double fixedCosts)
     {
         var list = new List<ExcludedChannel>();
-        double left = request.Budget - entry;
+        double left = request.Budget - fixedCosts;
         string objective = request.Objective == SelectionObjective.Reach ? "reach" : "expected response";
-        for (int c = 0; c < problem.N; c++)
+        for (int c = 0; c < problem.ChannelCount; c++)
         {
             if (chosen[c])
             {
@@ -134,7 +128,7 @@ public sealed class ChannelSelector : IChannelSelector
             }
 
             string name = problem.Channels[c].Name;
-            double cost = problem.Cost[c];
+            double cost = problem.FixedCost[c];
             string reason;
             if (problem.IsExcluded[c])
             {
@@ -142,7 +136,7 @@ public sealed class ChannelSelector : IChannelSelector
             }
             else if (cost > request.Budget - problem.RequiredCost)
             {
-                reason = $"entry cost {cost:G6} exceeds the {request.Budget - problem.RequiredCost:G6} left after required channels";
+                reason = $"fixed cost {cost:G6} exceeds the {request.Budget - problem.RequiredCost:G6} left after required channels";
             }
             else if (count >= request.MaxChannels)
             {
@@ -150,7 +144,7 @@ public sealed class ChannelSelector : IChannelSelector
             }
             else if (cost > left)
             {
-                reason = $"entry cost {cost:G6} exceeds the {left:G6} left after the selected channels' entry costs";
+                reason = $"fixed cost {cost:G6} exceeds the {left:G6} left after the selected channels' fixed costs";
             }
             else if (request.Objective == SelectionObjective.Reach)
             {
@@ -160,7 +154,7 @@ public sealed class ChannelSelector : IChannelSelector
             }
             else
             {
-                reason = "adding it would not raise the expected response: its entry cost takes more than it returns";
+                reason = "adding it would not raise the expected response: its fixed cost takes more than it returns";
             }
 
             list.Add(new ExcludedChannel(name, reason));
@@ -176,36 +170,35 @@ public sealed class ChannelSelector : IChannelSelector
     {
         public Problem(IReadOnlyList<Channel> channels, SelectionRequest request)
         {
-            N = channels.Count;
+            ChannelCount = channels.Count;
             Channels = channels;
             Budget = request.Budget;
             var index = new Dictionary<string, int>(StringComparer.Ordinal);
-            for (int c = 0; c < N; c++)
+            for (int c = 0; c < ChannelCount; c++)
             {
-                Channel channel = channels[c] ?? throw new ArgumentNullException(nameof(channels), $"channels[{c}] is null.");
-                if (!index.TryAdd(channel.Name, c))
+                if (!index.TryAdd(channels[c].Name, c))
                 {
-                    throw new ArgumentException($"Channel name '{channel.Name}' appears more than once.", nameof(channels));
+                    throw Guard.Invalid(nameof(request.Channels), $"Channel name '{channels[c].Name}' appears more than once.");
                 }
             }
 
-            int segments = N > 0 ? channels[0].ReachArray.Length : 0;
-            AudienceOverlap audience = request.Audience ?? new AudienceOverlap(Enumerable.Repeat(1.0, Math.Max(1, segments)).ToArray());
-            G = audience.SizeArray.Length;
-            Sizes = audience.SizeArray;
-            R = new double[N * G];
-            Cost = new double[N];
-            Curves = new IResponseCurve[N];
-            for (int c = 0; c < N; c++)
+            int segments = ChannelCount > 0 ? channels[0].AudienceArray.Length : 0;
+            AudienceOverlap audience = request.Segments ?? new AudienceOverlap(Enumerable.Repeat(1.0, Math.Max(1, segments)).ToArray());
+            SegmentCount = audience.SizeArray.Length;
+            SegmentSizes = audience.SizeArray;
+            Share = new double[ChannelCount * SegmentCount];
+            FixedCost = new double[ChannelCount];
+            Curves = new IResponseCurve[ChannelCount];
+            for (int c = 0; c < ChannelCount; c++)
             {
-                audience.CheckSegments(channels[c], nameof(channels));
-                Array.Copy(channels[c].ReachArray, 0, R, c * G, G);
-                Cost[c] = channels[c].EntryCost;
+                audience.CheckSegments(channels[c], nameof(request.Channels));
+                Array.Copy(channels[c].AudienceArray, 0, Share, c * SegmentCount, SegmentCount);
+                FixedCost[c] = channels[c].FixedCost;
                 Curves[c] = channels[c].Curve;
             }
 
-            IsExcluded = new bool[N];
-            var isRequired = new bool[N];
+            IsExcluded = new bool[ChannelCount];
+            var isRequired = new bool[ChannelCount];
             foreach (string name in request.Excluded ?? [])
             {
                 IsExcluded[Lookup(index, name, nameof(request.Excluded))] = true;
@@ -224,7 +217,7 @@ public sealed class ChannelSelector : IChannelSelector
                 {
                     isRequired[c] = true;
                     required.Add(c);
-                    RequiredCost += Cost[c];
+                    RequiredCost += FixedCost[c];
                 }
             }
 
@@ -235,15 +228,15 @@ public sealed class ChannelSelector : IChannelSelector
 
             if (RequiredCost > request.Budget * (1 + 1e-12))
             {
-                string names = string.Join(", ", required.Select(c => $"{channels[c].Name} ({Cost[c]:G6})"));
-                throw Guard.Invalid(nameof(request.Required), $"Infeasible: the required channels' entry costs add up to {RequiredCost:G6} [{names}], more than the budget {request.Budget:G6}.");
+                string names = string.Join(", ", required.Select(c => $"{channels[c].Name} ({FixedCost[c]:G6})"));
+                throw Guard.Invalid(nameof(request.Required), $"Infeasible: the required channels' fixed costs add up to {RequiredCost:G6} [{names}], more than the budget {request.Budget:G6}.");
             }
 
             Required = required;
             var candidates = new List<int>();
-            for (int c = 0; c < N; c++)
+            for (int c = 0; c < ChannelCount; c++)
             {
-                if (!isRequired[c] && !IsExcluded[c] && Cost[c] <= request.Budget - RequiredCost)
+                if (!isRequired[c] && !IsExcluded[c] && FixedCost[c] <= request.Budget - RequiredCost)
                 {
                     candidates.Add(c);
                 }
@@ -252,19 +245,23 @@ public sealed class ChannelSelector : IChannelSelector
             Candidates = candidates;
         }
 
-        public int N { get; }
+        /// <summary>Number of channels (candidates, required and excluded).</summary>
+        public int ChannelCount { get; }
 
-        public int G { get; }
+        /// <summary>Number of audience segments.</summary>
+        public int SegmentCount { get; }
 
         public IReadOnlyList<Channel> Channels { get; }
 
         public double Budget { get; }
 
-        public double[] Sizes { get; }
+        /// <summary>People in each segment.</summary>
+        public double[] SegmentSizes { get; }
 
-        public double[] R { get; }
+        /// <summary>Audience share r_{c,g} of channel c in segment g at [c·SegmentCount + g] (the hot loops' layout).</summary>
+        public double[] Share { get; }
 
-        public double[] Cost { get; }
+        public double[] FixedCost { get; }
 
         public IResponseCurve[] Curves { get; }
 
@@ -284,31 +281,33 @@ public sealed class ChannelSelector : IChannelSelector
         /// <summary>Uncovered people per segment after the channels of <paramref name="set"/>.</summary>
         public double[] Uncovered(IEnumerable<int> set)
         {
-            var u = (double[])Sizes.Clone();
+            var uncovered = (double[])SegmentSizes.Clone();
             foreach (int c in set)
             {
-                Cover(u, c);
+                Cover(uncovered, c);
             }
 
-            return u;
+            return uncovered;
         }
 
-        public void Cover(double[] u, int c)
+        /// <summary>Removes the people channel <paramref name="c"/> reaches from <paramref name="uncovered"/>.</summary>
+        public void Cover(double[] uncovered, int c)
         {
-            int offset = c * G;
-            for (int g = 0; g < G; g++)
+            int offset = c * SegmentCount;
+            for (int g = 0; g < SegmentCount; g++)
             {
-                u[g] *= 1 - R[offset + g];
+                uncovered[g] *= 1 - Share[offset + g];
             }
         }
 
-        public double Gain(double[] u, int c)
+        /// <summary>People channel <paramref name="c"/> would add to a set that leaves <paramref name="uncovered"/>.</summary>
+        public double Gain(double[] uncovered, int c)
         {
-            int offset = c * G;
+            int offset = c * SegmentCount;
             double gain = 0;
-            for (int g = 0; g < G; g++)
+            for (int g = 0; g < SegmentCount; g++)
             {
-                gain += u[g] * R[offset + g];
+                gain += uncovered[g] * Share[offset + g];
             }
 
             return gain;
@@ -316,24 +315,24 @@ public sealed class ChannelSelector : IChannelSelector
 
         public double Reach(IEnumerable<int> set)
         {
-            double[] u = Uncovered(set);
+            double[] uncovered = Uncovered(set);
             double reach = 0;
-            for (int g = 0; g < G; g++)
+            for (int g = 0; g < SegmentCount; g++)
             {
-                reach += Sizes[g] - u[g];
+                reach += SegmentSizes[g] - uncovered[g];
             }
 
             return reach;
         }
 
-        /// <summary>V(S): the optimal response of the set after paying its entry costs (−∞ when unaffordable).</summary>
+        /// <summary>V(S): the optimal response of the set after paying its fixed costs (−∞ when unaffordable).</summary>
         public double Response(IReadOnlyList<int> set)
         {
             double left = Budget;
             var curves = new IResponseCurve[set.Count];
             for (int i = 0; i < set.Count; i++)
             {
-                left -= Cost[set[i]];
+                left -= FixedCost[set[i]];
                 curves[i] = Curves[set[i]];
             }
 
@@ -345,7 +344,7 @@ public sealed class ChannelSelector : IChannelSelector
             var lo = new double[curves.Length];
             var hi = new double[curves.Length];
             Array.Fill(hi, double.PositiveInfinity);
-            double[] x = BudgetAllocator.Solve(curves, lo, hi, Math.Max(0, left), Tolerance, CancellationToken.None, out _, out _);
+            double[] x = BudgetAllocator.Solve(curves, lo, hi, Math.Max(0, left), Tolerance, null, CancellationToken.None, out _, out _);
             double value = 0;
             for (int i = 0; i < curves.Length; i++)
             {

@@ -1,132 +1,124 @@
+using InfluenceModel.Internal;
 using static InfluenceModel.Channels.ChannelSelector;
 
 namespace InfluenceModel.Channels;
 
-/// <summary>Exact branch and bound and the Khuller–Moss–Naor greedy for the Reach objective.</summary>
-internal sealed class ReachSearch
+/// <summary>Exact branch and bound (on <see cref="SubsetSearch"/>) and the Khuller–Moss–Naor greedy for the Reach objective.</summary>
+internal sealed class ReachSearch : SubsetSearch
 {
-    private readonly Problem _p;
-    private readonly CancellationToken _ct;
-    private readonly double[][] _u;
-    private readonly int[][] _order;
-    private readonly int[][] _cands;
-    private readonly double[][] _gain;
+    /// <summary>
+    /// Reach is a sum of products of the inputs computed the same way at every node, so a bound only needs to beat
+    /// the incumbent by more than rounding to be worth exploring.
+    /// </summary>
+    private const double PruneTolerance = 1e-12;
+
+    // Per depth d of the search (preallocated, no allocation per node):
+    private readonly double[][] _uncoveredAt;   // people per segment the node's set misses
+    private readonly int[][] _orderAt;          // the node's candidates by decreasing gain
+    private readonly int[][] _candidatesAt;     // the candidates handed to the node
+    private readonly double[][] _gainAt;        // gain by channel index
+    private readonly double[][] _scoreAt;       // gain by position in _orderAt
+
+    // Scratch for the bounds:
     private readonly double[] _ratio;
     private readonly int[] _byRatio;
-    private readonly List<int> _stack = [];
-    private readonly int[][] _segmentOrder;
-    private readonly int[][] _segmentRatioOrder;
-    private readonly double[] _weight;
-    private readonly long[] _available;
-    private double _best;
-    private int[] _bestSet;
-    private long _nodes;
+    private readonly int[][] _bySegmentShare;        // per segment, candidates by decreasing share
+    private readonly int[][] _bySegmentWeightPerCost; // per segment, candidates by decreasing weight per unit of fixed cost
+    private readonly double[] _weight;              // w_{c,g} = −ln(1 − r_{c,g})
+    private readonly long[] _availableStamp;
     private long _stamp;
-    private bool _aborted;
 
-    private ReachSearch(Problem p, int depthMax, CancellationToken ct)
+    private ReachSearch(Problem problem, int maxDepth, Result incumbent, ProgressReporter progress, CancellationToken cancellationToken)
+        : base(problem, incumbent, PruneTolerance, progress, cancellationToken)
     {
-        _p = p;
-        _ct = ct;
-        int m = p.Candidates.Count;
-        _u = new double[depthMax + 2][];
-        _order = new int[depthMax + 2][];
-        _cands = new int[depthMax + 2][];
-        _gain = new double[depthMax + 2][];
-        for (int d = 0; d < _u.Length; d++)
+        int m = problem.Candidates.Count;
+        int levels = maxDepth + 2;
+        _uncoveredAt = new double[levels][];
+        _orderAt = new int[levels][];
+        _candidatesAt = new int[levels][];
+        _gainAt = new double[levels][];
+        _scoreAt = new double[levels][];
+        for (int d = 0; d < levels; d++)
         {
-            _u[d] = new double[p.G];
-            _order[d] = new int[m];
-            _cands[d] = new int[m];
-            _gain[d] = new double[p.N];
+            _uncoveredAt[d] = new double[problem.SegmentCount];
+            _orderAt[d] = new int[m];
+            _candidatesAt[d] = new int[m];
+            _gainAt[d] = new double[problem.ChannelCount];
+            _scoreAt[d] = new double[m];
         }
 
         _ratio = new double[m];
         _byRatio = new int[m];
-        _bestSet = [];
-        _available = new long[p.N];
-        // Per segment, the candidates by decreasing reach share (for the per-segment bound).
+        _availableStamp = new long[problem.ChannelCount];
         // w_{c,g} = −ln(1 − r_{c,g}): coverage of segment g is 1 − exp(−Σ w), so bounds on Σ w bound the coverage.
-        _weight = new double[p.N * p.G];
+        int segments = problem.SegmentCount;
+        double[] share = problem.Share;
+        _weight = new double[share.Length];
         for (int i = 0; i < _weight.Length; i++)
         {
-            _weight[i] = p.R[i] >= 1 ? double.PositiveInfinity : -Math.Log(1 - p.R[i]);
+            _weight[i] = share[i] >= 1 ? double.PositiveInfinity : -Math.Log(1 - share[i]);
         }
 
-        _segmentOrder = new int[p.G][];
-        _segmentRatioOrder = new int[p.G][];
-        for (int g = 0; g < p.G; g++)
+        _bySegmentShare = new int[segments][];
+        _bySegmentWeightPerCost = new int[segments][];
+        for (int g = 0; g < segments; g++)
         {
             int segment = g;
-            _segmentOrder[g] = [.. p.Candidates.Where(c => p.R[(c * p.G) + segment] > 0).OrderByDescending(c => p.R[(c * p.G) + segment]).ThenBy(c => c)];
-            _segmentRatioOrder[g] = [.. _segmentOrder[g].OrderByDescending(c => p.Cost[c] > 0 ? _weight[(c * p.G) + segment] / p.Cost[c] : double.PositiveInfinity).ThenBy(c => c)];
+            _bySegmentShare[g] = [.. problem.Candidates.Where(c => share[(c * segments) + segment] > 0).OrderByDescending(c => share[(c * segments) + segment]).ThenBy(c => c)];
+            _bySegmentWeightPerCost[g] = [.. _bySegmentShare[g].OrderByDescending(c => problem.FixedCost[c] > 0 ? _weight[(c * segments) + segment] / problem.FixedCost[c] : double.PositiveInfinity).ThenBy(c => c)];
         }
     }
 
-    public static Result Run(Problem p, int free, bool exact, CancellationToken ct)
+    public static Result Run(Problem problem, int free, bool exact, ProgressReporter progress, CancellationToken cancellationToken)
     {
         // The exact search only needs a good incumbent: the cheap single-seed greedy (O(m³) gains) is enough.
-        Result greedy = Greedy(p, free, exact ? 1 : (p.Candidates.Count <= 60 ? 3 : 1), ct);
+        Result greedy = Greedy(problem, free, exact ? 1 : (problem.Candidates.Count <= 60 ? 3 : 1), progress, cancellationToken);
         if (!exact)
         {
             return greedy;
         }
 
-        var search = new ReachSearch(p, free, ct) { _best = greedy.Value, _bestSet = greedy.Set };
-        double[] u0 = p.Uncovered(p.Required);
-        Array.Copy(u0, search._u[0], p.G);
-        search._stack.AddRange(p.Required);
-        var cands = p.Candidates.ToArray();
-        search.Dfs(0, cands, cands.Length, p.Reach(p.Required), p.Budget - p.RequiredCost, free);
-        return new Result(search._bestSet, search._best, !search._aborted, search._nodes + greedy.Nodes);
+        var search = new ReachSearch(problem, free, greedy, progress, cancellationToken);
+        double[] uncovered = problem.Uncovered(problem.Required);
+        Array.Copy(uncovered, search._uncoveredAt[0], problem.SegmentCount);
+        int[] candidates = [.. problem.Candidates];
+        search.Explore(0, candidates, candidates.Length, problem.Reach(problem.Required), problem.Budget - problem.RequiredCost, free);
+        return search.ToResult();
     }
 
-    private bool Improves(double bound) => bound > _best + (1e-12 * Math.Max(1, Math.Abs(_best)));
-
-    private void Dfs(int depth, int[] cands, int m, double reach, double budgetLeft, int slots)
+    private void Explore(int depth, int[] candidates, int count, double reach, double budgetLeft, int slots)
     {
-        if (++_nodes > NodeLimit)
-        {
-            _aborted = true;
-            return;
-        }
-
-        if ((_nodes & 0xFFF) == 0)
-        {
-            _ct.ThrowIfCancellationRequested();
-        }
-
-        if (Improves(reach))
-        {
-            _best = reach;
-            _bestSet = [.. _stack];
-        }
-
-        if (slots == 0 || m == 0)
+        if (!EnterNode())
         {
             return;
         }
 
-        double[] u = _u[depth];
-        int[] order = _order[depth];
-        double[] gain = _gain[depth];
-        int mm = 0;
-        for (int i = 0; i < m; i++)
+        Offer(reach);
+        if (slots == 0 || count == 0)
         {
-            int c = cands[i];
-            if (_p.Cost[c] <= budgetLeft)
+            return;
+        }
+
+        double[] uncovered = _uncoveredAt[depth];
+        int[] order = _orderAt[depth];
+        double[] gain = _gainAt[depth];
+        int open = 0;
+        for (int i = 0; i < count; i++)
+        {
+            int c = candidates[i];
+            if (Problem.FixedCost[c] <= budgetLeft)
             {
-                double g = _p.Gain(u, c);
+                double g = Problem.Gain(uncovered, c);
                 if (g > 0)
                 {
                     gain[c] = g;
-                    order[mm++] = c;
+                    order[open++] = c;
                 }
             }
         }
 
         // Insertion sort by decreasing gain, ties by index (deterministic).
-        for (int i = 1; i < mm; i++)
+        for (int i = 1; i < open; i++)
         {
             int c = order[i];
             int j = i - 1;
@@ -139,67 +131,61 @@ internal sealed class ReachSearch
             order[j + 1] = c;
         }
 
-        double topK = 0;
-        for (int i = 0; i < Math.Min(slots, mm); i++)
+        double[] score = _scoreAt[depth];
+        double topGains = 0;
+        for (int i = 0; i < open; i++)
         {
-            topK += gain[order[i]];
+            score[i] = gain[order[i]];
+            if (i < slots)
+            {
+                topGains += score[i];
+            }
         }
 
         // Prune if any of the three bounds fails, cheapest first (the overlap-aware segment bound costs the most).
-        if (!Improves(reach + topK) ||
-            !Improves(reach + FractionalKnapsack(order, gain, mm, budgetLeft)) ||
-            !Improves(reach + SegmentBound(u, order, mm, slots, budgetLeft)))
+        if (!Improves(reach + topGains) ||
+            !Improves(reach + FractionalKnapsack(order, gain, open, budgetLeft)) ||
+            !Improves(reach + SegmentBound(uncovered, order, open, slots, budgetLeft)))
         {
             return;
         }
 
-        // Window sum of the next `slots` gains: the bound for "none of order[0..i) is added".
-        double window = topK;
-        for (int i = 0; i < mm; i++)
-        {
-            if (!Improves(reach + window))
+        Branch(
+            order,
+            score,
+            open,
+            slots,
+            reach,
+            (Search: this, Depth: depth, Uncovered: uncovered, Order: order, Open: open, Reach: reach, BudgetLeft: budgetLeft, Slots: slots),
+            static (node, i) =>
             {
-                break;
-            }
-
-            int c = order[i];
-            double[] child = _u[depth + 1];
-            Array.Copy(u, child, _p.G);
-            _p.Cover(child, c);
-            _stack.Add(c);
-            int[] childCands = _cands[depth + 1];
-            Array.Copy(order, i + 1, childCands, 0, mm - i - 1);
-            Dfs(depth + 1, childCands, mm - i - 1, reach + gain[c], budgetLeft - _p.Cost[c], slots - 1);
-            _stack.RemoveAt(_stack.Count - 1);
-            if (_aborted)
-            {
-                return;
-            }
-
-            window -= gain[c];
-            if (i + slots < mm)
-            {
-                window += gain[order[i + slots]];
-            }
-        }
+                ReachSearch search = node.Search;
+                int c = node.Order[i];
+                double[] child = search._uncoveredAt[node.Depth + 1];
+                Array.Copy(node.Uncovered, child, search.Problem.SegmentCount);
+                search.Problem.Cover(child, c);
+                int[] childCandidates = search._candidatesAt[node.Depth + 1];
+                Array.Copy(node.Order, i + 1, childCandidates, 0, node.Open - i - 1);
+                search.Explore(node.Depth + 1, childCandidates, node.Open - i - 1, node.Reach + search._gainAt[node.Depth][c], node.BudgetLeft - search.Problem.FixedCost[c], node.Slots - 1);
+            });
     }
 
     /// <summary>
     /// Overlap-aware bound: each segment g can at best be covered by the <paramref name="slots"/> available channels
     /// with the largest shares r_{c,g}, so the gain is at most Σ_g u_g·(1 − Π_{top slots} (1 − r_{c,g})).
     /// </summary>
-    private double SegmentBound(double[] u, int[] order, int mm, int slots, double budget)
+    private double SegmentBound(double[] uncovered, int[] order, int open, int slots, double budget)
     {
         long stamp = ++_stamp;
-        for (int i = 0; i < mm; i++)
+        for (int i = 0; i < open; i++)
         {
-            _available[order[i]] = stamp;
+            _availableStamp[order[i]] = stamp;
         }
 
         double bound = 0;
-        for (int g = 0; g < _p.G; g++)
+        for (int g = 0; g < Problem.SegmentCount; g++)
         {
-            if (u[g] <= 0)
+            if (uncovered[g] <= 0)
             {
                 continue;
             }
@@ -207,11 +193,11 @@ internal sealed class ReachSearch
             // Cardinality: the k largest weights.
             double byCount = 0;
             int taken = 0;
-            foreach (int c in _segmentOrder[g])
+            foreach (int c in _bySegmentShare[g])
             {
-                if (_available[c] == stamp)
+                if (_availableStamp[c] == stamp)
                 {
-                    byCount += _weight[(c * _p.G) + g];
+                    byCount += _weight[(c * Problem.SegmentCount) + g];
                     if (++taken == slots)
                     {
                         break;
@@ -221,14 +207,14 @@ internal sealed class ReachSearch
 
             // Budget: fractional knapsack of the weights.
             double byBudget = 0, left = budget;
-            foreach (int c in _segmentRatioOrder[g])
+            foreach (int c in _bySegmentWeightPerCost[g])
             {
-                if (_available[c] != stamp)
+                if (_availableStamp[c] != stamp)
                 {
                     continue;
                 }
 
-                double w = _weight[(c * _p.G) + g], cost = _p.Cost[c];
+                double w = _weight[(c * Problem.SegmentCount) + g], cost = Problem.FixedCost[c];
                 if (cost <= left)
                 {
                     byBudget += w;
@@ -241,29 +227,29 @@ internal sealed class ReachSearch
                 }
             }
 
-            bound += u[g] * (1 - Math.Exp(-Math.Min(byCount, byBudget)));
+            bound += uncovered[g] * (1 - Math.Exp(-Math.Min(byCount, byBudget)));
         }
 
         return bound;
     }
 
     /// <summary>Fractional knapsack of the gains under the remaining budget (ignores the cap): a valid upper bound.</summary>
-    private double FractionalKnapsack(int[] order, double[] gain, int mm, double budget)
+    private double FractionalKnapsack(int[] order, double[] gain, int open, double budget)
     {
-        // Dfs puts only channels with a positive gain into order.
-        for (int i = 0; i < mm; i++)
+        // Explore puts only channels with a positive gain into order.
+        for (int i = 0; i < open; i++)
         {
             int c = order[i];
             _byRatio[i] = c;
-            _ratio[i] = _p.Cost[c] > 0 ? -gain[c] / _p.Cost[c] : double.NegativeInfinity;
+            _ratio[i] = Problem.FixedCost[c] > 0 ? -gain[c] / Problem.FixedCost[c] : double.NegativeInfinity;
         }
 
-        Array.Sort(_ratio, _byRatio, 0, mm);
+        Array.Sort(_ratio, _byRatio, 0, open);
         double value = 0, left = budget;
-        for (int i = 0; i < mm; i++)
+        for (int i = 0; i < open; i++)
         {
             int c = _byRatio[i];
-            double cost = _p.Cost[c];
+            double cost = Problem.FixedCost[c];
             double profit = gain[c];
             if (cost <= left)
             {
@@ -281,7 +267,7 @@ internal sealed class ReachSearch
     }
 
     /// <summary>Khuller, Moss and Naor (1999): best set of ≤ 2 channels, and every triple completed by the cost-effective greedy.</summary>
-    internal static Result Greedy(Problem p, int free, int seedSize, CancellationToken ct)
+    internal static Result Greedy(Problem p, int free, int seedSize, ProgressReporter progress, CancellationToken ct)
     {
         var cands = p.Candidates;
         int m = cands.Count;
@@ -306,6 +292,7 @@ internal sealed class ReachSearch
         void Enumerate(int start, double[] u, double reach, double left, int slots)
         {
             evaluated++;
+            progress.Advance();
             Consider(seed, reach);
             if (seed.Count == seedSize)
             {
@@ -316,7 +303,7 @@ internal sealed class ReachSearch
             for (int i = start; i < m && slots > 0; i++)
             {
                 int c = cands[i];
-                if (p.Cost[c] > left)
+                if (p.FixedCost[c] > left)
                 {
                     continue;
                 }
@@ -330,13 +317,14 @@ internal sealed class ReachSearch
                 double gain = p.Gain(u, c);
                 p.Cover(child, c);
                 seed.Add(c);
-                Enumerate(i + 1, child, reach + gain, left - p.Cost[c], slots - 1);
+                Enumerate(i + 1, child, reach + gain, left - p.FixedCost[c], slots - 1);
                 seed.RemoveAt(seed.Count - 1);
             }
         }
 
         void Complete(double[] u, double reach, double left, int slots)
         {
+            ct.ThrowIfCancellationRequested();
             var u2 = (double[])u.Clone();
             var set = new List<int>(seed);
             var open = new List<int>();
@@ -356,7 +344,7 @@ internal sealed class ReachSearch
                 {
                     int c = open[i];
                     double gain = p.Gain(u2, c);
-                    double ratio = p.Cost[c] > 0 ? gain / p.Cost[c] : (gain > 0 ? double.PositiveInfinity : 0);
+                    double ratio = p.FixedCost[c] > 0 ? gain / p.FixedCost[c] : (gain > 0 ? double.PositiveInfinity : 0);
                     if (ratio > pickRatio || (ratio == pickRatio && gain > pickGain))
                     {
                         pick = i;
@@ -372,17 +360,18 @@ internal sealed class ReachSearch
                     break;
                 }
 
-                if (p.Cost[chosen] <= left)
+                if (p.FixedCost[chosen] <= left)
                 {
                     set.Add(chosen);
                     p.Cover(u2, chosen);
                     reach += pickGain;
-                    left -= p.Cost[chosen];
+                    left -= p.FixedCost[chosen];
                     slots--;
                 }
             }
 
             evaluated++;
+            progress.Advance();
             Consider(set, reach);
         }
 

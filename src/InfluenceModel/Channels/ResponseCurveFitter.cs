@@ -4,33 +4,45 @@ using MathNet.Numerics.Optimization;
 
 namespace InfluenceModel.Channels;
 
-/// <summary>Which response curve to fit.</summary>
-public enum CurveFamily
+/// <summary>What to fit: a spend/outcome history, the curve and the adstock families. Immutable; validated when built.</summary>
+public sealed record ResponseFitRequest
 {
-    /// <summary><see cref="HillCurve"/>: parameters beta, kappa, slope.</summary>
-    Hill,
+    /// <summary>Spend per period, oldest first; finite and ≥ 0, not all zero (checked by the fitter).</summary>
+    /// <exception cref="ArgumentNullException">Null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A value is negative, NaN or infinite.</exception>
+    public required IReadOnlyList<double> SpendHistory
+    {
+        get;
+        init => field = Guard.AllNonNegative(value, nameof(SpendHistory));
+    }
 
-    /// <summary><see cref="LogisticCurve"/>: parameters beta, lambda.</summary>
-    Logistic,
+    /// <summary>Outcome per period (same length as <see cref="SpendHistory"/>); finite and ≥ 0.</summary>
+    /// <exception cref="ArgumentNullException">Null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A value is negative, NaN or infinite.</exception>
+    public required IReadOnlyList<double> OutcomeHistory
+    {
+        get;
+        init => field = Guard.AllNonNegative(value, nameof(OutcomeHistory));
+    }
 
-    /// <summary><see cref="MichaelisMentenCurve"/>: parameters alpha, lambda.</summary>
-    MichaelisMenten,
+    /// <summary>The curve family; default <see cref="ResponseCurveKind.Hill"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Not a defined <see cref="ResponseCurveKind"/>.</exception>
+    public ResponseCurveKind Curve
+    {
+        get;
+        init => field = Guard.Defined(value, nameof(Curve));
+    } = ResponseCurveKind.Hill;
+
+    /// <summary>The adstock family fitted jointly with the curve; default <see cref="AdstockKind.None"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Not a defined <see cref="AdstockKind"/>.</exception>
+    public AdstockKind Adstock
+    {
+        get;
+        init => field = Guard.Defined(value, nameof(Adstock));
+    } = AdstockKind.None;
 }
 
-/// <summary>Which adstock to fit jointly with the curve.</summary>
-public enum AdstockFamily
-{
-    /// <summary>No carry-over: the curve sees the period's spend.</summary>
-    None,
-
-    /// <summary><see cref="GeometricAdstock"/>: parameter adstockAlpha ∈ [0, 0.999].</summary>
-    Geometric,
-
-    /// <summary><see cref="WeibullAdstock"/>: parameters weibullShape, weibullScale.</summary>
-    Weibull,
-}
-
-/// <summary>Settings of <see cref="ResponseCurveFitter.Fit"/>. Immutable.</summary>
+/// <summary>How <see cref="ResponseCurveFitter.Fit"/> fits (the fitter's own options). Immutable.</summary>
 public sealed record ResponseFitOptions
 {
     /// <summary>Number of adstock lag weights (l_max), 1 to 1,000; default 8.</summary>
@@ -75,7 +87,7 @@ public sealed record ResponseCurveFit
     /// <summary>The fitted curve.</summary>
     public required IResponseCurve Curve { get; init; }
 
-    /// <summary>The fitted adstock, or null for <see cref="AdstockFamily.None"/>.</summary>
+    /// <summary>The fitted adstock, or null for <see cref="AdstockKind.None"/>.</summary>
     public required IAdstock? Adstock { get; init; }
 
     /// <summary>Parameters with standard errors, curve parameters first.</summary>
@@ -94,54 +106,69 @@ public sealed record ResponseCurveFit
     public required double ResidualStandardError { get; init; }
 }
 
+/// <summary>Fits response curves to spend/outcome histories (host-app face of <see cref="ResponseCurveFitter"/>).</summary>
+public interface IResponseCurveFitter
+{
+    /// <summary>See <see cref="ResponseCurveFitter.Fit"/>.</summary>
+    /// <param name="request">The history and the families to fit.</param>
+    /// <param name="options">How to fit; null for the defaults.</param>
+    /// <param name="progress">Receives the starting points finished; null for none.</param>
+    /// <param name="cancellationToken">Cancels the fit.</param>
+    /// <returns>The fit.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is null.</exception>
+    /// <exception cref="ArgumentException">Lengths differ, too few periods for the parameters, no spend at all, or no start converged.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled.</exception>
+    ResponseCurveFit Fit(ResponseFitRequest request, ResponseFitOptions? options = null, IProgress<ProgressReport>? progress = null, CancellationToken cancellationToken = default);
+}
+
+/// <summary>The <see cref="IResponseCurveFitter"/> registered for host apps: forwards to <see cref="ResponseCurveFitter.Fit"/>.</summary>
+internal sealed class ResponseCurveFitterService : IResponseCurveFitter
+{
+    public ResponseCurveFit Fit(ResponseFitRequest request, ResponseFitOptions? options = null, IProgress<ProgressReport>? progress = null, CancellationToken cancellationToken = default) =>
+        ResponseCurveFitter.Fit(request, options, progress, cancellationToken);
+}
+
 /// <summary>
 /// Fits y_t = f(adstock(x)_t) + ε_t by bounded nonlinear least squares with MathNet.Numerics'
 /// <see cref="LevenbergMarquardtMinimizer"/> (its lower/upper bound arguments), from several starting points, keeping
 /// the smallest residual sum of squares. Standard errors are the asymptotic ones, s²(JᵀJ)⁻¹, with J the Jacobian in
-/// the original parameters by central differences at the optimum.
+/// the original parameters by central differences at the optimum. Deterministic. Host apps use
+/// <see cref="IResponseCurveFitter"/>.
 /// </summary>
 public static class ResponseCurveFitter
 {
+    /// <summary>The progress stage reported by <see cref="Fit"/>.</summary>
+    internal const string Stage = "fitting";
+
     /// <summary>Fits a response curve (and optionally an adstock) to a spend/outcome history.</summary>
-    /// <param name="spendHistory">Spend per period, oldest first; finite and ≥ 0, not all zero.</param>
-    /// <param name="outcomeHistory">Outcome per period (same length); finite and ≥ 0.</param>
-    /// <param name="curve">The curve family.</param>
-    /// <param name="adstock">The adstock family.</param>
-    /// <param name="options">Settings; null for the defaults.</param>
+    /// <param name="request">The spend and outcome histories, the curve and the adstock families.</param>
+    /// <param name="options">How to fit (adstock lags, Weibull kind, iterations); null for the defaults.</param>
+    /// <param name="progress">Receives the starting points finished (Total = number of starts); null for none.</param>
+    /// <param name="cancellationToken">Cancels the fit (checked at every model evaluation).</param>
     /// <returns>The fit.</returns>
-    /// <exception cref="ArgumentNullException">A history is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A negative, NaN or infinite value, or an undefined family.</exception>
-    /// <exception cref="ArgumentException">Lengths differ, too few periods for the parameters, or no spend at all.</exception>
-    public static ResponseCurveFit Fit(IReadOnlyList<double> spendHistory, IReadOnlyList<double> outcomeHistory, CurveFamily curve, AdstockFamily adstock, ResponseFitOptions? options = null)
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is null.</exception>
+    /// <exception cref="ArgumentException">Lengths differ, too few periods for the parameters, no spend at all, or no start converged.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled.</exception>
+    public static ResponseCurveFit Fit(ResponseFitRequest request, ResponseFitOptions? options = null, IProgress<ProgressReport>? progress = null, CancellationToken cancellationToken = default)
     {
-        Guard.AllNonNegative(spendHistory, nameof(spendHistory));
-        Guard.AllNonNegative(outcomeHistory, nameof(outcomeHistory));
+        ArgumentNullException.ThrowIfNull(request);
+        IReadOnlyList<double> spendHistory = request.SpendHistory, outcomeHistory = request.OutcomeHistory;
         options ??= new ResponseFitOptions();
-        if (!Enum.IsDefined(curve))
-        {
-            throw new ArgumentOutOfRangeException(nameof(curve), curve, "curve must be Hill, Logistic or MichaelisMenten.");
-        }
-
-        if (!Enum.IsDefined(adstock))
-        {
-            throw new ArgumentOutOfRangeException(nameof(adstock), adstock, "adstock must be None, Geometric or Weibull.");
-        }
-
         int n = spendHistory.Count;
         if (outcomeHistory.Count != n)
         {
-            throw new ArgumentException($"outcomeHistory has {outcomeHistory.Count} periods but spendHistory has {n}.", nameof(outcomeHistory));
+            throw Guard.Invalid(nameof(request.OutcomeHistory), $"OutcomeHistory has {outcomeHistory.Count} periods but SpendHistory has {n}.");
         }
 
-        var model = new Model(curve, adstock, options, [.. spendHistory], [.. outcomeHistory]);
+        var model = new Model(request.Curve, request.Adstock, options, [.. spendHistory], [.. outcomeHistory]);
         if (n < model.Count + 2)
         {
-            throw new ArgumentException($"At least {model.Count + 2} periods are needed to fit {model.Count} parameters; there are {n}.", nameof(spendHistory));
+            throw Guard.Invalid(nameof(request.SpendHistory), $"At least {model.Count + 2} periods are needed to fit {model.Count} parameters; there are {n}.");
         }
 
         if (model.MaxSpend <= 0)
         {
-            throw new ArgumentException("spendHistory has no positive spend: the curve cannot be identified.", nameof(spendHistory));
+            throw Guard.Invalid(nameof(request.SpendHistory), "SpendHistory has no positive spend: the curve cannot be identified.");
         }
 
         var x = Vector<double>.Build.Dense(n, i => i);
@@ -149,11 +176,19 @@ public static class ResponseCurveFitter
         var lower = Vector<double>.Build.DenseOfArray(model.Lower);
         var upper = Vector<double>.Build.DenseOfArray(model.Upper);
         var minimizer = new LevenbergMarquardtMinimizer(maximumIterations: options.MaxIterations);
+        var reporter = new ProgressReporter(progress, Stage, model.Starts.Length);
         double bestSsr = double.PositiveInfinity;
         double[] best = model.Starts[0];
         foreach (double[] start in model.Starts)
         {
-            IObjectiveModel objective = ObjectiveFunction.NonlinearModel((p, _) => Vector<double>.Build.DenseOfArray(model.Predict(p.AsArray() ?? p.ToArray())), x, y);
+            IObjectiveModel objective = ObjectiveFunction.NonlinearModel(
+                (p, _) =>
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    return Vector<double>.Build.DenseOfArray(model.Predict(p.AsArray() ?? p.ToArray()));
+                },
+                x,
+                y);
             try
             {
                 NonlinearMinimizationResult result = minimizer.FindMinimum(objective, Vector<double>.Build.DenseOfArray(start), lower, upper);
@@ -169,24 +204,28 @@ public static class ResponseCurveFitter
             {
                 // Another start may converge; the best converged one is kept.
             }
+
+            reporter.Advance();
         }
 
         if (!double.IsFinite(bestSsr))
         {
-            throw new ArgumentException("The fit did not converge from any starting point; check that outcome responds to spend.", nameof(outcomeHistory));
+            throw Guard.Invalid(nameof(request.OutcomeHistory), "The fit did not converge from any starting point; check that outcome responds to spend.");
         }
 
-        return model.Describe(best, bestSsr);
+        ResponseCurveFit fit = model.Describe(best, bestSsr);
+        reporter.Complete();
+        return fit;
     }
 
     private sealed class Model
     {
-        private readonly CurveFamily _curve;
-        private readonly AdstockFamily _adstock;
+        private readonly ResponseCurveKind _curve;
+        private readonly AdstockKind _adstock;
         private readonly ResponseFitOptions _options;
         private readonly double[] _spend;
 
-        public Model(CurveFamily curve, AdstockFamily adstock, ResponseFitOptions options, double[] spend, double[] y)
+        public Model(ResponseCurveKind curve, AdstockKind adstock, ResponseFitOptions options, double[] spend, double[] y)
         {
             _curve = curve;
             _adstock = adstock;
@@ -205,7 +244,7 @@ public static class ResponseCurveFitter
             var guesses = new List<double[]>();
             switch (curve)
             {
-                case CurveFamily.Hill:
+                case ResponseCurveKind.Hill:
                     names.AddRange(["beta", "kappa", "slope"]);
                     lo.AddRange([1e-9 * maxY, 1e-6 * x, 0.1]);
                     hi.AddRange([1e3 * maxY, 1e3 * x, 10]);
@@ -213,7 +252,7 @@ public static class ResponseCurveFitter
                     guesses.Add([1.2 * maxY, median, 2.0]);
                     guesses.Add([3 * maxY, 2 * x, 1.5]);
                     break;
-                case CurveFamily.Logistic:
+                case ResponseCurveKind.Logistic:
                     names.AddRange(["beta", "lambda"]);
                     lo.AddRange([1e-9 * maxY, 1e-6 / x]);
                     hi.AddRange([1e3 * maxY, 1e3 / x]);
@@ -232,13 +271,13 @@ public static class ResponseCurveFitter
             var adstockGuesses = new List<double[]>();
             switch (adstock)
             {
-                case AdstockFamily.Geometric:
+                case AdstockKind.Geometric:
                     names.Add("adstockAlpha");
                     lo.Add(0);
                     hi.Add(0.999);
                     adstockGuesses.AddRange([[0.2], [0.6]]);
                     break;
-                case AdstockFamily.Weibull:
+                case AdstockKind.Weibull:
                     names.AddRange(["weibullShape", "weibullScale"]);
                     lo.AddRange([0.1, 0.1]);
                     hi.AddRange([10, 2.0 * options.MaxLag]);
@@ -273,15 +312,15 @@ public static class ResponseCurveFitter
         {
             IResponseCurve curve = _curve switch
             {
-                CurveFamily.Hill => new HillCurve(p[0], p[1], p[2]),
-                CurveFamily.Logistic => new LogisticCurve(p[0], p[1]),
+                ResponseCurveKind.Hill => new HillCurve(p[0], p[1], p[2]),
+                ResponseCurveKind.Logistic => new LogisticCurve(p[0], p[1]),
                 _ => new MichaelisMentenCurve(p[0], p[1]),
             };
-            int k = _curve == CurveFamily.Hill ? 3 : 2;
+            int k = _curve == ResponseCurveKind.Hill ? 3 : 2;
             Adstock? adstock = _adstock switch
             {
-                AdstockFamily.Geometric => new GeometricAdstock(Math.Clamp(p[k], 0, 0.999), _options.MaxLag, _options.NormalizeAdstock),
-                AdstockFamily.Weibull => new WeibullAdstock(p[k], p[k + 1], _options.MaxLag, _options.WeibullKind, _options.NormalizeAdstock),
+                AdstockKind.Geometric => new GeometricAdstock(Math.Clamp(p[k], 0, 0.999), _options.MaxLag, _options.NormalizeAdstock),
+                AdstockKind.Weibull => new WeibullAdstock(p[k], p[k + 1], _options.MaxLag, _options.WeibullKind, _options.NormalizeAdstock),
                 _ => null,
             };
             return (curve, adstock);

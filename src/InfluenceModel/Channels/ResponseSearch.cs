@@ -1,62 +1,58 @@
+using InfluenceModel.Internal;
 using static InfluenceModel.Channels.ChannelSelector;
 
 namespace InfluenceModel.Channels;
 
 /// <summary>
-/// Exact branch and bound and a greedy heuristic for the Response objective V(S) = best split of
-/// Budget − Σ_{c∈S} entry_c over the curves of S.
+/// Exact branch and bound (on <see cref="SubsetSearch"/>) and a greedy heuristic for the Response objective
+/// V(S) = best split of Budget − Σ_{c∈S} fixed_c over the curves of S.
 /// </summary>
-internal sealed class ResponseSearch
+internal sealed class ResponseSearch : SubsetSearch
 {
-    private readonly Problem _p;
-    private readonly CancellationToken _ct;
-    private readonly Envelope[] _env;
-    private readonly List<int> _set = [];
-    private double _best;
-    private int[] _bestSet = [];
-    private long _nodes;
-    private bool _aborted;
+    /// <summary>
+    /// V(S) comes from the allocator, solved to a relative tolerance of 1e-9, so a bound that beats the incumbent by
+    /// less than that cannot be told apart from it: such nodes are not explored.
+    /// </summary>
+    private const double PruneTolerance = 1e-9;
 
-    private ResponseSearch(Problem p, CancellationToken ct)
+    private readonly Envelope[] _envelope;
+
+    private ResponseSearch(Problem problem, Result incumbent, ProgressReporter progress, CancellationToken cancellationToken)
+        : base(problem, incumbent, PruneTolerance, progress, cancellationToken)
     {
-        _p = p;
-        _ct = ct;
-        _env = new Envelope[p.N];
-        for (int c = 0; c < p.N; c++)
+        _envelope = new Envelope[problem.ChannelCount];
+        for (int c = 0; c < problem.ChannelCount; c++)
         {
-            _env[c] = new Envelope(p.Curves[c], 0, Math.Max(p.Budget, double.Epsilon));
+            _envelope[c] = new Envelope(problem.Curves[c], 0, Math.Max(problem.Budget, double.Epsilon));
         }
     }
 
-    public static Result Run(Problem p, int free, bool exact, CancellationToken ct)
+    public static Result Run(Problem problem, int free, bool exact, ProgressReporter progress, CancellationToken cancellationToken)
     {
-        Result greedy = Greedy(p, free, ct);
+        Result greedy = Greedy(problem, free, progress, cancellationToken);
         if (!exact)
         {
             return greedy;
         }
 
-        var search = new ResponseSearch(p, ct) { _best = greedy.Value, _bestSet = greedy.Set };
-        search._set.AddRange(p.Required);
-        var cands = p.Candidates.ToArray();
-        search.Dfs(cands, cands.Length, p.Budget - p.RequiredCost, free);
-        return new Result(search._bestSet, search._best, !search._aborted, search._nodes + greedy.Nodes);
+        var search = new ResponseSearch(problem, greedy, progress, cancellationToken);
+        int[] candidates = [.. problem.Candidates];
+        search.Explore(candidates, candidates.Length, problem.Budget - problem.RequiredCost, free);
+        return search.ToResult();
     }
-
-    private bool Improves(double bound) => bound > _best + (1e-9 * Math.Max(1, Math.Abs(_best)));
 
     /// <summary>max over 0 ≤ x ≤ b of env_c(x) − λx.</summary>
     private double Phi(int c, double lambda, double b)
     {
-        double x = Math.Min(_env[c].Spend(lambda), b);
-        return _env[c].Value(x) - (lambda * x);
+        double x = Math.Min(_envelope[c].Spend(lambda), b);
+        return _envelope[c].Value(x) - (lambda * x);
     }
 
     /// <summary>The Lagrangian bound g(λ) for the node; fills <paramref name="score"/> for the candidates.</summary>
     private double Dual(double lambda, int[] cands, int m, double b, int slots, double[] score)
     {
         double g = lambda * b;
-        foreach (int c in _set)
+        foreach (int c in Chosen)
         {
             g += Phi(c, lambda, b);
         }
@@ -64,7 +60,7 @@ internal sealed class ResponseSearch
         for (int i = 0; i < m; i++)
         {
             int c = cands[i];
-            score[i] = _p.Cost[c] <= b ? Math.Max(0, Phi(c, lambda, b) - (lambda * _p.Cost[c])) : 0;
+            score[i] = Problem.FixedCost[c] <= b ? Math.Max(0, Phi(c, lambda, b) - (lambda * Problem.FixedCost[c])) : 0;
         }
 
         return g + TopSum(score, m, slots);
@@ -97,7 +93,7 @@ internal sealed class ResponseSearch
     private double MaxSlope(int[] cands, int m)
     {
         double max = 0;
-        foreach (int c in _set)
+        foreach (int c in Chosen)
         {
             max = Math.Max(max, InitialSlope(c));
         }
@@ -112,52 +108,44 @@ internal sealed class ResponseSearch
 
     private double InitialSlope(int c)
     {
-        Envelope e = _env[c];
+        Envelope e = _envelope[c];
         if (e.Tau > 0)
         {
             return e.Slope;
         }
 
         double d = e.Curve.Derivative(0);
-        return double.IsFinite(d) ? d : e.Curve.Derivative(1e-12 * Math.Max(1, _p.Budget));
+        return double.IsFinite(d) ? d : e.Curve.Derivative(1e-12 * Math.Max(1, Problem.Budget));
     }
 
-    private void Dfs(int[] cands, int m, double b, int slots)
+    private void Explore(int[] candidates, int count, double budgetLeft, int slots)
     {
-        if (++_nodes > NodeLimit)
+        if (!EnterNode())
         {
-            _aborted = true;
             return;
         }
 
-        _ct.ThrowIfCancellationRequested();
-        double value = _p.Response(_set);
-        if (value > _best + (1e-12 * Math.Max(1, Math.Abs(_best))))
-        {
-            _best = value;
-            _bestSet = [.. _set];
-        }
-
-        if (slots == 0 || m == 0)
+        Offer(Problem.Response(Chosen));
+        if (slots == 0 || count == 0)
         {
             return;
         }
 
         // Golden-section search for the λ minimising the convex dual g(λ), on log λ.
-        var score = new double[m];
-        double hiSlope = MaxSlope(cands, m);
+        var score = new double[count];
+        double hiSlope = MaxSlope(candidates, count);
         double bound, lambda;
-        if (!(hiSlope > 0) || b <= 0)
+        if (!(hiSlope > 0) || budgetLeft <= 0)
         {
             lambda = 0;
-            bound = Dual(0, cands, m, b, slots, score);
+            bound = Dual(0, candidates, count, budgetLeft, slots, score);
         }
         else
         {
             double a = Math.Log(hiSlope * 1e-12), z = Math.Log(hiSlope * (1 + 1e-9));
             const double r = 0.6180339887498949;
             double t1 = z - (r * (z - a)), t2 = a + (r * (z - a));
-            double g1 = Dual(Math.Exp(t1), cands, m, b, slots, score), g2 = Dual(Math.Exp(t2), cands, m, b, slots, score);
+            double g1 = Dual(Math.Exp(t1), candidates, count, budgetLeft, slots, score), g2 = Dual(Math.Exp(t2), candidates, count, budgetLeft, slots, score);
             for (int iter = 0; iter < 60; iter++)
             {
                 if (g1 <= g2)
@@ -166,7 +154,7 @@ internal sealed class ResponseSearch
                     t2 = t1;
                     g2 = g1;
                     t1 = z - (r * (z - a));
-                    g1 = Dual(Math.Exp(t1), cands, m, b, slots, score);
+                    g1 = Dual(Math.Exp(t1), candidates, count, budgetLeft, slots, score);
                 }
                 else
                 {
@@ -174,12 +162,12 @@ internal sealed class ResponseSearch
                     t1 = t2;
                     g1 = g2;
                     t2 = a + (r * (z - a));
-                    g2 = Dual(Math.Exp(t2), cands, m, b, slots, score);
+                    g2 = Dual(Math.Exp(t2), candidates, count, budgetLeft, slots, score);
                 }
             }
 
             lambda = Math.Exp(g1 <= g2 ? t1 : t2);
-            bound = Dual(lambda, cands, m, b, slots, score);
+            bound = Dual(lambda, candidates, count, budgetLeft, slots, score);
         }
 
         if (!Improves(bound))
@@ -187,54 +175,41 @@ internal sealed class ResponseSearch
             return;
         }
 
-        // Branch on candidates in decreasing order of their dual score at λ*.
-        double baseValue = bound - TopSum(score, m, slots);
-        var order = new int[m];
-        var sortKey = new double[m];
-        int mm = 0;
-        for (int i = 0; i < m; i++)
+        // Branch on the affordable candidates in decreasing order of their dual score at λ*.
+        double baseBound = bound - TopSum(score, count, slots);
+        var order = new int[count];
+        var sortKey = new double[count];
+        int open = 0;
+        for (int i = 0; i < count; i++)
         {
-            if (_p.Cost[cands[i]] <= b)
+            if (Problem.FixedCost[candidates[i]] <= budgetLeft)
             {
-                order[mm] = cands[i];
-                sortKey[mm] = -score[i];
-                mm++;
+                order[open] = candidates[i];
+                sortKey[open] = -score[i];
+                open++;
             }
         }
 
-        Array.Sort(sortKey, order, 0, mm);
-        double window = 0;
-        for (int i = 0; i < Math.Min(slots, mm); i++)
+        Array.Sort(sortKey, order, 0, open);
+        var orderedScore = new double[open];
+        for (int i = 0; i < open; i++)
         {
-            window -= sortKey[i];
+            orderedScore[i] = -sortKey[i];
         }
 
-        for (int i = 0; i < mm; i++)
-        {
-            if (!Improves(baseValue + window))
-            {
-                break;
-            }
-
-            int c = order[i];
-            _set.Add(c);
-            Dfs(order[(i + 1)..mm], mm - i - 1, b - _p.Cost[c], slots - 1);
-            _set.RemoveAt(_set.Count - 1);
-            if (_aborted)
-            {
-                return;
-            }
-
-            window += sortKey[i];
-            if (i + slots < mm)
-            {
-                window -= sortKey[i + slots];
-            }
-        }
+        Branch(
+            order,
+            orderedScore,
+            open,
+            slots,
+            baseBound,
+            (Search: this, Order: order, Open: open, BudgetLeft: budgetLeft, Slots: slots),
+            static (node, i) => node.Search.Explore(
+                node.Order[(i + 1)..node.Open], node.Open - i - 1, node.BudgetLeft - node.Search.Problem.FixedCost[node.Order[i]], node.Slots - 1));
     }
 
     /// <summary>From the required set and (for ≤ 30 candidates) every single channel, add the best gain in V while positive.</summary>
-    internal static Result Greedy(Problem p, int free, CancellationToken ct)
+    internal static Result Greedy(Problem p, int free, ProgressReporter progress, CancellationToken ct)
     {
         var cands = p.Candidates;
         int[] best = [.. p.Required];
@@ -254,25 +229,28 @@ internal sealed class ResponseSearch
             if (start >= 0)
             {
                 set.Add(start);
-                left -= p.Cost[start];
+                left -= p.FixedCost[start];
             }
 
             double value = p.Response(set);
             evaluated++;
+            progress.Advance();
             while (set.Count - p.Required.Count < free)
             {
                 int pick = -1;
                 double pickValue = value;
                 foreach (int c in cands)
                 {
-                    if (set.Contains(c) || p.Cost[c] > left)
+                    if (set.Contains(c) || p.FixedCost[c] > left)
                     {
                         continue;
                     }
 
+                    ct.ThrowIfCancellationRequested();
                     set.Add(c);
                     double v = p.Response(set);
                     evaluated++;
+                    progress.Advance();
                     set.RemoveAt(set.Count - 1);
                     if (v > pickValue + (1e-12 * Math.Max(1, Math.Abs(pickValue))))
                     {
@@ -287,7 +265,7 @@ internal sealed class ResponseSearch
                 }
 
                 set.Add(pick);
-                left -= p.Cost[pick];
+                left -= p.FixedCost[pick];
                 value = pickValue;
             }
 

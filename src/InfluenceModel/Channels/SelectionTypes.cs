@@ -6,14 +6,14 @@ namespace InfluenceModel.Channels;
 public enum SelectionObjective
 {
     /// <summary>
-    /// Maximise the people reached, reach(S) = Σ_g size_g·(1 − Π_{c∈S}(1 − r_{c,g})), subject to Σ_{c∈S} entry_c ≤
-    /// Budget and |S| ≤ MaxChannels. The money left after the entry costs is then split across S by the allocator.
+    /// Maximise the people reached, reach(S) = Σ_g size_g·(1 − Π_{c∈S}(1 − r_{c,g})), subject to Σ_{c∈S} fixed_c ≤
+    /// Budget and |S| ≤ MaxChannels. The money left after the fixed costs is then split across S by the allocator.
     /// </summary>
     Reach,
 
     /// <summary>
-    /// Maximise the expected response V(S) = max Σ_{c∈S} f_c(x_c) subject to Σ_{c∈S} x_c ≤ Budget − Σ_{c∈S} entry_c,
-    /// x_c ≥ 0: each candidate set pays its entry costs and the rest of the budget is split optimally by the
+    /// Maximise the expected response V(S) = max Σ_{c∈S} f_c(x_c) subject to Σ_{c∈S} x_c ≤ Budget − Σ_{c∈S} fixed_c,
+    /// x_c ≥ 0: each candidate set pays its fixed costs and the rest of the budget is split optimally by the
     /// allocator. Selection and allocation are solved jointly, not one after the other.
     /// </summary>
     Response,
@@ -28,17 +28,40 @@ public enum SelectionMethod
     /// </summary>
     Auto,
 
-    /// <summary>Branch and bound (proven optimal unless the node limit is reached; see <see cref="ChannelPlan.IsProvenOptimal"/>).</summary>
+    /// <summary>Branch and bound (proven optimal unless the node limit is reached; see <see cref="ChannelSelection.IsProvenOptimal"/>).</summary>
     Exact,
 
     /// <summary>Budgeted maximum coverage greedy with partial enumeration (Khuller, Moss and Naor 1999).</summary>
     Greedy,
 }
 
-/// <summary>What to select: budget, cap, objective, required and excluded channels. Immutable.</summary>
+/// <summary>What to select: candidate channels, budget, cap, objective, required and excluded channels. Immutable.</summary>
 public sealed record SelectionRequest
 {
-    /// <summary>Total money for the period: entry costs plus spend. Finite and ≥ 0.</summary>
+    /// <summary>
+    /// The candidate channels: unique names, each with one audience share per segment (checked by the selector,
+    /// naming this property).
+    /// </summary>
+    /// <exception cref="ArgumentNullException">The list or one of its channels is null.</exception>
+    public required IReadOnlyList<Channel> Channels
+    {
+        get;
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value, nameof(Channels));
+            for (int i = 0; i < value.Count; i++)
+            {
+                if (value[i] is null)
+                {
+                    throw new ArgumentNullException(nameof(Channels), $"Channels[{i}] is null.");
+                }
+            }
+
+            field = value;
+        }
+    }
+
+    /// <summary>Total money for the period: fixed costs plus spend. Finite and ≥ 0.</summary>
     /// <exception cref="ArgumentOutOfRangeException">Negative, NaN or infinite.</exception>
     public required double Budget
     {
@@ -69,10 +92,10 @@ public sealed record SelectionRequest
     public IReadOnlyList<string> Excluded { get; init; } = [];
 
     /// <summary>
-    /// Audience segments for the reach computation. Null (the default) means every segment has size 1, so reach is
-    /// counted in segment-equivalents.
+    /// The audience segments (their sizes) for the reach computation. Null (the default) means every segment has size
+    /// 1, so reach is counted in segment-equivalents.
     /// </summary>
-    public AudienceOverlap? Audience { get; init; }
+    public AudienceOverlap? Segments { get; init; }
 
     /// <summary>The search method; default <see cref="SelectionMethod.Auto"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is not a defined <see cref="SelectionMethod"/>.</exception>
@@ -88,17 +111,8 @@ public sealed record SelectionRequest
 /// <param name="Reason">Why it is not in the plan, in words.</param>
 public sealed record ExcludedChannel(string Name, string Reason);
 
-/// <summary>One selected channel's numbers.</summary>
-/// <param name="Name">The channel's name.</param>
-/// <param name="EntryCost">Fixed entry cost (money).</param>
-/// <param name="Spend">Spend allocated on top of the entry cost (money).</param>
-/// <param name="Response">Expected response f(spend).</param>
-/// <param name="Roi">Response per unit of money, f(spend)/(entry + spend); 0 when the channel costs nothing.</param>
-/// <param name="MarginalRoi">Response of the next unit of money, f'(spend).</param>
-public sealed record ChannelOutcome(string Name, double EntryCost, double Spend, double Response, double Roi, double MarginalRoi);
-
-/// <summary>The chosen channels, the split of the budget, and what was left out and why.</summary>
-public sealed record ChannelPlan
+/// <summary>The selector's answer: the chosen channels, the split of the budget, and what was left out and why.</summary>
+public sealed record ChannelSelection
 {
     /// <summary>Selected channels, in input order.</summary>
     public required IReadOnlyList<Channel> Selected { get; init; }
@@ -106,11 +120,11 @@ public sealed record ChannelPlan
     /// <summary>Every other channel, with the reason.</summary>
     public required IReadOnlyList<ExcludedChannel> Excluded { get; init; }
 
-    /// <summary>The split of Budget − Σ entry costs across <see cref="Selected"/> (same order).</summary>
+    /// <summary>
+    /// The split of Budget − Σ fixed costs across <see cref="Selected"/> (same order): per channel its fixed cost,
+    /// spend, response, response per spend and marginal response.
+    /// </summary>
     public required Allocation Allocation { get; init; }
-
-    /// <summary>Per selected channel: spend, response, ROI and marginal ROI (same order as <see cref="Selected"/>).</summary>
-    public required IReadOnlyList<ChannelOutcome> Channels { get; init; }
 
     /// <summary>People reached by the selected set, reach(S).</summary>
     public required double ExpectedReach { get; init; }
@@ -118,13 +132,13 @@ public sealed record ChannelPlan
     /// <summary>Σ over selected channels of the response to their allocated spend.</summary>
     public required double ExpectedResponse { get; init; }
 
-    /// <summary>Entry costs plus spend (money); ≤ the budget.</summary>
+    /// <summary>Fixed costs plus spend (money); ≤ the budget.</summary>
     public required double TotalCost { get; init; }
 
-    /// <summary>Response per unit of money, ExpectedResponse / TotalCost (0 when nothing is spent).</summary>
-    public required double Roi { get; init; }
+    /// <summary>Response per unit of money, ExpectedResponse / TotalCost (0 when nothing is spent). Not an ROI.</summary>
+    public required double ResponsePerSpend { get; init; }
 
-    /// <summary>The search that produced the plan (Exact or Greedy).</summary>
+    /// <summary>The search that produced the selection (Exact or Greedy).</summary>
     public required SelectionMethod Method { get; init; }
 
     /// <summary>Whether the set is proven optimal for the objective (exact search finished within its node limit).</summary>
@@ -134,20 +148,27 @@ public sealed record ChannelPlan
     public required long NodesExplored { get; init; }
 }
 
-/// <summary>Chooses the channels to be in under a budget and a cap on their number, and splits the money.</summary>
+/// <summary>Chooses the channels to be in and splits the money (host-app face of <see cref="ChannelSelector"/>).</summary>
 public interface IChannelSelector
 {
-    /// <summary>Selects channels and allocates the budget.</summary>
-    /// <param name="channels">Candidate channels (unique names, same number of segments).</param>
-    /// <param name="request">Budget, cap, objective, required and excluded channels.</param>
+    /// <summary>See <see cref="ChannelSelector.Select"/>.</summary>
+    /// <param name="request">Candidate channels, budget, cap, objective, required and excluded channels.</param>
+    /// <param name="progress">Receives search progress; null for none.</param>
     /// <param name="cancellationToken">Cancels a long search.</param>
-    /// <returns>The plan.</returns>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <returns>The selection.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is null.</exception>
     /// <exception cref="ArgumentException">
     /// Duplicate or unknown channel names, mismatched segments, a channel both required and excluded, or an
-    /// infeasible request (required channels cost more than the budget or exceed the cap); the message says why.
+    /// infeasible request; the message says why.
     /// </exception>
     /// <exception cref="OperationCanceledException">Cancelled.</exception>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1716:Identifiers should not match keywords", Justification = "The domain verb; the issue names the method Select.")]
-    ChannelPlan Select(IReadOnlyList<Channel> channels, SelectionRequest request, CancellationToken cancellationToken = default);
+    ChannelSelection Select(SelectionRequest request, IProgress<ProgressReport>? progress = null, CancellationToken cancellationToken = default);
+}
+
+/// <summary>The <see cref="IChannelSelector"/> registered for host apps: forwards to <see cref="ChannelSelector.Select"/>.</summary>
+internal sealed class ChannelSelectorService : IChannelSelector
+{
+    public ChannelSelection Select(SelectionRequest request, IProgress<ProgressReport>? progress = null, CancellationToken cancellationToken = default) =>
+        ChannelSelector.Select(request, progress, cancellationToken);
 }

@@ -31,16 +31,17 @@ public static class InfluenceModelServiceCollectionExtensions
         configure?.Invoke(options);
         // Model services: one line per model, each interface → its service, built with the host's defaults as plain
         // SimulationOptions (domain types never see InfluenceModelOptions). Read at first resolution, so a later
-        // configure still counts.
+        // configure still counts. The campaign service gets the host's budget, reserve and community models.
         services.TryAddSingleton<ISpreadEstimator>(sp => new SpreadEstimatorService(Defaults(sp)));
         services.TryAddSingleton<IInfluenceMaximizer>(sp => new InfluenceMaximizerService(Defaults(sp)));
         services.TryAddSingleton<ICommunityRoiCalculator, CommunityRoiCalculatorService>();
-        services.TryAddSingleton<Budgeting.IBudgetSimulator>(sp => new Budgeting.BudgetSimulator(Defaults(sp)));
-        services.TryAddSingleton<Budgeting.IReserveOptimizer>(sp => new Budgeting.ReserveOptimizer(Defaults(sp)));
+        services.TryAddSingleton<Budgeting.IBudgetSimulator>(sp => new Budgeting.BudgetSimulatorService(Defaults(sp)));
+        services.TryAddSingleton<Budgeting.IReserveOptimizer>(sp => new Budgeting.ReserveOptimizerService(Defaults(sp)));
         services.TryAddSingleton<Campaigns.ICampaignSimulator>(sp => new Campaigns.CampaignSimulatorService(
             Defaults(sp), sp.GetRequiredService<Budgeting.IBudgetSimulator>(), sp.GetRequiredService<Budgeting.IReserveOptimizer>(), sp.GetRequiredService<ICommunityRoiCalculator>()));
-        services.TryAddSingleton<Channels.IBudgetAllocator, Channels.BudgetAllocator>();
-        services.TryAddSingleton<Channels.IChannelSelector, Channels.ChannelSelector>();
+        services.TryAddSingleton<Channels.IBudgetAllocator, Channels.BudgetAllocatorService>();
+        services.TryAddSingleton<Channels.IChannelSelector, Channels.ChannelSelectorService>();
+        services.TryAddSingleton<Channels.IResponseCurveFitter, Channels.ResponseCurveFitterService>();
         return services;
     }
 

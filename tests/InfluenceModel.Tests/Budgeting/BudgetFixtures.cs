@@ -35,4 +35,12 @@ internal static class BudgetFixtures
 
     public static SimulationOptions Options(int simulations, ulong seed = 7, int dop = -1) =>
         new() { Simulations = simulations, Seed = seed, MaxDegreeOfParallelism = dop };
+
+    /// <summary>One policy through the façade (request built from the parts).</summary>
+    internal static BudgetOutcome Simulate(BudgetPlan plan, OpportunityProcess process, BudgetPolicy policy, SimulationOptions? options = null) =>
+        BudgetSimulator.Simulate(new BudgetSimulationRequest { Plan = plan, Opportunities = process, Policy = policy }, options);
+
+    /// <summary>Several policies through the façade (request built from the parts).</summary>
+    internal static BudgetComparison Compare(BudgetPlan plan, OpportunityProcess process, IReadOnlyList<BudgetPolicy> policies, SimulationOptions? options = null) =>
+        BudgetSimulator.Compare(new BudgetComparisonRequest { Plan = plan, Opportunities = process, Policies = policies }, options);
 }

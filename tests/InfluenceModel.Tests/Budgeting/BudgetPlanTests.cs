@@ -62,7 +62,7 @@ public class BudgetPlanTests
     {
         Assert.Equal(nameof(OpportunityProcess.ArrivalRate), Assert.Throws<ArgumentOutOfRangeException>(() => new OpportunityProcess { ArrivalRate = rate }).ParamName);
         Assert.Equal("hurdleRate", Assert.Throws<ArgumentOutOfRangeException>(() => new ReservePolicy(0.1, rate)).ParamName);
-        Assert.Equal(nameof(ReserveSearch.HurdleRate), Assert.Throws<ArgumentOutOfRangeException>(() => new ReserveSearch { HurdleRate = rate }).ParamName);
+        Assert.Equal(nameof(ReserveRequest.HurdleRate), Assert.Throws<ArgumentOutOfRangeException>(() => new ReserveRequest { Plan = BudgetFixtures.TwoChannels(), Opportunities = OpportunityProcess.None, HurdleRate = rate }).ParamName);
         Assert.Equal(nameof(OpportunityProcess.CostMedian), Assert.Throws<ArgumentOutOfRangeException>(() => new OpportunityProcess { CostMedian = rate }).ParamName);
         Assert.Equal(nameof(OpportunityProcess.ValueMultipleSigma), Assert.Throws<ArgumentOutOfRangeException>(() => new OpportunityProcess { ValueMultipleSigma = rate }).ParamName);
         Assert.Equal(nameof(OpportunityProcess.Seasonality), Assert.Throws<ArgumentOutOfRangeException>(() => new OpportunityProcess { Seasonality = [1, rate] }).ParamName);
@@ -84,6 +84,6 @@ public class BudgetPlanTests
         Assert.Equal("allocation", Assert.Throws<ArgumentException>(() => new BudgetPlanBuilder().ForStrategy(BudgetFixtures.Strategy).WithPeriods(3).Commit("a", 1, [1.0]).Build()).ParamName);
         Assert.Throws<ArgumentException>(() => new Strategy(" ", "a", "k"));
         var process = new OpportunityProcess { Seasonality = [1.0, 2.0] };
-        Assert.Equal("process", Assert.Throws<ArgumentException>(() => BudgetSimulator.Run(BudgetFixtures.TwoChannels(), process, new AnnualFixedPolicy())).ParamName);
+        Assert.Equal(nameof(BudgetSimulationRequest.Opportunities), Assert.Throws<ArgumentException>(() => BudgetFixtures.Simulate(BudgetFixtures.TwoChannels(), process, new AnnualFixedPolicy())).ParamName);
     }
 }

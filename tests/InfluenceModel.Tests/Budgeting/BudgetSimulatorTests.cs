@@ -14,23 +14,23 @@ public class BudgetSimulatorTests
     {
         var plan = BudgetFixtures.TwoChannels(reserve: 0, risk: Risk);
         var options = BudgetFixtures.Options(2_000);
-        var comparison = BudgetSimulator.Compare(plan, OpportunityProcess.None,
+        var comparison = BudgetFixtures.Compare(plan, OpportunityProcess.None,
             [new AnnualFixedPolicy(), new ReservePolicy(0, 0.2), new RollingReforecastPolicy(3), new StochasticKnapsackPolicy()], options);
         var fixedOutcome = comparison.Outcomes[0];
         Assert.True(fixedOutcome.StandardDeviation > 0, "the launch risk must make years differ");
         foreach (var outcome in comparison.Outcomes)
         {
-            Assert.Equal(fixedOutcome.Mean, outcome.Mean);
+            Assert.Equal(fixedOutcome.Value.Mean, outcome.Value.Mean);
             Assert.Equal(fixedOutcome.P5, outcome.P5);
             Assert.Equal(fixedOutcome.ConditionalValueAtRisk5, outcome.ConditionalValueAtRisk5);
-            Assert.Equal(0, outcome.UnspentAtYearEnd);
-            Assert.Equal(0, outcome.RegretVsClairvoyant);
+            Assert.Equal(0, outcome.UnspentAtYearEnd.Mean);
+            Assert.Equal(0, outcome.RegretVsClairvoyant.Mean);
         }
 
         foreach (var difference in comparison.Differences)
         {
-            Assert.Equal(0, difference.MeanDifference);
-            Assert.Equal(0, difference.StandardError);
+            Assert.Equal(0, difference.Difference.Mean);
+            Assert.Equal(0, difference.Difference.StandardError);
         }
     }
 
@@ -42,18 +42,18 @@ public class BudgetSimulatorTests
         const double m = 1.25, total = 1200;
         var plan = BudgetFixtures.TwoChannels(total: total, reserve: 0.3, m1: m, m2: m);
         var options = BudgetFixtures.Options(500);
-        var comparison = BudgetSimulator.Compare(plan, OpportunityProcess.None,
+        var comparison = BudgetFixtures.Compare(plan, OpportunityProcess.None,
             [new AnnualFixedPolicy(), new ReservePolicy(0.3, 0), new RollingReforecastPolicy(4), new StochasticKnapsackPolicy()], options);
-        Assert.Equal(m * total, comparison.Outcomes[0].Mean, 9);
-        Assert.Equal(0.3 * total, comparison.Outcomes[1].UnspentAtYearEnd, 9);
-        Assert.Equal(m * 0.7 * total, comparison.Outcomes[1].Mean, 9);
+        Assert.Equal(m * total, comparison.Outcomes[0].Value.Mean, 9);
+        Assert.Equal(0.3 * total, comparison.Outcomes[1].UnspentAtYearEnd.Mean, 9);
+        Assert.Equal(m * 0.7 * total, comparison.Outcomes[1].Value.Mean, 9);
         // The re-forecast recommits the excess over the pro-rata reserve at periods 4 and 8: 1/3 of ρB stays unspent.
-        Assert.Equal(0.3 * total / 3, comparison.Outcomes[2].UnspentAtYearEnd, 9);
+        Assert.Equal(0.3 * total / 3, comparison.Outcomes[2].UnspentAtYearEnd.Mean, 9);
         // With nothing to wait for, the knapsack DP commits everything at once.
-        Assert.Equal(0, comparison.Outcomes[3].UnspentAtYearEnd, 9);
+        Assert.Equal(0, comparison.Outcomes[3].UnspentAtYearEnd.Mean, 9);
         foreach (var outcome in comparison.Outcomes)
         {
-            Assert.Equal(m * (total - outcome.UnspentAtYearEnd), outcome.Mean, 9);
+            Assert.Equal(m * (total - outcome.UnspentAtYearEnd.Mean), outcome.Value.Mean, 9);
             Assert.Equal(0, outcome.StandardDeviation, 9);
         }
     }
@@ -77,29 +77,29 @@ public class BudgetSimulatorTests
         double capture = 1 - Math.Exp(-lambda * q);
         double expected = (1.2 * 85) + (capture * c * partial / q);
 
-        var outcome = BudgetSimulator.Run(plan, process, new ReservePolicy(0.15, hurdle), BudgetFixtures.Options(200_000, seed: 11));
+        var outcome = BudgetFixtures.Simulate(plan, process, new ReservePolicy(0.15, hurdle), BudgetFixtures.Options(200_000, seed: 11));
 
-        Assert.InRange(outcome.Mean, expected - (4 * outcome.StandardError), expected + (4 * outcome.StandardError));
+        Assert.InRange(outcome.Value.Mean, expected - (4 * outcome.Value.StandardError), expected + (4 * outcome.Value.StandardError));
         double captureSe = Math.Sqrt(capture * (1 - capture) / 200_000);
-        Assert.InRange(outcome.OpportunitiesCaptured, capture - (4 * captureSe), capture + (4 * captureSe));
+        Assert.InRange(outcome.OpportunitiesCaptured.Mean, capture - (4 * captureSe), capture + (4 * captureSe));
     }
 
     [Fact]
     public void StochasticKnapsack_MeanAtLeastEveryOtherPolicyWithinTwoStandardErrors()
     {
         var plan = BudgetFixtures.TwoChannels(risk: Risk);
-        var comparison = BudgetSimulator.Compare(plan, BudgetFixtures.Process(),
+        var comparison = BudgetFixtures.Compare(plan, BudgetFixtures.Process(),
             [new StochasticKnapsackPolicy(), new AnnualFixedPolicy(), new ReservePolicy(0.25, 0), new ReservePolicy(0.25, 0.3),
              new ReservePolicy(0.25, 0.6), new RollingReforecastPolicy(3)],
             BudgetFixtures.Options(20_000));
         foreach (var difference in comparison.Differences)
         {
             // difference = other − knapsack; the knapsack is at least as good within 2 paired standard errors.
-            Assert.True(difference.MeanDifference <= 2 * difference.StandardError,
-                $"{difference.Policy} beats the knapsack by {difference.MeanDifference} (SE {difference.StandardError}).");
+            Assert.True(difference.Difference.Mean <= 2 * difference.Difference.StandardError,
+                $"{difference.Policy} beats the knapsack by {difference.Difference.Mean} (SE {difference.Difference.StandardError}).");
         }
 
-        Assert.True(comparison.Outcomes[0].Mean > comparison.Outcomes[1].Mean, "flexibility is worth something here");
+        Assert.True(comparison.Outcomes[0].Value.Mean > comparison.Outcomes[1].Value.Mean, "flexibility is worth something here");
     }
 
     [Fact]
@@ -109,12 +109,12 @@ public class BudgetSimulatorTests
         var process = BudgetFixtures.Process();
         var a = new ReservePolicy(0.25, 0.1);
         var b = new ReservePolicy(0.25, 0.5);
-        var paired = BudgetSimulator.Compare(plan, process, [a, b], BudgetFixtures.Options(4_000, seed: 3)).Differences[0];
-        var runA = BudgetSimulator.Simulate(plan, process, a, BudgetFixtures.Options(4_000, seed: 3), default).Value;
-        var runB = BudgetSimulator.Simulate(plan, process, b, BudgetFixtures.Options(4_000, seed: 4), default).Value;
+        var paired = BudgetFixtures.Compare(plan, process, [a, b], BudgetFixtures.Options(4_000, seed: 3)).Differences[0];
+        var runA = BudgetSimulator.SimulateYears(plan, process, a, BudgetFixtures.Options(4_000, seed: 3), null, default).Value;
+        var runB = BudgetSimulator.SimulateYears(plan, process, b, BudgetFixtures.Options(4_000, seed: 4), null, default).Value;
         var independent = runB.Zip(runA, (x, y) => x - y).ToArray();
         double independentSe = BudgetSimulator.MeanAndStandardDeviation(independent).StandardDeviation / Math.Sqrt(independent.Length);
-        Assert.True(paired.StandardError < 0.5 * independentSe, $"paired SE {paired.StandardError} vs independent {independentSe}");
+        Assert.True(paired.Difference.StandardError < 0.5 * independentSe, $"paired SE {paired.Difference.StandardError} vs independent {independentSe}");
     }
 
     [Theory]
@@ -126,8 +126,8 @@ public class BudgetSimulatorTests
         var plan = BudgetFixtures.TwoChannels(risk: Risk);
         var process = BudgetFixtures.Process(window: 2);
         BudgetPolicy[] policies = [new StochasticKnapsackPolicy(budgetUnits: 50), new ReservePolicy(0.2, 0.2), new RollingReforecastPolicy(4)];
-        var reference = BudgetSimulator.Compare(plan, process, policies, BudgetFixtures.Options(3_000, dop: 1));
-        var run = BudgetSimulator.Compare(plan, process, policies, BudgetFixtures.Options(3_000, dop: dop));
+        var reference = BudgetFixtures.Compare(plan, process, policies, BudgetFixtures.Options(3_000, dop: 1));
+        var run = BudgetFixtures.Compare(plan, process, policies, BudgetFixtures.Options(3_000, dop: dop));
         for (int k = 0; k < policies.Length; k++)
         {
             Assert.Equal(reference.Outcomes[k], run.Outcomes[k]);
@@ -140,11 +140,11 @@ public class BudgetSimulatorTests
         double reserve = Math.Abs(reserveRaw.Get) % 1.0, hurdle = Math.Abs(hurdleRaw.Get) % 2.0;
         var plan = BudgetFixtures.TwoChannels(risk: Risk);
         var options = BudgetFixtures.Options(100, seed: (ulong)seed.Get);
-        var outcome = BudgetSimulator.Run(plan, BudgetFixtures.Process(window: 3), new ReservePolicy(reserve, hurdle), options);
-        return outcome.UnspentAtYearEnd >= -1e-9 && outcome.UnspentAtYearEnd <= (reserve * 1200) + 1e-9
-            && outcome.RegretVsClairvoyant >= 0 && outcome.OpportunitiesCaptured >= 0
+        var outcome = BudgetFixtures.Simulate(plan, BudgetFixtures.Process(window: 3), new ReservePolicy(reserve, hurdle), options);
+        return outcome.UnspentAtYearEnd.Mean >= -1e-9 && outcome.UnspentAtYearEnd.Mean <= (reserve * 1200) + 1e-9
+            && outcome.RegretVsClairvoyant.Mean >= 0 && outcome.OpportunitiesCaptured.Mean >= 0
             && outcome.P5 <= outcome.P50 && outcome.P50 <= outcome.P95 && outcome.ConditionalValueAtRisk5 <= outcome.P5 + 1e-9
-            && double.IsFinite(outcome.Mean);
+            && double.IsFinite(outcome.Value.Mean);
     }
 
     [Fact]
@@ -152,9 +152,9 @@ public class BudgetSimulatorTests
     {
         var plan = BudgetFixtures.TwoChannels();
         var options = BudgetFixtures.Options(2_000);
-        var comparison = BudgetSimulator.Compare(plan, BudgetFixtures.Process(), [new AnnualFixedPolicy(), new ReservePolicy(0.25, 0.3)], options);
-        Assert.Equal(0, comparison.Outcomes[0].RegretVsClairvoyant);
-        Assert.True(comparison.Outcomes[1].RegretVsClairvoyant > 0);
+        var comparison = BudgetFixtures.Compare(plan, BudgetFixtures.Process(), [new AnnualFixedPolicy(), new ReservePolicy(0.25, 0.3)], options);
+        Assert.Equal(0, comparison.Outcomes[0].RegretVsClairvoyant.Mean);
+        Assert.True(comparison.Outcomes[1].RegretVsClairvoyant.Mean > 0);
     }
 
     [Fact]
@@ -168,8 +168,8 @@ public class BudgetSimulatorTests
         double success = 1200 * ((1.3 * 12 / 28) + (1.1 * 16 / 28));
         double failure = success - (1200 * 1.1 * 0.6 * 6 / 28);
         double expected = (0.7 * success) + (0.3 * failure);
-        var outcome = BudgetSimulator.Run(plan, OpportunityProcess.None, new AnnualFixedPolicy(), BudgetFixtures.Options(20_000));
-        Assert.InRange(outcome.Mean, expected - (4 * outcome.StandardError), expected + (4 * outcome.StandardError));
+        var outcome = BudgetFixtures.Simulate(plan, OpportunityProcess.None, new AnnualFixedPolicy(), BudgetFixtures.Options(20_000));
+        Assert.InRange(outcome.Value.Mean, expected - (4 * outcome.Value.StandardError), expected + (4 * outcome.Value.StandardError));
         Assert.Equal(failure, outcome.P5, 9);
         Assert.Equal(success, outcome.P95, 9);
     }
@@ -182,11 +182,11 @@ public class BudgetSimulatorTests
         var plan = BudgetFixtures.TwoChannels();
         var policy = new ReservePolicy(0.25, 0.2);
         var options = BudgetFixtures.Options(1_000);
-        var constant = BudgetSimulator.Run(plan, BudgetFixtures.Process(rate: 2), policy, options);
-        var seasonal = BudgetSimulator.Run(plan, BudgetFixtures.Process(rate: 1) with { Seasonality = Enumerable.Repeat(2.0, 12).ToArray() }, policy, options);
+        var constant = BudgetFixtures.Simulate(plan, BudgetFixtures.Process(rate: 2), policy, options);
+        var seasonal = BudgetFixtures.Simulate(plan, BudgetFixtures.Process(rate: 1) with { Seasonality = Enumerable.Repeat(2.0, 12).ToArray() }, policy, options);
         Assert.Equal(constant, seasonal);
-        var off = BudgetSimulator.Run(plan, BudgetFixtures.Process(rate: 5) with { Seasonality = new double[12] }, policy, options);
-        Assert.Equal(0, off.OpportunitiesCaptured);
-        Assert.Equal(0.25 * 1200, off.UnspentAtYearEnd, 9);
+        var off = BudgetFixtures.Simulate(plan, BudgetFixtures.Process(rate: 5) with { Seasonality = new double[12] }, policy, options);
+        Assert.Equal(0, off.OpportunitiesCaptured.Mean);
+        Assert.Equal(0.25 * 1200, off.UnspentAtYearEnd.Mean, 9);
     }
 }

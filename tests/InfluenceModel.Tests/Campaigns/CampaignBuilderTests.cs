@@ -134,10 +134,10 @@ public sealed class CampaignBuilderTests
     {
         public int Calls { get; private set; }
 
-        public ChannelPlan Select(IReadOnlyList<Channel> channels, SelectionRequest request, CancellationToken cancellationToken = default)
+        public ChannelSelection Select(SelectionRequest request, IProgress<ProgressReport>? progress = null, CancellationToken cancellationToken = default)
         {
             Calls++;
-            return new ChannelSelector().Select(channels, request, cancellationToken);
+            return ChannelSelector.Select(request, progress, cancellationToken);
         }
     }
 

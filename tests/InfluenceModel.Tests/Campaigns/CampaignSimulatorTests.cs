@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace InfluenceModel.Tests.Campaigns;
 
+
 public sealed class CampaignSimulatorTests
 {
     /// <summary>The default scenario on a small network (fast).</summary>
@@ -94,7 +95,7 @@ public sealed class CampaignSimulatorTests
                 double miss = 1;
                 for (int c = 0; c < r.Channels.Count; c++)
                 {
-                    miss *= 1 - (campaign.Channels[c].Reach[g] * r.Channels[c].Periods[t].Response);
+                    miss *= 1 - (campaign.Channels[c].Audience[g] * r.Channels[c].Periods[t].Response);
                 }
 
                 expected += campaign.SegmentSizes[g] * (1 - miss);

@@ -7,7 +7,11 @@ namespace InfluenceModel.Tests.Channels;
 
 public class BudgetAllocatorTests
 {
-    private static readonly BudgetAllocator Allocator = new();
+    /// <summary>One channel per curve (names c0, c1, …; no audience, no fixed cost): the allocator only needs the curves.</summary>
+    internal static Channel[] AsChannels(IEnumerable<IResponseCurve> curves) =>
+        [.. curves.Select((curve, i) => new Channel($"c{i}", [], 0, curve))];
+
+    private static double[] Spend(Allocation a) => [.. a.Channels.Select(c => c.Spend)];
 
     /// <summary>Exact optimum over the grid x_i ∈ {0, h, 2h, …}, h = budget/steps, Σ x_i ≤ budget (dynamic programming).</summary>
     internal static double GridOptimum(IReadOnlyList<IResponseCurve> curves, double budget, int steps = 2000)
@@ -65,7 +69,7 @@ public class BudgetAllocatorTests
         int n = 2 + rng.Next(3);
         double budget = 100 + (900 * rng.NextDouble());
         var curves = Enumerable.Range(0, n).Select(_ => RandomCurve(rng, sShaped, budget)).ToArray();
-        var allocation = Allocator.Allocate(curves, new AllocationRequest { TotalBudget = budget });
+        var allocation = BudgetAllocator.Allocate(new AllocationRequest { Channels = AsChannels(curves), Budget = budget });
         double grid = GridOptimum(curves, budget);
         // The grid optimum is feasible, so the allocator may beat it but never fall short by more than 0.1%.
         Assert.True(allocation.TotalResponse >= grid * (1 - 1e-3), $"allocator {allocation.TotalResponse} < grid {grid}");
@@ -91,16 +95,16 @@ public class BudgetAllocatorTests
             }
         }
 
-        var a = Allocator.Allocate(curves, new AllocationRequest { TotalBudget = budget, Bounds = bounds });
+        var a = BudgetAllocator.Allocate(new AllocationRequest { Channels = AsChannels(curves), Budget = budget, Bounds = bounds });
         Assert.Equal(budget, a.TotalSpend + a.Unspent, 1e-9 * budget);
         var interior = new List<double>();
         for (int i = 0; i < n; i++)
         {
             double lo = bounds[i]?.Min ?? 0, hi = bounds[i]?.Max ?? double.PositiveInfinity;
-            Assert.InRange(a.Spend[i], lo, hi);
-            if (a.Spend[i] > lo + 1e-9 && a.Spend[i] < hi - 1e-9)
+            Assert.InRange(a.Channels[i].Spend, lo, hi);
+            if (a.Channels[i].Spend > lo + 1e-9 && a.Channels[i].Spend < hi - 1e-9)
             {
-                interior.Add(a.MarginalReturn[i]);
+                interior.Add(a.Channels[i].MarginalResponse);
             }
         }
 
@@ -112,13 +116,13 @@ public class BudgetAllocatorTests
             {
                 double lo = bounds[i]?.Min ?? 0, hi = bounds[i]?.Max ?? double.PositiveInfinity;
                 // At the lower bound the channel would gain nothing by growing; at the upper bound nothing by shrinking.
-                if (a.Spend[i] <= lo + 1e-9)
+                if (a.Channels[i].Spend <= lo + 1e-9)
                 {
-                    Assert.True(a.MarginalReturn[i] <= lambda * (1 + 1e-6), $"channel {i} at its minimum has marginal {a.MarginalReturn[i]} > λ {lambda}");
+                    Assert.True(a.Channels[i].MarginalResponse <= lambda * (1 + 1e-6), $"channel {i} at its minimum has marginal {a.Channels[i].MarginalResponse} > λ {lambda}");
                 }
-                else if (a.Spend[i] >= hi - 1e-9)
+                else if (a.Channels[i].Spend >= hi - 1e-9)
                 {
-                    Assert.True(a.MarginalReturn[i] >= lambda * (1 - 1e-6), $"channel {i} at its maximum has marginal {a.MarginalReturn[i]} < λ {lambda}");
+                    Assert.True(a.Channels[i].MarginalResponse >= lambda * (1 - 1e-6), $"channel {i} at its maximum has marginal {a.Channels[i].MarginalResponse} < λ {lambda}");
                 }
             }
         }
@@ -131,9 +135,9 @@ public class BudgetAllocatorTests
     {
         // Equal split is a stationary point (a saddle); the optimum concentrates the money.
         var hill = new HillCurve(100, 100, 3);
-        var a = Allocator.Allocate([hill, hill], new AllocationRequest { TotalBudget = 100 });
+        var a = BudgetAllocator.Allocate(new AllocationRequest { Channels = AsChannels([hill, hill]), Budget = 100 });
         Assert.Equal(hill.Value(100), a.TotalResponse, 1e-9);
-        Assert.Equal(100, Math.Max(a.Spend[0], a.Spend[1]), 1e-6);
+        Assert.Equal(100, Math.Max(a.Channels[0].Spend, a.Channels[1].Spend), 1e-6);
         Assert.True(a.TotalResponse > 2 * hill.Value(50));
     }
 
@@ -146,22 +150,23 @@ public class BudgetAllocatorTests
         };
         var request = new AllocationRequest
         {
-            TotalBudget = 300,
+            Channels = AsChannels(curves),
+            Budget = 300,
             Bounds = [new SpendBounds(0, 40), null, new SpendBounds(10)],
             Locked = new Dictionary<int, double> { [1] = 123.5 },
         };
-        var a = Allocator.Allocate(curves, request);
-        Assert.Equal(40, a.Spend[0]);
-        Assert.Equal(123.5, a.Spend[1]);
-        Assert.Equal(300 - 40 - 123.5, a.Spend[2], 1e-9);
+        var a = BudgetAllocator.Allocate(request);
+        Assert.Equal(40, a.Channels[0].Spend);
+        Assert.Equal(123.5, a.Channels[1].Spend);
+        Assert.Equal(300 - 40 - 123.5, a.Channels[2].Spend, 1e-9);
     }
 
     [Fact]
     public void Allocate_AllCapsBelowBudget_SpendsCapsAndReportsUnspent()
     {
         var curves = new IResponseCurve[] { new LogisticCurve(10, 0.01), new HillCurve(10, 50, 2) };
-        var a = Allocator.Allocate(curves, new AllocationRequest { TotalBudget = 1000, Bounds = [new SpendBounds(0, 100), new SpendBounds(5, 200)] });
-        Assert.Equal([100.0, 200.0], a.Spend);
+        var a = BudgetAllocator.Allocate(new AllocationRequest { Channels = AsChannels(curves), Budget = 1000, Bounds = [new SpendBounds(0, 100), new SpendBounds(5, 200)] });
+        Assert.Equal([100.0, 200.0], Spend(a));
         Assert.Equal(700, a.Unspent, 1e-9);
     }
 
@@ -169,8 +174,8 @@ public class BudgetAllocatorTests
     public void Allocate_MinimumsAboveBudget_ThrowsSayingWhy()
     {
         var curves = new IResponseCurve[] { new LogisticCurve(10, 0.01), new HillCurve(10, 50, 2) };
-        var ex = Assert.Throws<ArgumentException>(() => Allocator.Allocate(curves, new AllocationRequest { TotalBudget = 100, Bounds = [new SpendBounds(60), new SpendBounds(60)] }));
-        Assert.Equal(nameof(AllocationRequest.TotalBudget), ex.ParamName);
+        var ex = Assert.Throws<ArgumentException>(() => BudgetAllocator.Allocate(new AllocationRequest { Channels = AsChannels(curves), Budget = 100, Bounds = [new SpendBounds(60), new SpendBounds(60)] }));
+        Assert.Equal(nameof(AllocationRequest.Budget), ex.ParamName);
         Assert.Contains("Infeasible", ex.Message, StringComparison.Ordinal);
     }
 
@@ -183,17 +188,17 @@ public class BudgetAllocatorTests
     }
 
     [Fact]
-    public void Request_NegativeBudget_ThrowsNamingTotalBudget()
+    public void Request_NegativeBudget_ThrowsNamingBudget()
     {
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new AllocationRequest { TotalBudget = -1 });
-        Assert.Equal(nameof(AllocationRequest.TotalBudget), ex.ParamName);
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new AllocationRequest { Channels = [], Budget = -1 });
+        Assert.Equal(nameof(AllocationRequest.Budget), ex.ParamName);
     }
 
     [Fact]
     public void Allocate_LockedOutsideBounds_ThrowsNamingLocked()
     {
         var curves = new IResponseCurve[] { new LogisticCurve(10, 0.01) };
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => Allocator.Allocate(curves, new AllocationRequest { TotalBudget = 100, Bounds = [new SpendBounds(0, 10)], Locked = new Dictionary<int, double> { [0] = 20 } }));
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => BudgetAllocator.Allocate(new AllocationRequest { Channels = AsChannels(curves), Budget = 100, Bounds = [new SpendBounds(0, 10)], Locked = new Dictionary<int, double> { [0] = 20 } }));
         Assert.Equal(nameof(AllocationRequest.Locked), ex.ParamName);
     }
 }

@@ -7,17 +7,15 @@ namespace InfluenceModel.Tests.Channels;
 
 public class ChannelSelectorTests
 {
-    private static readonly ChannelSelector Selector = new();
-
     internal static Channel[] RandomChannels(System.Random rng, int n, int segments, bool sShaped = false, double maxShare = 0.8)
     {
         var channels = new Channel[n];
         for (int c = 0; c < n; c++)
         {
-            var reach = new double[segments];
+            var audience = new double[segments];
             for (int g = 0; g < segments; g++)
             {
-                reach[g] = rng.NextDouble() < 0.4 ? 0 : rng.NextDouble() * maxShare;
+                audience[g] = rng.NextDouble() < 0.4 ? 0 : rng.NextDouble() * maxShare;
             }
 
             double beta = 20 + (80 * rng.NextDouble());
@@ -25,7 +23,7 @@ public class ChannelSelectorTests
             IResponseCurve curve = sShaped && rng.Next(2) == 0
                 ? new HillCurve(beta, kappa, 1.5 + rng.NextDouble())
                 : new MichaelisMentenCurve(beta, kappa);
-            channels[c] = new Channel($"c{c}", reach, 10 + (90 * rng.NextDouble()), curve);
+            channels[c] = new Channel($"c{c}", audience, 10 + (90 * rng.NextDouble()), curve);
         }
 
         return channels;
@@ -35,21 +33,20 @@ public class ChannelSelectorTests
     private static double Exhaustive(Channel[] channels, SelectionRequest request, AudienceOverlap audience)
     {
         double best = double.NegativeInfinity;
-        var allocator = new BudgetAllocator();
         for (int mask = 0; mask < 1 << channels.Length; mask++)
         {
             var set = new List<Channel>();
-            double entry = 0;
+            double fixedCosts = 0;
             for (int c = 0; c < channels.Length; c++)
             {
                 if ((mask >> c & 1) == 1)
                 {
                     set.Add(channels[c]);
-                    entry += channels[c].EntryCost;
+                    fixedCosts += channels[c].FixedCost;
                 }
             }
 
-            if (set.Count > request.MaxChannels || entry > request.Budget
+            if (set.Count > request.MaxChannels || fixedCosts > request.Budget
                 || request.Required.Any(r => !set.Any(c => c.Name == r)) || request.Excluded.Any(x => set.Any(c => c.Name == x)))
             {
                 continue;
@@ -57,7 +54,7 @@ public class ChannelSelectorTests
 
             double value = request.Objective == SelectionObjective.Reach
                 ? audience.Reach(set)
-                : allocator.Allocate(set.Select(c => c.Curve).ToArray(), new AllocationRequest { TotalBudget = request.Budget - entry }).TotalResponse;
+                : BudgetAllocator.Allocate(new AllocationRequest { Channels = set, Budget = request.Budget - fixedCosts }).TotalResponse;
             best = Math.Max(best, value);
         }
 
@@ -70,15 +67,16 @@ public class ChannelSelectorTests
         var rng = new System.Random(seed.Get);
         int n = 4 + rng.Next(9);
         var channels = RandomChannels(rng, n, 1 + rng.Next(6));
-        var audience = new AudienceOverlap(Enumerable.Range(0, channels[0].Reach.Count).Select(_ => 100 + (900 * rng.NextDouble())).ToArray());
+        var audience = new AudienceOverlap(Enumerable.Range(0, channels[0].Audience.Count).Select(_ => 100 + (900 * rng.NextDouble())).ToArray());
         var request = new SelectionRequest
         {
+            Channels = channels,
             Budget = 50 + (300 * rng.NextDouble()),
             MaxChannels = 1 + rng.Next(n),
-            Audience = audience,
+            Segments = audience,
             Excluded = rng.Next(2) == 0 ? [channels[rng.Next(n)].Name] : [],
         };
-        var plan = Selector.Select(channels, request);
+        var plan = ChannelSelector.Select(request);
         Assert.True(plan.IsProvenOptimal);
         Assert.Equal(SelectionMethod.Exact, plan.Method);
         Assert.Equal(Exhaustive(channels, request, audience), plan.ExpectedReach, 1e-9 * Math.Max(1, plan.ExpectedReach));
@@ -96,12 +94,13 @@ public class ChannelSelectorTests
         string required = channels[rng.Next(n)].Name;
         var request = new SelectionRequest
         {
+            Channels = channels,
             Budget = 150 + (400 * rng.NextDouble()),
             MaxChannels = 1 + rng.Next(n),
             Objective = SelectionObjective.Response,
-            Required = channels.First(c => c.Name == required).EntryCost < 150 ? [required] : [],
+            Required = channels.First(c => c.Name == required).FixedCost < 150 ? [required] : [],
         };
-        var plan = Selector.Select(channels, request);
+        var plan = ChannelSelector.Select(request);
         Assert.True(plan.IsProvenOptimal);
         double oracle = Exhaustive(channels, request, audience);
         Assert.Equal(oracle, plan.ExpectedResponse, 1e-6 * Math.Max(1, oracle));
@@ -117,15 +116,15 @@ public class ChannelSelectorTests
         int n = 6 + rng.Next(7);
         var channels = RandomChannels(rng, n, 4);
         var audience = new AudienceOverlap([300.0, 200, 500, 100]);
-        var request = new SelectionRequest { Budget = 80 + (200 * rng.NextDouble()), Audience = audience, Method = SelectionMethod.Greedy };
-        var plan = Selector.Select(channels, request);
+        var request = new SelectionRequest { Channels = channels, Budget = 80 + (200 * rng.NextDouble()), Segments = audience, Method = SelectionMethod.Greedy };
+        var plan = ChannelSelector.Select(request);
         Assert.False(plan.IsProvenOptimal);
         Assert.True(plan.ExpectedReach >= (1 - (1 / Math.E)) * Exhaustive(channels, request, audience) - 1e-9);
         AssertCapsHonoured(plan, request, channels.Length);
         return true;
     }
 
-    private static void AssertCapsHonoured(ChannelPlan plan, SelectionRequest request, int channelCount)
+    private static void AssertCapsHonoured(ChannelSelection plan, SelectionRequest request, int channelCount)
     {
         Assert.True(plan.Selected.Count <= request.MaxChannels);
         Assert.True(plan.TotalCost <= request.Budget * (1 + 1e-9));
@@ -143,9 +142,9 @@ public class ChannelSelectorTests
         var rng = new System.Random(7);
         var channels = RandomChannels(rng, 40, 12, maxShare: 0.3);
         var audience = new AudienceOverlap(Enumerable.Range(0, 12).Select(g => 1000.0 + (100 * g)).ToArray());
-        var request = new SelectionRequest { Budget = 400, MaxChannels = 10, Audience = audience };
-        var exact = Selector.Select(channels, request);
-        var greedy = Selector.Select(channels, request with { Method = SelectionMethod.Greedy });
+        var request = new SelectionRequest { Channels = channels, Budget = 400, MaxChannels = 10, Segments = audience };
+        var exact = ChannelSelector.Select(request);
+        var greedy = ChannelSelector.Select(request with { Method = SelectionMethod.Greedy });
         Assert.Equal(SelectionMethod.Exact, exact.Method);
         Assert.True(exact.IsProvenOptimal);
         Assert.True(exact.ExpectedReach >= greedy.ExpectedReach - 1e-9);
@@ -156,8 +155,8 @@ public class ChannelSelectorTests
     public void Select_RequiredCostsMoreThanBudget_ThrowsSayingWhy()
     {
         var channels = RandomChannels(new System.Random(1), 4, 2);
-        var request = new SelectionRequest { Budget = 15, Required = ["c0", "c1"] };
-        var ex = Assert.Throws<ArgumentException>(() => Selector.Select(channels, request));
+        var request = new SelectionRequest { Channels = channels, Budget = 15, Required = ["c0", "c1"] };
+        var ex = Assert.Throws<ArgumentException>(() => ChannelSelector.Select(request));
         Assert.Equal(nameof(SelectionRequest.Required), ex.ParamName);
         Assert.Contains("Infeasible", ex.Message, StringComparison.Ordinal);
         Assert.Contains("more than the budget", ex.Message, StringComparison.Ordinal);
@@ -167,15 +166,15 @@ public class ChannelSelectorTests
     public void Select_UnknownOrContradictoryNames_Throw()
     {
         var channels = RandomChannels(new System.Random(1), 4, 2);
-        Assert.Equal(nameof(SelectionRequest.Excluded), Assert.Throws<ArgumentException>(() => Selector.Select(channels, new SelectionRequest { Budget = 100, Excluded = ["nope"] })).ParamName);
-        Assert.Equal(nameof(SelectionRequest.Required), Assert.Throws<ArgumentException>(() => Selector.Select(channels, new SelectionRequest { Budget = 500, Required = ["c0"], Excluded = ["c0"] })).ParamName);
-        Assert.Equal(nameof(SelectionRequest.MaxChannels), Assert.Throws<ArgumentOutOfRangeException>(() => new SelectionRequest { Budget = 1, MaxChannels = 0 }).ParamName);
-        Assert.Equal(nameof(SelectionRequest.Objective), Assert.Throws<ArgumentOutOfRangeException>(() => new SelectionRequest { Budget = 1, Objective = (SelectionObjective)9 }).ParamName);
-        Assert.Equal(nameof(SelectionRequest.Method), Assert.Throws<ArgumentOutOfRangeException>(() => new SelectionRequest { Budget = 1, Method = (SelectionMethod)9 }).ParamName);
+        Assert.Equal(nameof(SelectionRequest.Excluded), Assert.Throws<ArgumentException>(() => ChannelSelector.Select(new SelectionRequest { Channels = channels, Budget = 100, Excluded = ["nope"] })).ParamName);
+        Assert.Equal(nameof(SelectionRequest.Required), Assert.Throws<ArgumentException>(() => ChannelSelector.Select(new SelectionRequest { Channels = channels, Budget = 500, Required = ["c0"], Excluded = ["c0"] })).ParamName);
+        Assert.Equal(nameof(SelectionRequest.MaxChannels), Assert.Throws<ArgumentOutOfRangeException>(() => new SelectionRequest { Channels = channels, Budget = 1, MaxChannels = 0 }).ParamName);
+        Assert.Equal(nameof(SelectionRequest.Objective), Assert.Throws<ArgumentOutOfRangeException>(() => new SelectionRequest { Channels = channels, Budget = 1, Objective = (SelectionObjective)9 }).ParamName);
+        Assert.Equal(nameof(SelectionRequest.Method), Assert.Throws<ArgumentOutOfRangeException>(() => new SelectionRequest { Channels = channels, Budget = 1, Method = (SelectionMethod)9 }).ParamName);
     }
 
     [Fact]
-    public void Select_PlanReportsRoiAndMarginalRoiPerChannel()
+    public void Select_ReportsResponsePerSpendAndMarginalResponsePerChannel()
     {
         var channels = new[]
         {
@@ -183,18 +182,20 @@ public class ChannelSelectorTests
             new Channel("video", [0.2, 0.6], 30, new HillCurve(200, 80, 2)),
             new Channel("search", [0.3, 0.3], 100, new LogisticCurve(50, 0.02)),
         };
-        var plan = Selector.Select(channels, new SelectionRequest { Budget = 200, MaxChannels = 2, Objective = SelectionObjective.Response });
+        var plan = ChannelSelector.Select(new SelectionRequest { Channels = channels, Budget = 200, MaxChannels = 2, Objective = SelectionObjective.Response });
         Assert.Equal(2, plan.Selected.Count);
         Assert.Equal(["blog", "video"], plan.Selected.Select(c => c.Name));
         var search = Assert.Single(plan.Excluded);
         Assert.Contains("cap of 2", search.Reason, StringComparison.Ordinal);
-        foreach (var o in plan.Channels)
+        foreach (var o in plan.Allocation.Channels)
         {
-            Assert.Equal(o.Response / (o.EntryCost + o.Spend), o.Roi, 1e-12);
+            Assert.Equal(o.Response / (o.FixedCost + o.Spend), o.ResponsePerSpend, 1e-12);
         }
 
-        // Interior channels share one marginal ROI (equal-marginal allocation).
-        Assert.Equal(plan.Channels[0].MarginalRoi, plan.Channels[1].MarginalRoi, 1e-6);
+        Assert.Equal(["blog", "video"], plan.Allocation.Channels.Select(c => c.Name));
+        Assert.Equal([10.0, 30.0], plan.Allocation.Channels.Select(c => c.FixedCost));
+        // Interior channels share one marginal response (equal-marginal allocation).
+        Assert.Equal(plan.Allocation.Channels[0].MarginalResponse, plan.Allocation.Channels[1].MarginalResponse, 1e-6);
         Assert.Equal(200, plan.TotalCost, 1e-9);
     }
 }

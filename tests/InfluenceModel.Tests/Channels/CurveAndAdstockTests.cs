@@ -132,8 +132,8 @@ public class CurveAndAdstockTests
         Assert.Equal(50, y[0], 1e-12);
         Assert.Equal(100 * 15 / 25.0 * 0.5, y[1], 1e-12);
         Assert.Equal(100 * 7.5 / 17.5 * 0.25, y[2], 1e-12);
-        Assert.Equal("reach", Assert.Throws<ArgumentOutOfRangeException>(() => new Channel("c", [1.5], 0, new MichaelisMentenCurve(1, 1))).ParamName);
-        Assert.Equal("entryCost", Assert.Throws<ArgumentOutOfRangeException>(() => new Channel("c", [0.5], -1, new MichaelisMentenCurve(1, 1))).ParamName);
+        Assert.Equal("audience", Assert.Throws<ArgumentOutOfRangeException>(() => new Channel("c", [1.5], 0, new MichaelisMentenCurve(1, 1))).ParamName);
+        Assert.Equal("fixedCost", Assert.Throws<ArgumentOutOfRangeException>(() => new Channel("c", [0.5], -1, new MichaelisMentenCurve(1, 1))).ParamName);
     }
 
     [Property]

@@ -33,7 +33,7 @@ public class ResponseCurveFitterTests
         var truth = new HillCurve(1000, 120, 1.8);
         var adstock = new GeometricAdstock(0.5, 8, normalize: true);
         (double[] spend, double[] outcome) = Synthetic(truth, adstock, 156, 15, seed);
-        var fit = ResponseCurveFitter.Fit(spend, outcome, CurveFamily.Hill, AdstockFamily.Geometric);
+        var fit = ResponseCurveFitter.Fit(new ResponseFitRequest { SpendHistory = spend, OutcomeHistory = outcome, Curve = ResponseCurveKind.Hill, Adstock = AdstockKind.Geometric });
         double[] expected = [1000, 120, 1.8, 0.5];
         Assert.Equal(["beta", "kappa", "slope", "adstockAlpha"], fit.Parameters.Select(p => p.Name));
         for (int j = 0; j < expected.Length; j++)
@@ -53,7 +53,7 @@ public class ResponseCurveFitterTests
     {
         var truth = new MichaelisMentenCurve(500, 80);
         (double[] spend, double[] outcome) = Synthetic(truth, new GeometricAdstock(0, 1), 100, 5, 9);
-        var fit = ResponseCurveFitter.Fit(spend, outcome, CurveFamily.MichaelisMenten, AdstockFamily.None);
+        var fit = ResponseCurveFitter.Fit(new ResponseFitRequest { SpendHistory = spend, OutcomeHistory = outcome, Curve = ResponseCurveKind.MichaelisMenten, Adstock = AdstockKind.None });
         Assert.True(Math.Abs(fit.Parameters[0].Estimate - 500) <= 3 * fit.Parameters[0].StandardError);
         Assert.True(Math.Abs(fit.Parameters[1].Estimate - 80) <= 3 * fit.Parameters[1].StandardError);
         Assert.Null(fit.Adstock);
@@ -64,7 +64,7 @@ public class ResponseCurveFitterTests
     {
         var truth = new LogisticCurve(400, 0.01);
         (double[] spend, double[] outcome) = Synthetic(truth, new WeibullAdstock(1.5, 2, 8, WeibullKind.Cdf, normalize: true), 150, 4, 5);
-        var fit = ResponseCurveFitter.Fit(spend, outcome, CurveFamily.Logistic, AdstockFamily.Weibull);
+        var fit = ResponseCurveFitter.Fit(new ResponseFitRequest { SpendHistory = spend, OutcomeHistory = outcome, Curve = ResponseCurveKind.Logistic, Adstock = AdstockKind.Weibull });
         Assert.InRange(fit.RSquared, 0.9, 1);
         Assert.True(Math.Abs(fit.Parameters[0].Estimate - 400) <= 3 * fit.Parameters[0].StandardError);
     }
@@ -72,11 +72,13 @@ public class ResponseCurveFitterTests
     [Fact]
     public void Fit_BadInput_ThrowsNamingParameter()
     {
-        Assert.Equal("spendHistory", Assert.Throws<ArgumentOutOfRangeException>(() => ResponseCurveFitter.Fit([1, -2, 3, 4, 5, 6, 7], [1, 2, 3, 4, 5, 6, 7], CurveFamily.Hill, AdstockFamily.None)).ParamName);
-        Assert.Equal("outcomeHistory", Assert.Throws<ArgumentException>(() => ResponseCurveFitter.Fit([1, 2, 3], [1, 2], CurveFamily.Hill, AdstockFamily.None)).ParamName);
-        Assert.Equal("spendHistory", Assert.Throws<ArgumentException>(() => ResponseCurveFitter.Fit([], [], CurveFamily.Hill, AdstockFamily.None)).ParamName);
+        Assert.Equal(nameof(ResponseFitRequest.SpendHistory), Assert.Throws<ArgumentOutOfRangeException>(() => ResponseCurveFitter.Fit(new ResponseFitRequest { SpendHistory = [1, -2, 3, 4, 5, 6, 7], OutcomeHistory = [1, 2, 3, 4, 5, 6, 7], Curve = ResponseCurveKind.Hill, Adstock = AdstockKind.None })).ParamName);
+        Assert.Equal(nameof(ResponseFitRequest.OutcomeHistory), Assert.Throws<ArgumentException>(() => ResponseCurveFitter.Fit(new ResponseFitRequest { SpendHistory = [1, 2, 3], OutcomeHistory = [1, 2], Curve = ResponseCurveKind.Hill, Adstock = AdstockKind.None })).ParamName);
+        Assert.Equal(nameof(ResponseFitRequest.SpendHistory), Assert.Throws<ArgumentException>(() => ResponseCurveFitter.Fit(new ResponseFitRequest { SpendHistory = [], OutcomeHistory = [], Curve = ResponseCurveKind.Hill, Adstock = AdstockKind.None })).ParamName);
+        Assert.Equal(nameof(ResponseFitRequest.Curve), Assert.Throws<ArgumentOutOfRangeException>(() => new ResponseFitRequest { SpendHistory = [1], OutcomeHistory = [1], Curve = (ResponseCurveKind)7 }).ParamName);
+        Assert.Equal(nameof(ResponseFitRequest.Adstock), Assert.Throws<ArgumentOutOfRangeException>(() => new ResponseFitRequest { SpendHistory = [1], OutcomeHistory = [1], Adstock = (AdstockKind)7 }).ParamName);
         Assert.Equal(nameof(ResponseFitOptions.WeibullKind), Assert.Throws<ArgumentOutOfRangeException>(() => new ResponseFitOptions { WeibullKind = (WeibullKind)7 }).ParamName);
-        Assert.Equal("spendHistory", Assert.Throws<ArgumentException>(() => ResponseCurveFitter.Fit([1, 2, 3], [1, 2, 3], CurveFamily.Hill, AdstockFamily.Geometric)).ParamName);
-        Assert.Equal("spendHistory", Assert.Throws<ArgumentException>(() => ResponseCurveFitter.Fit(new double[10], new double[10], CurveFamily.Logistic, AdstockFamily.None)).ParamName);
+        Assert.Equal(nameof(ResponseFitRequest.SpendHistory), Assert.Throws<ArgumentException>(() => ResponseCurveFitter.Fit(new ResponseFitRequest { SpendHistory = [1, 2, 3], OutcomeHistory = [1, 2, 3], Curve = ResponseCurveKind.Hill, Adstock = AdstockKind.Geometric })).ParamName);
+        Assert.Equal(nameof(ResponseFitRequest.SpendHistory), Assert.Throws<ArgumentException>(() => ResponseCurveFitter.Fit(new ResponseFitRequest { SpendHistory = new double[10], OutcomeHistory = new double[10], Curve = ResponseCurveKind.Logistic, Adstock = AdstockKind.None })).ParamName);
     }
 }

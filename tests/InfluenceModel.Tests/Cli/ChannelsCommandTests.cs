@@ -35,8 +35,8 @@ public class ChannelsCommandTests
 
     [Theory]
     [InlineData("{\"segments\":[{\"name\":\"a\",\"size\":1}],\"channels\":[],\"colour\":1}", "colour")]
-    [InlineData("{\"segments\":[{\"name\":\"a\",\"size\":1}],\"channels\":[{\"name\":\"x\",\"entryCost\":1,\"reach\":[0.5],\"curve\":{\"type\":\"hill\",\"beta\":1,\"kappa\":0}}]}", "kappa")]
-    [InlineData("{\"segments\":[{\"name\":\"a\",\"size\":1}],\"channels\":[{\"name\":\"x\",\"entryCost\":100,\"reach\":[0.5],\"curve\":{\"type\":\"logistic\",\"beta\":1,\"lambda\":1}}],\"required\":[\"x\"]}", "Infeasible")]
+    [InlineData("{\"segments\":[{\"name\":\"a\",\"size\":1}],\"channels\":[{\"name\":\"x\",\"fixedCost\":1,\"audience\":[0.5],\"curve\":{\"kind\":\"hill\",\"beta\":1,\"kappa\":0}}]}", "kappa")]
+    [InlineData("{\"segments\":[{\"name\":\"a\",\"size\":1}],\"channels\":[{\"name\":\"x\",\"fixedCost\":100,\"audience\":[0.5],\"curve\":{\"kind\":\"logistic\",\"beta\":1,\"lambda\":1}}],\"required\":[\"x\"]}", "Infeasible")]
     [InlineData("{\"segments\": [", "$.segments")]
     public void Channels_BadInput_ExitsTwoWithOneLine(string json, string expected)
     {
@@ -56,15 +56,5 @@ public class ChannelsCommandTests
         Assert.Equal(2, Run("channels", "--input", Example).Code);
         Assert.Equal(2, Run("channels", "--input", "/nonexistent/channels.json", "--budget", "5").Code);
         Assert.Equal(2, Run("channels", "--input", Example, "--budget", "5", "--format", "xml").Code);
-    }
-
-    [Fact]
-    public void AddInfluenceModel_RegistersSelectorAndAllocator()
-    {
-        using var provider = new ServiceCollection().AddInfluenceModel().BuildServiceProvider();
-        Assert.IsType<BudgetAllocator>(provider.GetRequiredService<IBudgetAllocator>());
-        var selector = provider.GetRequiredService<IChannelSelector>();
-        var plan = selector.Select([new Channel("a", [0.5], 1, new MichaelisMentenCurve(10, 5))], new SelectionRequest { Budget = 10 });
-        Assert.Single(plan.Selected);
     }
 }

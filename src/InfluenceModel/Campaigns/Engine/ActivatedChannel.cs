@@ -13,7 +13,7 @@ internal sealed class ActivatedChannel
     {
         Model = model;
         Activation = activation;
-        Audience = [.. model.Reach];
+        Audience = [.. model.Audience];
         Action = new double[segments.Count];
         for (int g = 0; g < segments.Count; g++)
         {

@@ -41,10 +41,10 @@ internal static class ChannelPlanning
 
             // A channel nobody acts on still gets a tiny positive scale so that every curve is valid.
             IResponseCurve curve = CurveScaling.Scale(channels[c].Model.Curve, Math.Max(k * active, 1e-9), active);
-            planning[c] = new Channel(channels[c].Name, channels[c].Audience, channels[c].Model.EntryCost, curve);
+            planning[c] = new Channel(channels[c].Name, channels[c].Audience, channels[c].Model.FixedCost, curve);
         }
 
-        ChannelPlan plan = selector.Select(planning, new SelectionRequest { Budget = budget, MaxChannels = maxChannels, Objective = SelectionObjective.Response }, cancellationToken);
+        ChannelSelection plan = selector.Select(new SelectionRequest { Channels = planning, Budget = budget, MaxChannels = maxChannels, Objective = SelectionObjective.Response }, null, cancellationToken);
         var planned = new PlannedChannel[plan.Selected.Count];
         for (int i = 0; i < planned.Length; i++)
         {
@@ -52,7 +52,7 @@ internal static class ChannelPlanning
             double[] byPeriod = new double[weights.Length];
             for (int t = 0; t < weights.Length; t++)
             {
-                byPeriod[t] = plan.Allocation.Spend[i] * weights[t] / totalWeight;
+                byPeriod[t] = plan.Allocation.Channels[i].Spend * weights[t] / totalWeight;
             }
 
             planned[i] = new PlannedChannel(channels[index], index, byPeriod);
@@ -69,5 +69,5 @@ internal sealed record PlannedChannel(ActivatedChannel Channel, int CandidateInd
     public int FirstSpendPeriod { get; } = Math.Max(0, Array.FindIndex(SpendByPeriod, s => s > 0));
 
     /// <summary>Total money in period t: variable spend plus the fixed cost in the first period with spend.</summary>
-    public double CostIn(int t) => SpendByPeriod[t] + (t == FirstSpendPeriod ? Channel.Model.EntryCost : 0);
+    public double CostIn(int t) => SpendByPeriod[t] + (t == FirstSpendPeriod ? Channel.Model.FixedCost : 0);
 }

@@ -29,17 +29,21 @@ internal static class ReserveAnalysis
         BudgetPlan plan = campaign.PlanWithMultiples(multiples);
         CampaignBudget b = campaign.Budget;
         var budgetOptions = new SimulationOptions { Simulations = Years, Seed = options.Seed, MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
-        BudgetComparison comparison = budgetSimulator.Compare(plan, campaign.Opportunities, [new AnnualFixedPolicy(), new ReservePolicy(b.ReserveShare, b.HurdleRate)], budgetOptions, cancellationToken);
-        ReserveCurve curve = reserveOptimizer.Optimize(plan, campaign.Opportunities, new ReserveSearch { Range = new ReserveRange(0, 0.5), Points = 11, HurdleRate = b.HurdleRate }, budgetOptions, cancellationToken);
+        BudgetComparison comparison = budgetSimulator.Compare(
+            new BudgetComparisonRequest { Plan = plan, Opportunities = campaign.Opportunities, Policies = [new AnnualFixedPolicy(), new ReservePolicy(b.ReserveShare, b.HurdleRate)] },
+            budgetOptions, null, cancellationToken);
+        ReserveCurve curve = reserveOptimizer.Optimize(
+            new ReserveRequest { Plan = plan, Opportunities = campaign.Opportunities, Range = new ReserveRange(0, 0.5), Points = 11, HurdleRate = b.HurdleRate },
+            budgetOptions, null, cancellationToken);
         BudgetOutcome fixedOutcome = comparison.Outcomes[0], reserveOutcome = comparison.Outcomes[1];
         return new ReserveValue
         {
             ReserveShare = b.ReserveShare,
-            WithReserve = new Estimate(reserveOutcome.Mean, reserveOutcome.StandardError, Years),
-            AnnualFixed = new Estimate(fixedOutcome.Mean, fixedOutcome.StandardError, Years),
-            OpportunitiesCaptured = reserveOutcome.OpportunitiesCaptured,
+            WithReserve = reserveOutcome.Value,
+            AnnualFixed = fixedOutcome.Value,
+            OpportunitiesCaptured = reserveOutcome.OpportunitiesCaptured.Mean,
             BestShare = curve.BestShare,
-            Curve = [.. curve.Points.Select(p => new ReserveValuePoint { ReserveShare = p.ReserveShare, Value = new Estimate(p.Mean, p.StandardError, Years) })],
+            Curve = [.. curve.Points.Select(p => new ReserveValuePoint { ReserveShare = p.ReserveShare, Value = p.Mean })],
         };
     }
 }

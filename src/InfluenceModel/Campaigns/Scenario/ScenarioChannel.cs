@@ -15,14 +15,14 @@ public sealed record ScenarioChannel : IScenarioSection
     /// <summary>The channel's name (<see cref="Channel.Name"/>). Default empty (required).</summary>
     public string Name { get; init; } = "";
 
-    /// <summary>Share of each segment the channel can reach, one per segment in segment order (<see cref="Channel.Reach"/>). Default empty.</summary>
+    /// <summary>Share of each segment the channel can reach, one per segment in segment order (<see cref="Channel.Audience"/>). Default empty.</summary>
     public IReadOnlyList<double> Audience
     {
         get;
         init => field = ValueList<double>.From(value)!;
     } = ValueList<double>.Empty;
 
-    /// <summary>Money paid once for being in the channel (<see cref="Channel.EntryCost"/>). Default 0.</summary>
+    /// <summary>Money paid once for being in the channel (<see cref="Channel.FixedCost"/>). Default 0.</summary>
     public double FixedCost { get; init; }
 
     /// <summary><see cref="ChannelActivation.ActionRate"/>; default that type's.</summary>

@@ -12,13 +12,6 @@ namespace InfluenceModel.Campaigns;
 /// </summary>
 internal static class ScenarioMapping
 {
-    /// <summary>Channel constructor parameters whose JSON names differ from their camelCase names.</summary>
-    private static readonly Dictionary<string, string> ChannelNames = new(StringComparer.Ordinal)
-    {
-        ["reach"] = "audience",
-        ["entryCost"] = "fixedCost",
-    };
-
     /// <summary>Kelman properties whose JSON names differ.</summary>
     private static readonly Dictionary<string, string> KelmanNames = new(StringComparer.Ordinal) { ["MaxPeriods"] = "roundsPerPeriod" };
 
@@ -85,7 +78,7 @@ internal static class ScenarioMapping
             return (null, activation);
         }
 
-        return (problems.Try(at, () => new Channel(c.Name, c.Audience, c.FixedCost, curve, adstock, c.Fatigue), ChannelNames), activation);
+        return (problems.Try(at, () => new Channel(c.Name, c.Audience, c.FixedCost, curve, adstock, c.Fatigue)), activation);
     }
 
     private static IResponseCurve? Missing(ScenarioProblems problems, string path)
