@@ -6,6 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace InfluenceModel.Tests.Campaigns;
 
+using Estimate = InfluenceModel.Campaigns.Estimate;
+
 public sealed class CampaignSimulatorTests
 {
     /// <summary>The default scenario on a small network (fast).</summary>
