@@ -45,6 +45,67 @@ public static class MediaMixCsv
     /// <summary>Spacing of a weekly series, in days.</summary>
     internal const int WeeklyStep = 7;
 
+    /// <summary>Reads a media-mix table from a CSV file (UTF-8, or the encoding its byte-order mark names).</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="dateColumn">Header name of the date column (ISO yyyy-MM-dd; daily or weekly, ascending, no gaps).</param>
+    /// <param name="kpiColumn">Header name of the KPI column (sales, sign-ups …; finite numbers).</param>
+    /// <param name="channelColumns">Header names of the spend columns, one per paid channel (money per period, ≥ 0, not all 0); at least one.</param>
+    /// <param name="controlColumns">Header names of control columns (price, holidays …; finite numbers); null or empty for none.</param>
+    /// <returns>The validated table (<see cref="MediaMixData.FromColumns"/>), columns in the order given.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> or another argument is null.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="ArgumentException">
+    /// A column name is blank, named twice, or not in the header; the parameter name says which argument, and the
+    /// message lists the header's columns.
+    /// </exception>
+    /// <exception cref="FormatException">
+    /// The content breaks a rule of the class remarks (empty input, header only, ragged or blank row, duplicated header
+    /// name, bad quoting, a missing, non-numeric, non-finite or too large cell, negative spend, a bad, duplicated,
+    /// missing or irregular date, a channel that never spends, too few rows, over <see cref="MaxCharacters"/>); the
+    /// message names the row and the column.
+    /// </exception>
+    public static MediaMixData Read(string path, string dateColumn, string kpiColumn, IReadOnlyList<string> channelColumns, IReadOnlyList<string>? controlColumns)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"Media-mix CSV file not found: {path}", path);
+        }
+
+        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return Read(reader, dateColumn, kpiColumn, channelColumns, controlColumns);
+    }
+
+    /// <summary>Reads a media-mix table from CSV text; see <see cref="Read(string, string, string, IReadOnlyList{string}, IReadOnlyList{string})"/>.</summary>
+    /// <param name="reader">The CSV text; read to the end (or to the size limit), not disposed.</param>
+    /// <param name="dateColumn">Header name of the date column.</param>
+    /// <param name="kpiColumn">Header name of the KPI column.</param>
+    /// <param name="channelColumns">Header names of the spend columns; at least one.</param>
+    /// <param name="controlColumns">Header names of control columns; null or empty for none.</param>
+    /// <returns>The validated table.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="reader"/> or another argument is null.</exception>
+    /// <exception cref="ArgumentException">A column name is blank, named twice, or not in the header (the message lists the header).</exception>
+    /// <exception cref="FormatException">The content breaks a rule of the class remarks; the message names the row and the column.</exception>
+    public static MediaMixData Read(TextReader reader, string dateColumn, string kpiColumn, IReadOnlyList<string> channelColumns, IReadOnlyList<string>? controlColumns)
+    {
+        Table table = Parse(reader, dateColumn, kpiColumn, channelColumns, controlColumns);
+        if (table.Dates.Length < MediaMixData.MinimumPeriods)
+        {
+            throw new FormatException($"The CSV input has {table.Dates.Length} data rows; a media-mix table needs at least {MediaMixData.MinimumPeriods}.");
+        }
+
+        if (Array.TrueForAll(table.Kpi, v => v == 0))
+        {
+            throw new FormatException($"KPI column '{kpiColumn.Trim()}' is 0 in every row; there is nothing to explain.");
+        }
+
+        return MediaMixData.FromColumns(
+            table.Dates,
+            table.Kpi,
+            table.ChannelNames.Select((name, c) => KeyValuePair.Create(name, (IReadOnlyList<double>)table.Spend[c])),
+            table.ControlNames.Select((name, c) => KeyValuePair.Create(name, (IReadOnlyList<double>)table.Controls[c])));
+    }
+
     /// <summary>Parses the CSV text into columns; see the class remarks for the rules.</summary>
     /// <exception cref="ArgumentNullException">An argument (or a column name in a list) is null.</exception>
     /// <exception cref="ArgumentException">A column name is blank, named twice, or not in the header (the message lists the header).</exception>

@@ -209,6 +209,46 @@ public sealed class MediaMixCsvTests
         Assert.Equal("reader", Assert.Throws<ArgumentNullException>(() => MediaMixCsv.Parse(null!, "week", "sales", ["tv"], null)).ParamName);
     }
 
+    /// <summary>Ten weekly rows with a BOM and CRLF, as a spreadsheet exports them.</summary>
+    private static string TenWeeks(Func<int, string>? kpi = null) => "\uFEFF" + Header + "\r\n" + string.Concat(Enumerable.Range(0, 10).Select(t =>
+        $"{new DateOnly(2024, 1, 1).AddDays(7 * t):yyyy-MM-dd},{kpi?.Invoke(t) ?? (100 + t).ToString(CultureInfo.InvariantCulture)},{t % 3},{(t + 1) % 2},1.{t}\r\n"));
+
+    [Fact]
+    public void Read_File_GivesTheModelsTable_InTheOrderAsked()
+    {
+        string path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(path, TenWeeks()[1..], new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+            MediaMixData data = MediaMixCsv.Read(path, "week", "sales", ["radio", "tv"], ["price"]);
+            Assert.Equal(10, data.Periods);
+            Assert.Equal(DataFrequency.Weekly, data.Frequency);
+            Assert.Equal(["radio", "tv"], data.ChannelNames);
+            Assert.Equal([0.0, 1, 2, 0, 1, 2, 0, 1, 2, 0], data.Spend("tv"));
+            Assert.Equal(1.9, data.Control("price")[9]);
+            Assert.Equal(109, data.Kpi[9]);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Read_MissingFile_ThrowsFileNotFound() =>
+        Assert.Throws<FileNotFoundException>(() => MediaMixCsv.Read(Path.Combine(Path.GetTempPath(), $"no-{Guid.NewGuid():N}.csv"), "week", "sales", ["tv"], null));
+
+    [Fact]
+    public void Read_FewerRowsThanTheModelNeeds_IsRejected()
+    {
+        string text = string.Join("\n", TenWeeks().Split("\r\n").Take(MediaMixData.MinimumPeriods));
+        Assert.Contains($"at least {MediaMixData.MinimumPeriods}", Assert.Throws<FormatException>(() => MediaMixCsv.Read(new StringReader(text), "week", "sales", ["tv"], null)).Message);
+    }
+
+    [Fact]
+    public void Read_KpiZeroEverywhere_IsRejected() =>
+        Assert.Contains("'sales' is 0 in every row", Assert.Throws<FormatException>(() => MediaMixCsv.Read(new StringReader(TenWeeks(_ => "0")), "week", "sales", ["tv"], null)).Message);
+
     /// <summary>
     /// Whatever the formatting (quotes, padding, CRLF or LF, BOM, trailing blank lines, an extra text column), a table
     /// written out is read back exactly: "R" round-trips every double, and the reader never depends on the culture.
