@@ -38,6 +38,7 @@ public static class InfluenceModelServiceCollectionExtensions
         services.TryAddSingleton<IInfluenceMaximizer, InfluenceMaximizerService>();
         services.TryAddSingleton<Channels.IBudgetAllocator, Channels.BudgetAllocator>();
         services.TryAddSingleton<Channels.IChannelSelector, Channels.ChannelSelector>();
+        services.TryAddSingleton<Inference.INutsSampler>(sp => new Inference.NutsSamplerService(sp.GetRequiredService<InfluenceModelOptions>().Sampling));
         return services;
     }
 }
