@@ -167,9 +167,9 @@ internal static class CampaignReport
 
     private static string N0(double value) => value.ToString("N0", Inv);
 
-    private static string Ci(InfluenceModel.Campaigns.Estimate e) => $"{e.Mean.ToString("N0", Inv)} ± {(e.Interval95.Upper - e.Mean).ToString("N0", Inv)}";
+    private static string Ci(Campaigns.Estimate e) => $"{e.Mean.ToString("N0", Inv)} ± {(e.Interval95.Upper - e.Mean).ToString("N0", Inv)}";
 
-    private static string CiPercent(InfluenceModel.Campaigns.Estimate e) => $"{e.Mean.ToString("P1", Inv)} ± {(e.Interval95.Upper - e.Mean).ToString("P1", Inv)}";
+    private static string CiPercent(Campaigns.Estimate e) => $"{e.Mean.ToString("P1", Inv)} ± {(e.Interval95.Upper - e.Mean).ToString("P1", Inv)}";
 
     private sealed class TaskProgress(ProgressTask task) : IProgress<double>
     {

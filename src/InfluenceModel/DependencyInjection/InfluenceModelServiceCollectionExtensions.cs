@@ -38,7 +38,8 @@ public static class InfluenceModelServiceCollectionExtensions
         services.TryAddSingleton<IInfluenceMaximizer, InfluenceMaximizerService>();
         services.TryAddSingleton<Channels.IBudgetAllocator, Channels.BudgetAllocator>();
         services.TryAddSingleton<Channels.IChannelSelector, Channels.ChannelSelector>();
-        services.TryAddSingleton<MediaMix.IMediaMixFitter>(_ => new MediaMix.MediaMixFitter());
+        services.TryAddSingleton<Inference.INutsSampler>(sp => new Inference.NutsSamplerService(sp.GetRequiredService<InfluenceModelOptions>().Sampling));
+        services.TryAddSingleton<MediaMix.IMediaMixFitter>(sp => new MediaMix.MediaMixFitter(new MediaMix.MediaMixFitOptions { Nuts = sp.GetRequiredService<InfluenceModelOptions>().Sampling }));
         return services;
     }
 }

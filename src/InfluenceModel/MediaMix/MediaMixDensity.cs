@@ -1,3 +1,5 @@
+using InfluenceModel.Inference;
+
 namespace InfluenceModel.MediaMix;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace InfluenceModel.MediaMix;
 /// log for positive ones, logit for (0, 1) ones, with their log-Jacobians) and its analytic gradient. One evaluation
 /// costs O(T·(P + C·L)) and allocates nothing (workspaces are pooled). Thread-safe.
 /// </summary>
-internal sealed class MediaMixDensity
+internal sealed class MediaMixDensity : ILogDensity
 {
     private readonly MediaMixProblem _problem;
     private readonly System.Collections.Concurrent.ConcurrentBag<Workspace> _workspaces = [];

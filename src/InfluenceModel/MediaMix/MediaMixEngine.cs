@@ -1,3 +1,4 @@
+using InfluenceModel.Inference;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.Optimization;
 
@@ -18,11 +19,52 @@ internal static class MediaMixEngine
     {
         var density = new MediaMixDensity(problem);
         cancellationToken.ThrowIfCancellationRequested();
+        if (options.Method == FitMethod.Nuts)
+        {
+            return Sample(density, options, progress, cancellationToken);
+        }
+
         double[] mode = FindMode(density, InitialPoint(problem), cancellationToken);
         progress?.Report(new ProgressReport("MAP", 1, 1));
         var v = new double[mode.Length];
         MediaMixDensity.Constrain(problem, mode, v);
         return MediaMixFit.Create(problem, FitMethod.Map, [v], chains: 1, options, diagnostics: null, parameterDiagnostics: null);
+    }
+
+    private static MediaMixFit Sample(MediaMixDensity density, MediaMixFitOptions options, IProgress<ProgressReport>? progress, CancellationToken cancellationToken)
+    {
+        MediaMixProblem problem = density.Problem;
+        NutsOptions nuts = (options.Nuts ?? NutsOptions.Default) with { ParameterNames = [.. problem.Parameters.Select(p => p.Name)] };
+        PosteriorSample sample = NutsSampler.Sample(density, nuts, progress, cancellationToken);
+        int dim = density.Dimension;
+        var draws = new double[sample.Chains * sample.Draws][];
+        for (int c = 0; c < sample.Chains; c++)
+        {
+            for (int d = 0; d < sample.Draws; d++)
+            {
+                var v = new double[dim];
+                MediaMixDensity.Constrain(problem, sample.Draw(c, d), v);
+                draws[(c * sample.Draws) + d] = v;
+            }
+        }
+
+        // R-hat and bulk ESS are rank-based, so their unconstrained values hold for the constrained parameters too.
+        var perParameter = new (double Rhat, double Ess)[dim];
+        for (int i = 0; i < dim; i++)
+        {
+            perParameter[i] = (sample.Summary[i].Rhat, sample.Summary[i].EssBulk);
+        }
+
+        SamplerDiagnostics d0 = sample.Diagnostics;
+        var diagnostics = new MediaMixDiagnostics
+        {
+            MaxRhat = perParameter.Max(p => p.Rhat),
+            MinEssBulk = perParameter.Min(p => p.Ess),
+            Divergences = d0.Divergences,
+            MaxTreeDepthHits = d0.MaxTreeDepthHits,
+            GradientEvaluations = d0.GradientEvaluations,
+        };
+        return MediaMixFit.Create(problem, FitMethod.Nuts, draws, sample.Chains, options, diagnostics, perParameter);
     }
 
     /// <summary>A start for the optimiser: the intercept at half the mean KPI, σ at half its spread, the rest at prior centres.</summary>

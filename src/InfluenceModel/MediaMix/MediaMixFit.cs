@@ -1,4 +1,5 @@
 using InfluenceModel.Channels;
+using InfluenceModel.Inference;
 using InfluenceModel.Internal;
 
 namespace InfluenceModel.MediaMix;
@@ -233,11 +234,11 @@ public sealed class MediaMixFit
         }
 
         var fit = new MediaMixFit(problem, method, draws, chains, thinned) { Diagnostics = diagnostics };
-        fit.Summarize(parameterDiagnostics);
+        fit.Summarize(parameterDiagnostics, options.Nuts?.Seed ?? 0);
         return fit;
     }
 
-    private void Summarize((double Rhat, double Ess)[]? parameterDiagnostics)
+    private void Summarize((double Rhat, double Ess)[]? parameterDiagnostics, ulong seed)
     {
         MediaMixProblem p = _problem;
         int n = p.Fitted;
@@ -261,7 +262,7 @@ public sealed class MediaMixFit
             {
                 Name = info[i].Name,
                 Mean = interval.Mean,
-                StandardDeviation = StandardDeviation(values, interval.Mean),
+                StandardDeviation = interval.StandardDeviation,
                 Hdi94Low = interval.Low,
                 Hdi94High = interval.High,
                 Rhat = parameterDiagnostics?[i].Rhat,
@@ -381,8 +382,20 @@ public sealed class MediaMixFit
             fitted[t] = sum;
         }
 
+        var (predictiveLow, predictiveHigh) = PredictiveBand(seed);
+        int covered = 0;
+        for (int t = 0; t < n; t++)
+        {
+            if (observed[t] >= predictiveLow[t] && observed[t] <= predictiveHigh[t])
+            {
+                covered++;
+            }
+        }
+
         Decomposition = new MediaMixDecomposition
         {
+            PredictiveLow = predictiveLow,
+            PredictiveHigh = predictiveHigh,
             Dates = [.. p.Data.Dates.Take(n)],
             Observed = observed.ToArray(),
             Fitted = fitted,
@@ -401,45 +414,75 @@ public sealed class MediaMixFit
             RSquared = RSquared(y0, fitted),
             Mape = Mape(y0, fitted),
             Nrmse = range > 0 ? rmse / range : 0,
-            PredictiveCoverage94 = PredictiveCoverage(),
+            PredictiveCoverage94 = (double)covered / n,
         };
     }
 
     /// <summary>
-    /// Fraction of fitted rows with 0.03 ≤ F_t(y_t) ≤ 0.97, F_t the posterior predictive CDF
-    /// (1/K)Σ_k F(y_t; μ_{k,t}, σ_k) over the thinned draws (exact, no simulation).
+    /// The central 94 % posterior predictive band per fitted row (data units): for MAP μ̂_t ± q·σ̂ with q the Normal or
+    /// Student-t 97 % quantile; otherwise the 3 % and 97 % quantiles of y_rep = μ_{k,t} + σ_k·ε over the thinned
+    /// draws k with ⌈1000/K⌉ replicates each, ε from a stream seeded by <paramref name="seed"/>.
     /// </summary>
-    private double PredictiveCoverage()
+    private (double[] Low, double[] High) PredictiveBand(ulong seed)
     {
         MediaMixProblem p = _problem;
         int n = p.Fitted;
-        var cdf = new double[n];
+        bool studentT = p.Model.Likelihood == LikelihoodKind.StudentT;
+        double nu = p.Model.DegreesOfFreedom;
+        var low = new double[n];
+        var high = new double[n];
         var mu = new double[p.Rows];
+        if (_draws.Length == 1)
+        {
+            double[] v = _draws[0];
+            MeanSeries(v, mu);
+            double q = studentT ? MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, nu, 0.97) : MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, 0.97);
+            double half = q * v[p.SigmaIndex];
+            for (int t = 0; t < n; t++)
+            {
+                low[t] = (mu[t] - half) * p.KpiScale;
+                high[t] = (mu[t] + half) * p.KpiScale;
+            }
+
+            return (low, high);
+        }
+
+        int replicates = (1000 + _curveDraws.Length - 1) / _curveDraws.Length;
+        int samples = replicates * _curveDraws.Length;
+        var ys = new double[n * samples];
+        var random = new Random(unchecked((int)(seed ^ (seed >> 32))));
+        int s = 0;
         foreach (int d in _curveDraws)
         {
             double[] v = _draws[d];
             MeanSeries(v, mu);
             double sigma = v[p.SigmaIndex];
-            for (int t = 0; t < n; t++)
+            for (int r = 0; r < replicates; r++, s++)
             {
-                double z = (p.Kpi[t] - mu[t]) / sigma;
-                cdf[t] += p.Model.Likelihood == LikelihoodKind.StudentT
-                    ? MathNet.Numerics.Distributions.StudentT.CDF(0, 1, p.Model.DegreesOfFreedom, z)
-                    : MathNet.Numerics.Distributions.Normal.CDF(0, 1, z);
+                for (int t = 0; t < n; t++)
+                {
+                    double e = studentT ? MathNet.Numerics.Distributions.StudentT.Sample(random, 0, 1, nu) : MathNet.Numerics.Distributions.Normal.Sample(random, 0, 1);
+                    ys[(t * samples) + s] = (mu[t] + (sigma * e)) * p.KpiScale;
+                }
             }
         }
 
-        int covered = 0;
         for (int t = 0; t < n; t++)
         {
-            double f = cdf[t] / _curveDraws.Length;
-            if (f >= 0.03 && f <= 0.97)
-            {
-                covered++;
-            }
+            Span<double> row = ys.AsSpan(t * samples, samples);
+            row.Sort();
+            low[t] = Quantile(row, 0.03);
+            high[t] = Quantile(row, 0.97);
         }
 
-        return (double)covered / n;
+        return (low, high);
+    }
+
+    private static double Quantile(ReadOnlySpan<double> sorted, double probability)
+    {
+        double h = (sorted.Length - 1) * probability;
+        int i = (int)Math.Floor(h);
+        return i + 1 < sorted.Length ? sorted[i] + ((h - i) * (sorted[i + 1] - sorted[i])) : sorted[i];
     }
 
     /// <summary>The expected KPI (scaled) of every row of the problem for one draw.</summary>
@@ -574,35 +617,9 @@ public sealed class MediaMixFit
     internal static PosteriorInterval Interval(double[] values)
     {
         double mean = values.Average();
-        var (low, high) = Hdi(values, HdiProbability);
-        return new PosteriorInterval(mean, Math.Min(low, mean), Math.Max(high, mean));
-    }
-
-    /// <summary>The narrowest interval holding ⌈p·n⌉ of the sorted values (ArviZ's HDI for unimodal samples).</summary>
-    internal static (double Low, double High) Hdi(double[] values, double probability)
-    {
-        double[] sorted = [.. values];
-        Array.Sort(sorted);
-        int n = sorted.Length;
-        int width = Math.Max(1, (int)Math.Floor(probability * n));
-        if (width >= n)
-        {
-            return (sorted[0], sorted[n - 1]);
-        }
-
-        int best = 0;
-        double bestWidth = double.PositiveInfinity;
-        for (int i = 0; i + width < n; i++)
-        {
-            double span = sorted[i + width] - sorted[i];
-            if (span < bestWidth)
-            {
-                bestWidth = span;
-                best = i;
-            }
-        }
-
-        return (sorted[best], sorted[best + width]);
+        double sd = StandardDeviation(values, mean);
+        var (low, high) = values.Length == 1 ? (values[0], values[0]) : PosteriorDiagnostics.Hdi(values, HdiProbability);
+        return new PosteriorInterval(mean, sd, Math.Min(low, mean), Math.Max(high, mean));
     }
 
     private static double StandardDeviation(double[] values, double mean)

@@ -1,3 +1,4 @@
+using InfluenceModel.Inference;
 using InfluenceModel.Internal;
 
 namespace InfluenceModel.MediaMix;
@@ -11,6 +12,12 @@ public sealed record MediaMixFitOptions
     /// <summary>NUTS (default) or MAP.</summary>
     /// <exception cref="ArgumentOutOfRangeException">Undefined value.</exception>
     public FitMethod Method { get; init => field = Guard.Defined(value, nameof(Method)); } = FitMethod.Nuts;
+
+    /// <summary>
+    /// The sampler's options for <see cref="FitMethod.Nuts"/> (chains, warm-up, draws, seed, parallelism …); null
+    /// (default) for <see cref="NutsOptions.Default"/>. Its ParameterNames are replaced by the model's.
+    /// </summary>
+    public NutsOptions? Nuts { get; init; }
 
     /// <summary>
     /// Draws used for the allocation curves (<see cref="MediaMixFit.Allocate"/>) and the predictive check, evenly

@@ -10,11 +10,12 @@ public enum FitMethod
     Map,
 }
 
-/// <summary>A posterior mean with its 94 % highest-density interval (ArviZ's default), in data units.</summary>
+/// <summary>A posterior mean with its standard deviation and 94 % highest-density interval (ArviZ's default), in data units.</summary>
 /// <param name="Mean">Posterior mean (the point itself for a MAP fit).</param>
+/// <param name="StandardDeviation">Posterior standard deviation (0 for a MAP fit).</param>
 /// <param name="Low">Lower end of the 94 % HDI (= Mean for a MAP fit).</param>
 /// <param name="High">Upper end of the 94 % HDI (= Mean for a MAP fit).</param>
-public readonly record struct PosteriorInterval(double Mean, double Low, double High)
+public readonly record struct PosteriorInterval(double Mean, double StandardDeviation, double Low, double High)
 {
     /// <summary>Whether <paramref name="value"/> lies in [Low, High].</summary>
     /// <param name="value">A value.</param>
@@ -108,6 +109,15 @@ public sealed record MediaMixDecomposition
     /// <summary>The sum of the control terms (zero without controls).</summary>
     public required IReadOnlyList<double> Controls { get; init; }
 
+    /// <summary>
+    /// Lower end of the central 94 % posterior predictive interval of the KPI per row (3 % quantile of
+    /// y_rep = μ + ε over the thinned draws, simulated with the fit's seed; analytic at the mode for MAP).
+    /// </summary>
+    public required IReadOnlyList<double> PredictiveLow { get; init; }
+
+    /// <summary>Upper end (97 % quantile) of the central 94 % posterior predictive interval per row.</summary>
+    public required IReadOnlyList<double> PredictiveHigh { get; init; }
+
     /// <summary>Each channel's contribution, in model channel order (same order as <see cref="MediaMixFit.Channels"/>).</summary>
     public required IReadOnlyList<IReadOnlyList<double>> Channels { get; init; }
 }
@@ -125,8 +135,9 @@ public sealed record MediaMixFitQuality
     public required double Nrmse { get; init; }
 
     /// <summary>
-    /// Fraction of fitted rows whose KPI lies in the central 94 % posterior predictive interval (well calibrated ≈ 0.94;
-    /// for MAP the plug-in predictive Normal/Student-t at the mode).
+    /// Fraction of fitted rows whose KPI lies in the central 94 % posterior predictive interval
+    /// (<see cref="MediaMixDecomposition.PredictiveLow"/> … <see cref="MediaMixDecomposition.PredictiveHigh"/>; well
+    /// calibrated ≈ 0.94; for MAP the plug-in predictive Normal/Student-t at the mode).
     /// </summary>
     public required double PredictiveCoverage94 { get; init; }
 }

@@ -6,8 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace InfluenceModel.Tests.Campaigns;
 
-using Estimate = InfluenceModel.Campaigns.Estimate;
-
 public sealed class CampaignSimulatorTests
 {
     /// <summary>The default scenario on a small network (fast).</summary>
@@ -38,7 +36,7 @@ public sealed class CampaignSimulatorTests
         {
             Assert.Equal(0, p.Spend);
             Assert.Equal(p.BaselineAdopters, p.Adopters);
-            Assert.Equal(new Estimate(0, 0), p.IncrementalAdopters);
+            Assert.Equal(new global::InfluenceModel.Campaigns.Estimate(0, 0), p.IncrementalAdopters);
             Assert.Equal(0, p.Direct.Mean);
             Assert.Equal(0, p.Ambassadors.Mean);
             Assert.Equal(0, p.Reach.Mean);
@@ -61,7 +59,7 @@ public sealed class CampaignSimulatorTests
 
         CampaignResult once = CampaignSimulator.Simulate(Campaign.FromScenario(Scenario(60_000)), Options(30));
         CampaignResult twice = CampaignSimulator.Simulate(Campaign.FromScenario(Scenario(120_000)), Options(30));
-        Estimate a = once.Summary.IncrementalAdopters, b = twice.Summary.IncrementalAdopters;
+        global::InfluenceModel.Campaigns.Estimate a = once.Summary.IncrementalAdopters, b = twice.Summary.IncrementalAdopters;
 
         Assert.True(b.Mean > a.Mean, $"more spend must add adopters: {a.Mean} → {b.Mean}");
         double se = Math.Sqrt((4 * a.StandardError * a.StandardError) + (b.StandardError * b.StandardError));
@@ -100,7 +98,7 @@ public sealed class CampaignSimulatorTests
                 expected += campaign.Segments[g].Size * (1 - miss);
             }
 
-            Estimate reach = r.Periods[t].Reach;
+            global::InfluenceModel.Campaigns.Estimate reach = r.Periods[t].Reach;
             Assert.True(Math.Abs(reach.Mean - expected) <= (4 * reach.StandardError) + 1e-9, $"period {t + 1}: {reach.Mean} ± {reach.StandardError} vs {expected}");
         }
     }
