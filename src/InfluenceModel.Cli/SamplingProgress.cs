@@ -8,8 +8,12 @@ namespace InfluenceModel.Cli;
 /// </summary>
 internal static class SamplingProgress
 {
-    /// <summary>Runs <paramref name="work"/>, showing its <see cref="ProgressReport"/>s as a bar when stderr is a terminal.</summary>
-    public static T Run<T>(string title, Func<IProgress<ProgressReport>?, T> work)
+    /// <summary>
+    /// Runs <paramref name="work"/>, showing its <see cref="ProgressReport"/>s as one bar when stderr is a terminal.
+    /// The stages (the sampler's "warm-up" then "sampling", which overlap across chains) add up to
+    /// <paramref name="total"/> units.
+    /// </summary>
+    public static T Run<T>(string title, long total, Func<IProgress<ProgressReport>?, T> work)
     {
         if (Console.IsErrorRedirected)
         {
@@ -23,23 +27,31 @@ internal static class SamplingProgress
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
             .Start(context =>
             {
-                ProgressTask task = context.AddTask(Markup.Escape(title), maxValue: 1.0);
-                result = work(new TaskProgress(task, title));
+                ProgressTask task = context.AddTask(Markup.Escape(title), maxValue: Math.Max(1, total));
+                result = work(new StagedProgress(task, title));
                 task.Value = task.MaxValue;
             });
         return result;
     }
 
-    /// <summary>Maps the fit's stages ("warm-up", "sampling" …) onto one task: its text names the stage, its bar the fraction.</summary>
-    private sealed class TaskProgress(ProgressTask task, string title) : IProgress<ProgressReport>
+    /// <summary>Adds up the latest count of every stage; the text names the stage reported last.</summary>
+    private sealed class StagedProgress(ProgressTask task, string title) : IProgress<ProgressReport>
     {
+        private readonly Dictionary<string, long> _completed = new(StringComparer.Ordinal);
+
         public void Report(ProgressReport value)
         {
-            task.Description = Markup.Escape(value.Total > 0 ? $"{value.Stage} {value.Completed:N0}/{value.Total:N0}" : $"{value.Stage} ({title})");
-            if (value.Total > 0)
+            lock (_completed)
             {
-                task.MaxValue = value.Total;
-                task.Value = value.Completed;
+                _completed[value.Stage] = value.Completed;
+                long sum = 0;
+                foreach (long done in _completed.Values)
+                {
+                    sum += done;
+                }
+
+                task.Description = Markup.Escape($"{value.Stage}: {title}");
+                task.Value = Math.Min(sum, task.MaxValue);
             }
         }
     }
