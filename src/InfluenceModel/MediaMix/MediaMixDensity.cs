@@ -103,12 +103,7 @@ internal sealed class MediaMixDensity : ILogDensity
         double[][] columns = p.Columns;
         for (int j = 0; j < columns.Length; j++)
         {
-            double coefficient = v[j];
-            double[] column = columns[j];
-            for (int t = 0; t < n; t++)
-            {
-                mean[t] += coefficient * column[t];
-            }
+            MediaMixKernels.Axpy(v[j], columns[j].AsSpan(0, n), mean);
         }
 
         // Channels: adstock, saturation, β.
@@ -176,14 +171,7 @@ internal sealed class MediaMixDensity : ILogDensity
         // Gradient of the linear coefficients.
         for (int j = 0; j < columns.Length; j++)
         {
-            double[] column = columns[j];
-            double g = 0;
-            for (int t = 0; t < n; t++)
-            {
-                g += e[t] * column[t];
-            }
-
-            gv[j] += g;
+            gv[j] += MediaMixKernels.Dot(e, columns[j].AsSpan(0, n));
         }
 
         // Channels: β, saturation and adstock parameters, ROAS priors.
@@ -281,14 +269,10 @@ internal sealed class MediaMixDensity : ILogDensity
     {
         double[] x = ch.Spend;
         double g1 = 0, g2 = 0;
-        for (int l = 0; l < _lags; l++)
+        for (int l = 0; l < _lags && l < to; l++)
         {
-            double h = 0;
-            for (int t = Math.Max(from, l); t < to; t++)
-            {
-                h += u[t] * x[t - l];
-            }
-
+            int start = Math.Max(from, l);
+            double h = MediaMixKernels.Dot(u.AsSpan(start, to - start), x.AsSpan(start - l, to - start));
             g1 += cw.Dw1[l] * h;
             g2 += cw.Dw2[l] * h;
         }

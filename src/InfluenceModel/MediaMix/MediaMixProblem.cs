@@ -74,6 +74,12 @@ internal sealed class MediaMixProblem
     /// <summary>y / KpiScale over the fitted rows.</summary>
     public double[] Kpi { get; private set; } = [];
 
+    /// <summary>
+    /// Replaces the scaled KPI (simulation-based calibration draws y on the scaled units from the prior, which a
+    /// table cannot express because scaling depends on y). Call before building a density.
+    /// </summary>
+    internal void ReplaceScaledKpi(double[] scaled) => Kpi = scaled;
+
     /// <summary>Linear design columns (each Rows long).</summary>
     public double[][] Columns { get; private set; } = [];
 
