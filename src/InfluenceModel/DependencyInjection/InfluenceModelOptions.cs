@@ -13,4 +13,13 @@ public sealed class InfluenceModelOptions
         get;
         set => field = value ?? throw new ArgumentNullException(nameof(Simulation), "Simulation options cannot be null.");
     } = SimulationOptions.Default;
+
+    /// <summary>The default NUTS options of <see cref="Inference.INutsSampler"/> (chains, warm-up, draws, seed, …).
+    /// Default: <see cref="Inference.NutsOptions.Default"/>.</summary>
+    /// <exception cref="ArgumentNullException">Set to null.</exception>
+    public Inference.NutsOptions Sampling
+    {
+        get;
+        set => field = value ?? throw new ArgumentNullException(nameof(Sampling), "Sampling options cannot be null.");
+    } = Inference.NutsOptions.Default;
 }

@@ -42,6 +42,8 @@ public static class InfluenceModelServiceCollectionExtensions
         services.TryAddSingleton<Channels.IBudgetAllocator, Channels.BudgetAllocatorService>();
         services.TryAddSingleton<Channels.IChannelSelector, Channels.ChannelSelectorService>();
         services.TryAddSingleton<Channels.IResponseCurveFitter, Channels.ResponseCurveFitterService>();
+        services.TryAddSingleton<Inference.INutsSampler>(sp => new Inference.NutsSamplerService(sp.GetRequiredService<InfluenceModelOptions>().Sampling));
+        services.TryAddSingleton<MediaMix.IMediaMixFitter>(sp => new MediaMix.MediaMixFitter(new MediaMix.MediaMixFitOptions { Nuts = sp.GetRequiredService<InfluenceModelOptions>().Sampling }));
         return services;
     }
 

@@ -1,0 +1,58 @@
+using Spectre.Console;
+
+namespace InfluenceModel.Cli;
+
+/// <summary>
+/// A progress bar for a long fit, drawn on stderr so that a redirected stdout (`--format json &gt; fit.json`) stays
+/// clean, and only when stderr is a terminal (no bar in logs, pipes and tests).
+/// </summary>
+internal static class SamplingProgress
+{
+    /// <summary>
+    /// Runs <paramref name="work"/>, showing its <see cref="ProgressReport"/>s as one bar when stderr is a terminal.
+    /// The stages (the sampler's "warm-up" then "sampling", which overlap across chains) add up to
+    /// <paramref name="total"/> units.
+    /// </summary>
+    public static T Run<T>(string title, long total, Func<IProgress<ProgressReport>?, T> work)
+    {
+        if (Console.IsErrorRedirected)
+        {
+            return work(null);
+        }
+
+        IAnsiConsole stderr = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        T result = default!;
+        stderr.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+            .Start(context =>
+            {
+                ProgressTask task = context.AddTask(Markup.Escape(title), maxValue: Math.Max(1, total));
+                result = work(new StagedProgress(task, title));
+                task.Value = task.MaxValue;
+            });
+        return result;
+    }
+
+    /// <summary>Adds up the latest count of every stage; the text names the stage reported last.</summary>
+    private sealed class StagedProgress(ProgressTask task, string title) : IProgress<ProgressReport>
+    {
+        private readonly Dictionary<string, long> _completed = new(StringComparer.Ordinal);
+
+        public void Report(ProgressReport value)
+        {
+            lock (_completed)
+            {
+                _completed[value.Stage] = value.Completed;
+                long sum = 0;
+                foreach (long done in _completed.Values)
+                {
+                    sum += done;
+                }
+
+                task.Description = Markup.Escape($"{value.Stage}: {title}");
+                task.Value = Math.Min(sum, task.MaxValue);
+            }
+        }
+    }
+}
