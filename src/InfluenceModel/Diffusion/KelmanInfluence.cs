@@ -196,6 +196,9 @@ public sealed class KelmanInfluence : DiffusionModel
     /// </summary>
     private sealed class Shared
     {
+        /// <summary>The fixed-point scale of the running shares: 2⁵².</summary>
+        public const double FixedScale = 4503599627370496.0;
+
         /// <summary>Margin on the attitude bound: rounding cannot lift an attitude above its bound by anything near this.</summary>
         private const double BoundMargin = 1e-9;
 
@@ -263,6 +266,35 @@ public sealed class KelmanInfluence : DiffusionModel
                 Initial[v] = model.InitialAttitudes?[v] ?? model.InitialAttitude;
             }
 
+            // The in-weights again in out-arc order (u's arcs together), in fixed point: a change of u is pushed to its
+            // out-neighbours' running shares exactly (integer sums do not depend on order).
+            int arcs = Sources.Length;
+            PushOffsets = new int[n + 1];
+            for (int e = 0; e < arcs; e++)
+            {
+                PushOffsets[Sources[e] + 1]++;
+            }
+
+            for (int u = 0; u < n; u++)
+            {
+                PushOffsets[u + 1] += PushOffsets[u];
+            }
+
+            PushTargets = new int[arcs];
+            PushWeighted = new long[arcs];
+            PushPlain = ReferenceEquals(Weighted, Plain) ? PushWeighted : new long[arcs];
+            int[] cursor = PushOffsets[..n];
+            for (int v = 0; v < n; v++)
+            {
+                for (int e = Offsets[v]; e < Offsets[v + 1]; e++)
+                {
+                    int at = cursor[Sources[e]]++;
+                    PushTargets[at] = v;
+                    PushWeighted[at] = (long)Math.Round(Weighted[e] * FixedScale);
+                    PushPlain[at] = (long)Math.Round(Plain[e] * FixedScale);
+                }
+            }
+
             Relevant = RelevantAttitudes(n);
             var unstable = new List<int>();
             var unstableRelevant = new List<int>();
@@ -308,6 +340,18 @@ public sealed class KelmanInfluence : DiffusionModel
         public double[] Row { get; }
 
         public bool[] HasInfluence { get; }
+
+        /// <summary>Out-order offsets of <see cref="PushTargets"/> (the arcs leaving u are [PushOffsets[u], PushOffsets[u+1])).</summary>
+        public int[] PushOffsets { get; }
+
+        /// <summary>The heads of the arcs in out-order.</summary>
+        public int[] PushTargets { get; }
+
+        /// <summary>w'(u,v)·2⁵² rounded, in out-order.</summary>
+        public long[] PushWeighted { get; }
+
+        /// <summary>w(u,v)·2⁵² rounded, in out-order (the same array as <see cref="PushWeighted"/> when w' = w).</summary>
+        public long[] PushPlain { get; }
 
         public double[] Stubbornness { get; }
 
@@ -379,6 +423,13 @@ public sealed class KelmanInfluence : DiffusionModel
     /// </summary>
     private sealed class Runner : CascadeRun
     {
+        /// <summary>
+        /// Error bound per in-arc of a running share against the full sweep's sum: each fixed-point term is within 2⁻⁵³ of
+        /// its weight, and the sweep's sum of k terms (total ≤ 1) is within about k·2⁻⁵³ of the exact sum; 2⁻⁴⁸ per arc
+        /// (plus two) leaves a wide margin.
+        /// </summary>
+        private const double ShareSlack = 1.0 / (1L << 48);
+
         private readonly Shared _data;
         private readonly double[] _threshold;
         private readonly byte[] _state;
@@ -387,6 +438,9 @@ public sealed class KelmanInfluence : DiffusionModel
         private readonly int[] _dirtyMark;
         private readonly int[] _touchedMark;
         private readonly int[] _touched;
+        private readonly long[] _shareWeighted;
+        private readonly long[] _sharePlain;
+        private readonly int[] _shareMark;
         private readonly byte[] _newState;
         private readonly double[] _newX;
         private readonly int[] _mechanisms = new int[5];
@@ -412,6 +466,9 @@ public sealed class KelmanInfluence : DiffusionModel
             _touched = new int[n];
             _newState = new byte[n];
             _newX = new double[n];
+            _shareWeighted = new long[n];
+            _sharePlain = ReferenceEquals(data.PushWeighted, data.PushPlain) ? _shareWeighted : new long[n];
+            _shareMark = new int[n];
             _dirty = new int[n];
             _nextDirty = new int[n];
         }
@@ -430,6 +487,9 @@ public sealed class KelmanInfluence : DiffusionModel
             byte[] state = _state, newState = _newState;
             double[] x = _x, newX = _newX, threshold = _threshold;
             int[] mechanisms = _mechanisms;
+            int[] pushOffsets = data.PushOffsets, pushTargets = data.PushTargets, shareMark = _shareMark;
+            long[] pushWeighted = data.PushWeighted, pushPlain = data.PushPlain, runningWeighted = _shareWeighted, runningPlain = _sharePlain;
+            bool samePush = ReferenceEquals(pushWeighted, pushPlain);
             double tau = m.InternalizationThreshold;
             int adopters = 0;
             foreach (int seedNode in seeds)
@@ -441,6 +501,23 @@ public sealed class KelmanInfluence : DiffusionModel
                     mechanisms[Seeded]++;
                     Touch(seedNode);
                     _seeds[adopters++] = seedNode;
+                    for (int e = pushOffsets[seedNode]; e < pushOffsets[seedNode + 1]; e++)
+                    {
+                        int w = pushTargets[e];
+                        if (shareMark[w] != _run)
+                        {
+                            shareMark[w] = _run;
+                            runningWeighted[w] = 0;
+                            runningPlain[w] = 0;
+                        }
+
+                        runningWeighted[w] += pushWeighted[e];
+                        if (!samePush)
+                        {
+                            runningPlain[w] += pushPlain[e];
+                        }
+                    }
+
                 }
             }
 
@@ -514,13 +591,23 @@ public sealed class KelmanInfluence : DiffusionModel
                     }
                     else
                     {
-                        // This node's attitude cannot reach τ and feeds no node whose can: only its shares matter.
-                        for (int e = offsets[v]; e < offsets[v + 1]; e++)
+                        // This node's attitude cannot reach τ and feeds no node whose can: only its shares matter, and the
+                        // running fixed-point shares decide the comparisons with θ_v unless θ_v lies within their error
+                        // bound of them. Then, and only then, the shares are summed from the in-row as a full sweep sums them.
+                        bool running = _shareMark[v] == _run;
+                        shareWeighted = running ? _shareWeighted[v] / Shared.FixedScale : 0;
+                        sharePlain = running ? _sharePlain[v] / Shared.FixedScale : 0;
+                        double slack = (offsets[v + 1] - offsets[v] + 2) * ShareSlack;
+                        if (Math.Abs(shareWeighted - threshold[v]) <= slack || Math.Abs(sharePlain - threshold[v]) <= slack)
                         {
-                            if (state[sources[e]] != None)
+                            shareWeighted = sharePlain = 0;
+                            for (int e = offsets[v]; e < offsets[v + 1]; e++)
                             {
-                                shareWeighted += weighted[e];
-                                sharePlain += plain[e];
+                                if (state[sources[e]] != None)
+                                {
+                                    shareWeighted += weighted[e];
+                                    sharePlain += plain[e];
+                                }
                             }
                         }
                     }
@@ -591,9 +678,25 @@ public sealed class KelmanInfluence : DiffusionModel
 
                     if ((now == None) != (then == None))
                     {
-                        for (int e = outOffsets[v]; e < outOffsets[v + 1]; e++)
+                        // v started or stopped adopting: its weight enters or leaves its out-neighbours' shares.
+                        long sign = now == None ? 1 : -1;
+                        for (int e = pushOffsets[v]; e < pushOffsets[v + 1]; e++)
                         {
-                            MarkNext(outTargets[e], mark, ref nextCount);
+                            int w = pushTargets[e];
+                            if (shareMark[w] != _run)
+                            {
+                                shareMark[w] = _run;
+                                runningWeighted[w] = 0;
+                                runningPlain[w] = 0;
+                            }
+
+                            runningWeighted[w] += sign * pushWeighted[e];
+                            if (!samePush)
+                            {
+                                runningPlain[w] += sign * pushPlain[e];
+                            }
+
+                            MarkNext(w, mark, ref nextCount);
                         }
                     }
                 }
@@ -641,6 +744,7 @@ public sealed class KelmanInfluence : DiffusionModel
             if (++_run == int.MaxValue)
             {
                 Array.Clear(_touchedMark);
+                Array.Clear(_shareMark);
                 _run = 1;
             }
 
