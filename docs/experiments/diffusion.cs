@@ -20,7 +20,7 @@ foreach (DiffusionModel model in new DiffusionModel[]
 })
 {
     var estimate = SpreadEstimator.Estimate(new SpreadRequest(graph, model, seeds), options);
-    Console.WriteLine($"{model.Name,-7} spread {estimate.Mean,8:F1} ± {estimate.StandardError:F1}  95% CI [{estimate.ConfidenceInterval95.Lower:F1}, {estimate.ConfidenceInterval95.Upper:F1}]");
+    Console.WriteLine($"{model.Name,-7} spread {estimate.Spread.Mean,8:F1} ± {estimate.Spread.StandardError:F1}  95% CI [{estimate.Spread.Interval95.Lower:F1}, {estimate.Spread.Interval95.Upper:F1}]");
 }
 
 // Kelman: the ambassadors stop after 4 periods. Seeds without support drop out; internalized adopters stay, and so do

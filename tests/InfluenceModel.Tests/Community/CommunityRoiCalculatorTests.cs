@@ -349,6 +349,29 @@ public class CommunityRoiCalculatorTests
     }
 
     [Fact]
+    public void StaticPath_AndDependencyInjectionPath_GiveTheSameCurve()
+    {
+        using ServiceProvider provider = new ServiceCollection().AddInfluenceModel().BuildServiceProvider();
+        var inputs = CommunityRoiInputs.Default with { Horizon = 48, WordOfMouthValuePerMember = 0.5 };
+        CommunityRoiCurve viaHost = provider.GetRequiredService<ICommunityRoiCalculator>().Compute(inputs);
+        CommunityRoiCurve viaFacade = CommunityRoiCalculator.Compute(inputs);
+
+        Assert.Equal(viaFacade.Points, viaHost.Points);
+        Assert.Equal(viaFacade.Inputs, viaHost.Inputs);
+        Assert.Equal(
+            (viaFacade.BreakEvenPeriod, viaFacade.PaybackPeriod, viaFacade.NetPresentValue, viaFacade.ReturnOnInvestment, viaFacade.TippingPointMembers),
+            (viaHost.BreakEvenPeriod, viaHost.PaybackPeriod, viaHost.NetPresentValue, viaHost.ReturnOnInvestment, viaHost.TippingPointMembers));
+    }
+
+    [Fact]
+    public void Compute_CancelledToken_Throws()
+    {
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => CommunityRoiCalculator.Compute(CommunityRoiInputs.Default, cts.Token));
+    }
+
+    [Fact]
     public void AddInfluenceModel_CalledTwice_TheSecondConfigurationApplies()
     {
         var services = new ServiceCollection().AddInfluenceModel();

@@ -149,6 +149,73 @@ public class InfluenceMaximizerTests
             InfluenceMaximizer.Select(new SeedingRequest(Stars, Ic, 2), cancellationToken: cts.Token));
     }
 
+    [Theory]
+    [InlineData(SeedingAlgorithm.Opimc)]
+    [InlineData(SeedingAlgorithm.CelfGreedy)]
+    public void Progress_ReportsTheStages_EachEndingComplete(SeedingAlgorithm algorithm)
+    {
+        var reports = new List<ProgressReport>();
+        var graph = TinyGraphs.Random(7, Ic);
+        InfluenceMaximizer.Select(new SeedingRequest(graph, Ic, 2) { Algorithm = algorithm }, new SimulationOptions { Simulations = 200 }, new SyncProgress(reports));
+
+        Assert.All(reports, r => Assert.Contains(r.Stage, new[] { "sampling", "selecting", "evaluating" }));
+        Assert.All(reports, r => Assert.InRange(r.Completed, 0, r.Total));
+        Assert.Contains(reports, r => r.Stage == "sampling" && r.Completed == r.Total && r.Total > 0);
+        Assert.Contains(reports, r => r.Stage == "selecting" && r.Completed == r.Total && r.Total == 2);
+        Assert.Equal(reports[^1].Total, reports[^1].Completed);
+        // Every stage that started also finished.
+        foreach (var stage in reports.GroupBy(r => r.Stage))
+        {
+            Assert.Contains(stage, r => r.Completed == r.Total);
+        }
+    }
+
+    [Fact]
+    public void Cancellation_DuringALongSelection_StopsWithin100MillisecondsOrSo()
+    {
+        // IMM at ε = 0.01 on 20,000 nodes needs tens of millions of RR sets: seconds of work, cancelled after 50 ms.
+        var graph = GraphGenerators.BarabasiAlbert(20_000, 4, seed: 1).WithEdgeProbabilities(EdgeProbabilities.WeightedCascade);
+        var request = new SeedingRequest(graph, Ic, 50) { Algorithm = SeedingAlgorithm.Imm, Epsilon = 0.01 };
+        var reports = new List<ProgressReport>();
+        using var cts = new CancellationTokenSource();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        cts.CancelAfter(50);
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+            InfluenceMaximizer.Select(request, new SimulationOptions { MaxDegreeOfParallelism = 2 }, new SyncProgress(reports), cts.Token));
+        double latencyMs = clock.Elapsed.TotalMilliseconds - 50;
+
+        Assert.True(latencyMs < 1000, $"stopped {latencyMs:F0} ms after cancellation");
+        // It was stopped in the middle of the work, not after it: the last sampling round had sets left to draw.
+        var sampling = reports.Where(r => r.Stage == "sampling").ToList();
+        Assert.True(sampling.Count == 0 || sampling[^1].Completed < sampling[^1].Total || reports[^1].Stage != "selecting",
+            "the selection finished before it was cancelled: the test needs a longer run");
+    }
+
+    [Fact]
+    public void StaticPath_AndDependencyInjectionPath_GiveTheSameSelection_WithNullOptions()
+    {
+        using var provider = new ServiceCollection().AddInfluenceModel().BuildServiceProvider();
+        var request = new SeedingRequest(TinyGraphs.Random(9, Lt), Lt, 2);
+        var viaHost = provider.GetRequiredService<IInfluenceMaximizer>().Select(request);
+        var viaFacade = InfluenceMaximizer.Select(request);
+
+        Assert.Equal(viaFacade.Seeds, viaHost.Seeds);
+        Assert.Equal(viaFacade.MarginalGains, viaHost.MarginalGains);
+        Assert.Equal(viaFacade.Spread, viaHost.Spread);
+        Assert.Equal(viaFacade.ApproximationGuarantee, viaHost.ApproximationGuarantee);
+        Assert.Equal(viaFacade.RrSetCount, viaHost.RrSetCount);
+    }
+
+    [Fact]
+    public void DependencyInjection_UsesTheHostSeed_WhenACallPassesNoOptions()
+    {
+        using var provider = new ServiceCollection().AddInfluenceModel(o => o.Simulation = new SimulationOptions { Seed = 77 }).BuildServiceProvider();
+        var request = new SeedingRequest(Stars, Ic, 2);
+        var viaHost = provider.GetRequiredService<IInfluenceMaximizer>().Select(request);
+        Assert.Equal(InfluenceMaximizer.Select(request, new SimulationOptions { Seed = 77 }).Spread, viaHost.Spread);
+        Assert.NotEqual(InfluenceMaximizer.Select(request).Spread, viaHost.Spread);
+    }
+
     [Fact]
     public void AddInfluenceModel_RegistersTheMaximizer()
     {
