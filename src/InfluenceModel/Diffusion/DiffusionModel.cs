@@ -33,6 +33,7 @@ public abstract class DiffusionModel
     {
         int[] seedArray = CheckInputs(graph, seeds);
         var run = Prepare(graph)();
+        run.ReportsAttitudes = true;
         var periods = new List<DiffusionPeriod>();
         var rng = new Xoshiro256(seed, 0);
         run.Run(seedArray, ref rng, periods);
@@ -89,6 +90,12 @@ internal abstract class CascadeRun
     /// sweep per period) check it between periods. Default none.
     /// </summary>
     public CancellationToken CancellationToken { get; set; }
+
+    /// <summary>
+    /// Whether <see cref="Attitudes"/> will be read after the run. A model that skips the attitudes that cannot affect
+    /// adoption (Kelman) follows every attitude when this is set. Default false.
+    /// </summary>
+    public bool ReportsAttitudes { get; set; }
 
     /// <summary>Runs one cascade from <paramref name="seeds"/>; returns the final number of adopters.</summary>
     public abstract int Run(ReadOnlySpan<int> seeds, ref Xoshiro256 rng, List<DiffusionPeriod>? trace);

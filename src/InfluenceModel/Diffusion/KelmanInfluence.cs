@@ -36,8 +36,20 @@ namespace InfluenceModel.Diffusion;
 /// x* = (I − (I − S)W)⁻¹ S x(0), W_vu = T_uv.
 /// </para>
 /// <para>
-/// The run stops after the first period that changes no adoption and moves no attitude by more than
-/// <see cref="AttitudeTolerance"/>, or after <see cref="MaxPeriods"/>. Each period costs O(n + m).
+/// The run stops after the first period that changes no adoption and moves no followed attitude (below) by more than
+/// <see cref="AttitudeTolerance"/>, but not before period <see cref="SeedPeriods"/> (so the end of the seeds' campaign is
+/// always simulated), or after <see cref="MaxPeriods"/>.
+/// </para>
+/// <para>
+/// <b>Cost.</b> A period recomputes only the nodes with an in-neighbour whose adoption or followed attitude changed in
+/// the previous period (each from its whole in-row, so the values are those of a full sweep, bit for bit); a run costs
+/// O(n) for the thresholds plus work proportional to what changes. A node v can never internalize when
+/// s_v·x_v(0) + (1 − s_v)·Σ_u T_uv &lt; τ (every y_u ≤ 1); Monte-Carlo estimates follow the attitudes only of the nodes
+/// that can, and of the nodes with an in-path to one, because no other attitude can affect an adoption.
+/// <see cref="DiffusionModel.Simulate"/> follows every attitude, to report them. With the defaults (s = 0.5, x(0) = 0,
+/// τ = 0.75) no node can internalize, and a run costs about what a <see cref="LinearThreshold"/> run costs.
+/// Following fewer attitudes can only stop a run earlier, and that changes an outcome only when a node that can
+/// internalize is, at the stop, still creeping towards τ by less than the tolerance per period.
 /// </para>
 /// <para>
 /// The defaults of γ, s, x(0) and τ are illustrative, not estimates: calibrate them to the population studied.
@@ -178,15 +190,26 @@ public sealed class KelmanInfluence : DiffusionModel
         }
     }
 
-    /// <summary>Per-graph data shared by all runners: in-CSR, plain and identification weights, T, s, x(0).</summary>
+    /// <summary>
+    /// Per-graph data shared by all runners: in- and out-CSR, plain and identification weights, T, s, x(0), which nodes'
+    /// attitudes can affect adoption, and which nodes move without any adopter ("unstable" at period 1).
+    /// </summary>
     private sealed class Shared
     {
+        /// <summary>The fixed-point scale of the running shares: 2⁵².</summary>
+        public const double FixedScale = 4503599627370496.0;
+
+        /// <summary>Margin on the attitude bound: rounding cannot lift an attitude above its bound by anything near this.</summary>
+        private const double BoundMargin = 1e-9;
+
         public Shared(KelmanInfluence model, SocialGraph graph)
         {
             Model = model;
             int n = graph.NodeCount;
             Offsets = graph.InOffsetArray;
             Sources = graph.InSourceArray;
+            OutOffsets = graph.OutOffsetArray;
+            OutTargets = graph.OutTargetArray;
             float[] w = graph.InWeightArray;
             int[]? groups = graph.GroupArray;
             Plain = new double[w.Length];
@@ -242,6 +265,62 @@ public sealed class KelmanInfluence : DiffusionModel
                 Stubbornness[v] = model.StubbornnessByNode?[v] ?? model.Stubbornness;
                 Initial[v] = model.InitialAttitudes?[v] ?? model.InitialAttitude;
             }
+
+            // The in-weights again in out-arc order (u's arcs together), in fixed point: a change of u is pushed to its
+            // out-neighbours' running shares exactly (integer sums do not depend on order).
+            int arcs = Sources.Length;
+            PushOffsets = new int[n + 1];
+            for (int e = 0; e < arcs; e++)
+            {
+                PushOffsets[Sources[e] + 1]++;
+            }
+
+            for (int u = 0; u < n; u++)
+            {
+                PushOffsets[u + 1] += PushOffsets[u];
+            }
+
+            PushTargets = new int[arcs];
+            PushWeighted = new long[arcs];
+            PushPlain = ReferenceEquals(Weighted, Plain) ? PushWeighted : new long[arcs];
+            int[] cursor = PushOffsets[..n];
+            for (int v = 0; v < n; v++)
+            {
+                for (int e = Offsets[v]; e < Offsets[v + 1]; e++)
+                {
+                    int at = cursor[Sources[e]]++;
+                    PushTargets[at] = v;
+                    PushWeighted[at] = (long)Math.Round(Weighted[e] * FixedScale);
+                    PushPlain[at] = (long)Math.Round(Plain[e] * FixedScale);
+                }
+            }
+
+            Relevant = RelevantAttitudes(n);
+            var unstable = new List<int>();
+            var unstableRelevant = new List<int>();
+            for (int v = 0; v < n; v++)
+            {
+                // The period-1 attitude when nobody adopts, computed exactly as a run computes it. A node whose attitude would
+                // not move and that would not internalize keeps its state until an in-neighbour changes.
+                double pull = 0;
+                for (int e = Offsets[v]; e < Offsets[v + 1]; e++)
+                {
+                    pull += Row[e] * Initial[Sources[e]];
+                }
+
+                double attitude = HasInfluence[v] ? (Stubbornness[v] * Initial[v]) + ((1 - Stubbornness[v]) * pull) : Initial[v];
+                if (attitude != Initial[v] || attitude >= model.InternalizationThreshold)
+                {
+                    unstable.Add(v);
+                    if (Relevant[v])
+                    {
+                        unstableRelevant.Add(v);
+                    }
+                }
+            }
+
+            Unstable = [.. unstable];
+            UnstableRelevant = [.. unstableRelevant];
         }
 
         public KelmanInfluence Model { get; }
@@ -249,6 +328,10 @@ public sealed class KelmanInfluence : DiffusionModel
         public int[] Offsets { get; }
 
         public int[] Sources { get; }
+
+        public int[] OutOffsets { get; }
+
+        public int[] OutTargets { get; }
 
         public double[] Plain { get; }
 
@@ -258,117 +341,375 @@ public sealed class KelmanInfluence : DiffusionModel
 
         public bool[] HasInfluence { get; }
 
+        /// <summary>Out-order offsets of <see cref="PushTargets"/> (the arcs leaving u are [PushOffsets[u], PushOffsets[u+1])).</summary>
+        public int[] PushOffsets { get; }
+
+        /// <summary>The heads of the arcs in out-order.</summary>
+        public int[] PushTargets { get; }
+
+        /// <summary>w'(u,v)·2⁵² rounded, in out-order.</summary>
+        public long[] PushWeighted { get; }
+
+        /// <summary>w(u,v)·2⁵² rounded, in out-order (the same array as <see cref="PushWeighted"/> when w' = w).</summary>
+        public long[] PushPlain { get; }
+
         public double[] Stubbornness { get; }
 
         public double[] Initial { get; }
+
+        /// <summary>
+        /// Whether a node's attitude can affect any adoption: it can reach τ itself, or it feeds (through in-arcs, at any
+        /// distance) a node that can. Closed under in-neighbours.
+        /// </summary>
+        public bool[] Relevant { get; }
+
+        /// <summary>Nodes whose period-1 state or attitude differs from period 0 when nobody adopts.</summary>
+        public int[] Unstable { get; }
+
+        /// <summary>The relevant nodes of <see cref="Unstable"/>.</summary>
+        public int[] UnstableRelevant { get; }
+
+        /// <summary>
+        /// x_v(t) ≤ s_v·x_v(0) + (1 − s_v)·Σ_u T_uv for t ≥ 1 (every y_u ≤ 1), and x_v(0) for a node without in-weight; a
+        /// node whose bound (plus a margin far above rounding) is below τ never internalizes. The relevant nodes are those
+        /// that can, and every node with an in-path to one.
+        /// </summary>
+        private bool[] RelevantAttitudes(int n)
+        {
+            var relevant = new bool[n];
+            var queue = new int[n];
+            int tail = 0;
+            double tau = Model.InternalizationThreshold;
+            for (int v = 0; v < n; v++)
+            {
+                double rowSum = 0;
+                for (int e = Offsets[v]; e < Offsets[v + 1]; e++)
+                {
+                    rowSum += Row[e];
+                }
+
+                double bound = HasInfluence[v] ? (Stubbornness[v] * Initial[v]) + ((1 - Stubbornness[v]) * rowSum) : Initial[v];
+                if (bound + BoundMargin >= tau)
+                {
+                    relevant[v] = true;
+                    queue[tail++] = v;
+                }
+            }
+
+            for (int head = 0; head < tail; head++)
+            {
+                int v = queue[head];
+                for (int e = Offsets[v]; e < Offsets[v + 1]; e++)
+                {
+                    int u = Sources[e];
+                    if (!relevant[u])
+                    {
+                        relevant[u] = true;
+                        queue[tail++] = u;
+                    }
+                }
+            }
+
+            return relevant;
+        }
     }
 
-    private sealed class Runner(Shared data) : CascadeRun
+    /// <summary>
+    /// One worker's run state. A period recomputes only the "dirty" nodes — those with an in-neighbour whose adoption
+    /// or (followed) attitude changed in the previous period, the seeds when their campaign stops, and at period 1 the
+    /// seeds, their out-neighbours and the unstable nodes; every other node provably keeps its state and attitude (its
+    /// inputs are bit-identical to the previous period's, and the update is idempotent on equal inputs). A dirty node is
+    /// recomputed from its whole in-row in CSR order, so its values are bit-identical to a full sweep's.
+    /// </summary>
+    private sealed class Runner : CascadeRun
     {
-        private readonly double[] _threshold = new double[data.Initial.Length];
-        private byte[] _state = new byte[data.Initial.Length];
-        private byte[] _next = new byte[data.Initial.Length];
-        private double[] _x = new double[data.Initial.Length];
-        private double[] _xNext = new double[data.Initial.Length];
-        private readonly bool[] _isSeed = new bool[data.Initial.Length];
+        /// <summary>
+        /// Error bound per in-arc of a running share against the full sweep's sum: each fixed-point term is within 2⁻⁵³ of
+        /// its weight, and the sweep's sum of k terms (total ≤ 1) is within about k·2⁻⁵³ of the exact sum; 2⁻⁴⁸ per arc
+        /// (plus two) leaves a wide margin.
+        /// </summary>
+        private const double ShareSlack = 1.0 / (1L << 48);
+
+        private readonly Shared _data;
+        private readonly double[] _threshold;
+        private readonly byte[] _state;
+        private readonly double[] _x;
+        private readonly bool[] _isSeed;
+        private readonly int[] _dirtyMark;
+        private readonly int[] _touchedMark;
+        private readonly int[] _touched;
+        private readonly long[] _shareWeighted;
+        private readonly long[] _sharePlain;
+        private readonly int[] _shareMark;
+        private readonly byte[] _newState;
+        private readonly double[] _newX;
+        private readonly int[] _mechanisms = new int[5];
+        private int[] _dirty;
+        private int[] _nextDirty;
+        private readonly int[] _seeds;
+        private int _seedCount;
+        private int _touchedCount;
+        private int _period;
+        private int _run;
+
+        public Runner(Shared data)
+        {
+            _data = data;
+            int n = data.Initial.Length;
+            _threshold = new double[n];
+            _state = new byte[n];
+            _x = (double[])data.Initial.Clone();
+            _isSeed = new bool[n];
+            _seeds = new int[n];
+            _dirtyMark = new int[n];
+            _touchedMark = new int[n];
+            _touched = new int[n];
+            _newState = new byte[n];
+            _newX = new double[n];
+            _shareWeighted = new long[n];
+            _sharePlain = ReferenceEquals(data.PushWeighted, data.PushPlain) ? _shareWeighted : new long[n];
+            _shareMark = new int[n];
+            _dirty = new int[n];
+            _nextDirty = new int[n];
+        }
 
         public override int Run(ReadOnlySpan<int> seeds, ref Xoshiro256 rng, List<DiffusionPeriod>? trace)
         {
             LinearThreshold.DrawThresholds(_threshold, ref rng);
-            var m = data.Model;
-            int n = _threshold.Length;
-            Array.Clear(_state);
-            Array.Clear(_isSeed);
-            Array.Copy(data.Initial, _x, n);
+            Shared data = _data;
+            KelmanInfluence m = data.Model;
+            Reset();
+            bool followAll = ReportsAttitudes;
+            bool[] relevant = data.Relevant;
+            int[] offsets = data.Offsets, sources = data.Sources, outOffsets = data.OutOffsets, outTargets = data.OutTargets;
+            double[] plain = data.Plain, weighted = data.Weighted, row = data.Row, s = data.Stubbornness, x0 = data.Initial;
+            bool[] hasInfluence = data.HasInfluence;
+            byte[] state = _state, newState = _newState;
+            double[] x = _x, newX = _newX, threshold = _threshold;
+            int[] mechanisms = _mechanisms;
+            int[] pushOffsets = data.PushOffsets, pushTargets = data.PushTargets, shareMark = _shareMark;
+            long[] pushWeighted = data.PushWeighted, pushPlain = data.PushPlain, runningWeighted = _shareWeighted, runningPlain = _sharePlain;
+            bool samePush = ReferenceEquals(pushWeighted, pushPlain);
+            double tau = m.InternalizationThreshold;
             int adopters = 0;
             foreach (int seedNode in seeds)
             {
                 if (!_isSeed[seedNode])
                 {
                     _isSeed[seedNode] = true;
-                    _state[seedNode] = Seeded;
-                    adopters++;
+                    state[seedNode] = Seeded;
+                    mechanisms[Seeded]++;
+                    Touch(seedNode);
+                    _seeds[adopters++] = seedNode;
+                    for (int e = pushOffsets[seedNode]; e < pushOffsets[seedNode + 1]; e++)
+                    {
+                        int w = pushTargets[e];
+                        if (shareMark[w] != _run)
+                        {
+                            shareMark[w] = _run;
+                            runningWeighted[w] = 0;
+                            runningPlain[w] = 0;
+                        }
+
+                        runningWeighted[w] += pushWeighted[e];
+                        if (!samePush)
+                        {
+                            runningPlain[w] += pushPlain[e];
+                        }
+                    }
+
                 }
             }
 
-            trace?.Add(new DiffusionPeriod(0, adopters, adopters, 0, Count(_state)));
-            int[] offsets = data.Offsets, sources = data.Sources;
-            double[] plain = data.Plain, weighted = data.Weighted, row = data.Row, s = data.Stubbornness, x0 = data.Initial;
+            _seedCount = adopters;
+            ReadOnlySpan<int> seedSet = _seeds.AsSpan(0, adopters);
+            trace?.Add(new DiffusionPeriod(0, adopters, adopters, 0, Mechanisms()));
+
+            // Period 1's dirty nodes: the seeds, their out-neighbours and the nodes that move without any adopter.
+            int dirtyCount = 0;
+            int mark = NextMark();
+            foreach (int v in followAll ? data.Unstable : data.UnstableRelevant)
+            {
+                Mark(v, mark, ref dirtyCount);
+            }
+
+            foreach (int u in seedSet)
+            {
+                Mark(u, mark, ref dirtyCount);
+                for (int e = outOffsets[u]; e < outOffsets[u + 1]; e++)
+                {
+                    Mark(outTargets[e], mark, ref dirtyCount);
+                }
+            }
+
+            // A run does not stop before the seeds' campaign ends (period SeedPeriods), so the release is always simulated.
+            int release = m.SeedPeriods ?? 0;
             for (int period = 1; period <= m.MaxPeriods; period++)
             {
-                // One period is an O(n + m) sweep: on a large graph a single run can outlast the 100 ms cancellation budget.
                 CancellationToken.ThrowIfCancellationRequested();
-                bool seedsForced = m.SeedPeriods is not { } k || period < k;
-                byte[] state = _state, next = _next;
-                double[] x = _x, xNext = _xNext;
-                int joined = 0, dropped = 0;
-                double maxDelta = 0;
-                for (int v = 0; v < n; v++)
+                if (dirtyCount == 0 && trace is null && period < release)
                 {
-                    double shareWeighted = 0, sharePlain = 0, pull = 0;
-                    for (int e = offsets[v]; e < offsets[v + 1]; e++)
-                    {
-                        int u = sources[e];
-                        if (state[u] != None)
-                        {
-                            shareWeighted += weighted[e];
-                            sharePlain += plain[e];
-                            pull += row[e];
-                        }
-                        else
-                        {
-                            pull += row[e] * x[u];
-                        }
-                    }
+                    // Nothing can change before the release: jump there (a traced run records the idle periods).
+                    period = Math.Min(release, m.MaxPeriods);
+                }
 
-                    double attitude = data.HasInfluence[v] ? (s[v] * x0[v]) + ((1 - s[v]) * pull) : x0[v];
-                    xNext[v] = attitude;
-                    maxDelta = Math.Max(maxDelta, Math.Abs(attitude - x[v]));
-                    byte now = state[v], then;
-                    if (now == Internalized)
+                bool seedsForced = m.SeedPeriods is not { } k || period < k;
+                if (period == release)
+                {
+                    foreach (int u in seedSet)
                     {
-                        then = Internalized;
-                    }
-                    else if (_isSeed[v] && seedsForced)
-                    {
-                        then = Seeded;
-                    }
-                    else if (attitude >= m.InternalizationThreshold)
-                    {
-                        then = Internalized;
-                    }
-                    else if (m.Compliance && shareWeighted >= _threshold[v])
-                    {
-                        then = sharePlain >= _threshold[v] ? Complied : Identified;
-                    }
-                    else
-                    {
-                        then = now != None && !m.ReversibleCompliance ? now : None;
-                    }
-
-                    next[v] = then;
-                    if (now == None && then != None)
-                    {
-                        joined++;
-                    }
-                    else if (now != None && then == None)
-                    {
-                        dropped++;
+                        Mark(u, mark, ref dirtyCount);
                     }
                 }
 
-                _state = next;
-                _next = state;
-                _x = xNext;
-                _xNext = x;
-                bool adoptionChanged = joined > 0 || dropped > 0 || !SameMechanisms(state, next);
-                if (!adoptionChanged && maxDelta <= m.AttitudeTolerance)
+                int[] dirty = _dirty;
+                for (int i = 0; i < dirtyCount; i++)
+                {
+                    int v = dirty[i];
+                    double shareWeighted = 0, sharePlain = 0, attitude = 0;
+                    bool follow = followAll || relevant[v];
+                    if (follow)
+                    {
+                        double pull = 0;
+                        for (int e = offsets[v]; e < offsets[v + 1]; e++)
+                        {
+                            int u = sources[e];
+                            if (state[u] != None)
+                            {
+                                shareWeighted += weighted[e];
+                                sharePlain += plain[e];
+                                pull += row[e];
+                            }
+                            else
+                            {
+                                pull += row[e] * x[u];
+                            }
+                        }
+
+                        attitude = hasInfluence[v] ? (s[v] * x0[v]) + ((1 - s[v]) * pull) : x0[v];
+                        newX[i] = attitude;
+                    }
+                    else
+                    {
+                        // This node's attitude cannot reach τ and feeds no node whose can: only its shares matter, and the
+                        // running fixed-point shares decide the comparisons with θ_v unless θ_v lies within their error
+                        // bound of them. Then, and only then, the shares are summed from the in-row as a full sweep sums them.
+                        bool running = _shareMark[v] == _run;
+                        shareWeighted = running ? _shareWeighted[v] / Shared.FixedScale : 0;
+                        sharePlain = running ? _sharePlain[v] / Shared.FixedScale : 0;
+                        double slack = (offsets[v + 1] - offsets[v] + 2) * ShareSlack;
+                        if (Math.Abs(shareWeighted - threshold[v]) <= slack || Math.Abs(sharePlain - threshold[v]) <= slack)
+                        {
+                            shareWeighted = sharePlain = 0;
+                            for (int e = offsets[v]; e < offsets[v + 1]; e++)
+                            {
+                                if (state[sources[e]] != None)
+                                {
+                                    shareWeighted += weighted[e];
+                                    sharePlain += plain[e];
+                                }
+                            }
+                        }
+                    }
+
+                    byte now = state[v];
+                    newState[i] = now == Internalized ? Internalized
+                        : _isSeed[v] && seedsForced ? Seeded
+                        : follow && attitude >= tau ? Internalized
+                        : m.Compliance && shareWeighted >= threshold[v] ? (sharePlain >= threshold[v] ? Complied : Identified)
+                        : now != None && !m.ReversibleCompliance ? now : None;
+                }
+
+                // Apply the period (synchronously: every dirty node above read the previous period's state) and mark the
+                // out-neighbours of what changed for the next period.
+                int joined = 0, dropped = 0, nextCount = 0;
+                bool changed = false;
+                double maxDelta = 0;
+                mark = NextMark();
+                for (int i = 0; i < dirtyCount; i++)
+                {
+                    int v = dirty[i];
+                    byte now = state[v], then = newState[i];
+                    bool follow = followAll || relevant[v];
+                    bool moved = false;
+                    if (follow)
+                    {
+                        double delta = Math.Abs(newX[i] - x[v]);
+                        maxDelta = Math.Max(maxDelta, delta);
+                        moved = newX[i] != x[v];
+                        if (moved)
+                        {
+                            Touch(v);
+                            x[v] = newX[i];
+                        }
+                    }
+
+                    if (now == then)
+                    {
+                        if (moved && now == None)
+                        {
+                            // y_v = x_v moved: the followed out-neighbours read it.
+                            for (int e = outOffsets[v]; e < outOffsets[v + 1]; e++)
+                            {
+                                int w = outTargets[e];
+                                if (followAll || relevant[w])
+                                {
+                                    MarkNext(w, mark, ref nextCount);
+                                }
+                            }
+                        }
+
+                        continue;
+                    }
+
+                    changed = true;
+                    Touch(v);
+                    state[v] = then;
+                    mechanisms[now]--;
+                    mechanisms[then]++;
+                    if (now == None)
+                    {
+                        joined++;
+                    }
+                    else if (then == None)
+                    {
+                        dropped++;
+                    }
+
+                    if ((now == None) != (then == None))
+                    {
+                        // v started or stopped adopting: its weight enters or leaves its out-neighbours' shares.
+                        long sign = now == None ? 1 : -1;
+                        for (int e = pushOffsets[v]; e < pushOffsets[v + 1]; e++)
+                        {
+                            int w = pushTargets[e];
+                            if (shareMark[w] != _run)
+                            {
+                                shareMark[w] = _run;
+                                runningWeighted[w] = 0;
+                                runningPlain[w] = 0;
+                            }
+
+                            runningWeighted[w] += sign * pushWeighted[e];
+                            if (!samePush)
+                            {
+                                runningPlain[w] += sign * pushPlain[e];
+                            }
+
+                            MarkNext(w, mark, ref nextCount);
+                        }
+                    }
+                }
+
+                if (!changed && maxDelta <= m.AttitudeTolerance && period >= release)
                 {
                     break;
                 }
 
                 adopters += joined - dropped;
-                trace?.Add(new DiffusionPeriod(period, adopters, joined, dropped, Count(next)));
+                trace?.Add(new DiffusionPeriod(period, adopters, joined, dropped, Mechanisms()));
+                (_dirty, _nextDirty) = (_nextDirty, _dirty);
+                dirtyCount = nextCount;
             }
 
             return adopters;
@@ -376,8 +717,9 @@ public sealed class KelmanInfluence : DiffusionModel
 
         public override void AddAdopters(int[] counts)
         {
-            for (int v = 0; v < counts.Length; v++)
+            for (int i = 0; i < _touchedCount; i++)
             {
+                int v = _touched[i];
                 if (_state[v] != None)
                 {
                     counts[v]++;
@@ -396,17 +738,72 @@ public sealed class KelmanInfluence : DiffusionModel
             return result;
         }
 
-        private static bool SameMechanisms(byte[] a, byte[] b) => a.AsSpan().SequenceEqual(b);
-
-        private static AdoptionMechanisms Count(byte[] state)
+        /// <summary>Returns the previous run's nodes to period 0 (state None, attitude x(0)) and clears the counters.</summary>
+        private void Reset()
         {
-            Span<int> c = stackalloc int[5];
-            foreach (byte b in state)
+            if (++_run == int.MaxValue)
             {
-                c[b]++;
+                Array.Clear(_touchedMark);
+                Array.Clear(_shareMark);
+                _run = 1;
             }
 
-            return new AdoptionMechanisms(c[Seeded], c[Complied], c[Identified], c[Internalized]);
+            double[] x0 = _data.Initial;
+            for (int i = 0; i < _touchedCount; i++)
+            {
+                int v = _touched[i];
+                _state[v] = None;
+                _x[v] = x0[v];
+            }
+
+            for (int i = 0; i < _seedCount; i++)
+            {
+                _isSeed[_seeds[i]] = false;
+            }
+
+            _touchedCount = 0;
+            Array.Clear(_mechanisms);
         }
+
+        private void Touch(int v)
+        {
+            if (_touchedMark[v] != _run)
+            {
+                _touchedMark[v] = _run;
+                _touched[_touchedCount++] = v;
+            }
+        }
+
+        private int NextMark()
+        {
+            if (++_period == int.MaxValue)
+            {
+                Array.Clear(_dirtyMark);
+                _period = 1;
+            }
+
+            return _period;
+        }
+
+        private void Mark(int v, int mark, ref int count)
+        {
+            if (_dirtyMark[v] != mark)
+            {
+                _dirtyMark[v] = mark;
+                _dirty[count++] = v;
+            }
+        }
+
+        private void MarkNext(int v, int mark, ref int count)
+        {
+            if (_dirtyMark[v] != mark)
+            {
+                _dirtyMark[v] = mark;
+                _nextDirty[count++] = v;
+            }
+        }
+
+        private AdoptionMechanisms Mechanisms() =>
+            new(_mechanisms[Seeded], _mechanisms[Complied], _mechanisms[Identified], _mechanisms[Internalized]);
     }
 }

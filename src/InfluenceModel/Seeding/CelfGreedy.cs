@@ -1,46 +1,69 @@
+using InfluenceModel.Diffusion;
+using InfluenceModel.Internal;
+
 namespace InfluenceModel.Seeding;
 
 /// <summary>
-/// CELF lazy-forward greedy (Leskovec et al. 2007) on a spread oracle (Monte-Carlo with common random numbers): by
-/// submodularity a node's marginal gain only falls as the seed set grows, so a node popped from the max-heap whose gain
-/// was computed for the current set is the best one. With costs it runs the ratio and the unit greedy and keeps the
-/// better (Leskovec et al.'s cost-effective lazy forward, ≥ ½(1 − 1/e)).
+/// CELF lazy-forward greedy (Leskovec et al. 2007) on a Monte-Carlo spread oracle with common random numbers: every
+/// evaluation runs simulation i on the stream (seed, i), so marginal gains are paired differences and the lazy bounds
+/// compare like with like. For a submodular spread a node's marginal gain only falls as the seed set grows, so a node
+/// popped from the max-heap whose gain was computed for the current set is the best one (for a non-submodular model —
+/// Kelman — the same rule is a heuristic without guarantee). With costs it runs the ratio and the unit greedy and keeps
+/// the better (Leskovec et al.'s cost-effective lazy forward, ≥ ½(1 − 1/e) for a submodular spread).
 /// </summary>
+/// <remarks>
+/// The first pass scores every candidate alone (with the forced seeds): the candidates are spread over the workers,
+/// each running all simulations of its candidates on a reused runner, and both greedy variants of the budgeted case share
+/// it. It is the bulk of the work for small k, which is why CELF++'s look-ahead (Goyal, Lu, Lakshmanan 2011), which
+/// saves re-evaluations in later rounds at the price of a second evaluation per node in the first pass, is not used.
+/// </remarks>
 internal static class CelfGreedy
 {
-    /// <summary>Free seeds in pick order for <paramref name="problem"/>, scoring sets with <paramref name="spread"/>.</summary>
-    public static int[] Select(SeedingProblem problem, Func<int[], double> spread)
+    /// <summary>Progress stage of the spread evaluations (Completed = evaluations of the first pass).</summary>
+    internal const string EvaluatingStage = "evaluating";
+
+    /// <summary>Free seeds in pick order for <paramref name="problem"/>, scoring sets with <paramref name="oracle"/>.</summary>
+    public static int[] Select(SeedingProblem problem, SpreadOracle oracle)
     {
-        if (!problem.IsBudgeted)
-        {
-            return Run(problem, spread, byRatio: false).Picks;
-        }
-
-        var ratio = Run(problem, spread, byRatio: true);
-        var unit = Run(problem, spread, byRatio: false);
-        return ratio.Spread >= unit.Spread ? ratio.Picks : unit.Picks;
-    }
-
-    private static (int[] Picks, double Spread) Run(SeedingProblem problem, Func<int[], double> spread, bool byRatio)
-    {
-        var current = new List<int>(problem.Forced);
-        double currentSpread = current.Count > 0 ? spread([.. current]) : 0.0;
-        double spent = problem.ForcedCost;
-
-        // Min-heap on (−key, node); the payload remembers the set size its gain was computed for.
-        var heap = new PriorityQueue<(int Node, int Round, double Gain), (double, int)>();
-        var trial = new int[current.Count + 1];
-        current.CopyTo(trial);
+        int[] forced = problem.Forced;
+        double forcedSpread = forced.Length > 0 ? oracle.Mean(forced) : 0.0;
+        var candidates = new List<int>();
         for (int v = 0; v < problem.NodeCount; v++)
         {
             // Prepare removes forced seeds from Candidate (and makes one when there are forced seeds).
             if (problem.Candidate is null || problem.Candidate[v])
             {
-                problem.CancellationToken.ThrowIfCancellationRequested();
-                trial[^1] = v;
-                double gain = spread(trial) - currentSpread;
-                heap.Enqueue((v, 0, gain), (-Key(problem, v, gain, byRatio), v));
+                candidates.Add(v);
             }
+        }
+
+        int[] nodes = [.. candidates];
+        var reporter = problem.Stage(EvaluatingStage, nodes.Length);
+        double[] alone = oracle.MeansWithEach(forced, nodes, () => reporter.Advance());
+        reporter.Complete();
+        if (!problem.IsBudgeted)
+        {
+            return Run(problem, oracle, nodes, alone, forcedSpread, byRatio: false).Picks;
+        }
+
+        var ratio = Run(problem, oracle, nodes, alone, forcedSpread, byRatio: true);
+        var unit = Run(problem, oracle, nodes, alone, forcedSpread, byRatio: false);
+        return ratio.Spread >= unit.Spread ? ratio.Picks : unit.Picks;
+    }
+
+    private static (int[] Picks, double Spread) Run(SeedingProblem problem, SpreadOracle oracle, int[] nodes, double[] alone, double forcedSpread, bool byRatio)
+    {
+        var current = new List<int>(problem.Forced);
+        double currentSpread = forcedSpread;
+        double spent = problem.ForcedCost;
+
+        // Min-heap on (−key, node); the payload remembers the set size its gain was computed for.
+        var heap = new PriorityQueue<(int Node, int Round, double Gain), (double, int)>();
+        for (int c = 0; c < nodes.Length; c++)
+        {
+            int v = nodes[c];
+            double gain = alone[c] - currentSpread;
+            heap.Enqueue((v, 0, gain), (-Key(problem, v, gain, byRatio), v));
         }
 
         problem.Report("selecting", 0, problem.FreeSeeds);
@@ -65,7 +88,7 @@ internal static class CelfGreedy
 
             problem.CancellationToken.ThrowIfCancellationRequested();
             int[] candidateSet = [.. current, entry.Node];
-            double gain = spread(candidateSet) - currentSpread;
+            double gain = oracle.Mean(candidateSet) - currentSpread;
             heap.Enqueue((entry.Node, picks.Count, gain), (-Key(problem, entry.Node, gain, byRatio), entry.Node));
         }
 

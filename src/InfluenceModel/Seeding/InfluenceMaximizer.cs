@@ -8,6 +8,7 @@ namespace InfluenceModel.Seeding;
 /// Influence maximization: chooses the seeds (ambassadors, influencers) whose advocacy is expected to reach the most
 /// people under independent cascade or linear threshold, with the brand's constraints (candidates, forced seeds,
 /// costs and a budget). Reverse-reachable-set algorithms OPIM-C (default) and IMM, the CELF greedy and three heuristics.
+/// The Kelman model is seeded by the CELF greedy only (no RR-set dual; Monte-Carlo evaluation; no guarantee).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -29,6 +30,9 @@ public static class InfluenceMaximizer
     /// <summary>Random family of the CELF Monte-Carlo runs (common random numbers across its evaluations).</summary>
     private const ulong CelfFamily = 10;
 
+    /// <summary>Random family of the Monte-Carlo evaluation of seeds chosen for a model without RR sets (Kelman).</summary>
+    private const ulong CelfEvaluationFamily = 11;
+
     /// <summary>Selects seeds for <paramref name="request"/>.</summary>
     /// <param name="request">The graph, the model, k and the constraints.</param>
     /// <param name="options">
@@ -37,9 +41,11 @@ public static class InfluenceMaximizer
     /// </param>
     /// <param name="progress">
     /// Receives reports in the stages "sampling" (RR sets drawn of the round's target), "selecting" (seeds chosen of the
-    /// free seeds) and "evaluating" (RR sets of the evaluation sample); each stage ends with Completed = Total. Optional.
+    /// free seeds) and "evaluating" (the seeds' evaluation: Completed = seeds evaluated); CELF first reports "evaluating"
+    /// with Completed = spread evaluations of its first pass (every candidate alone) and Total = the candidates. Each
+    /// stage ends with Completed = Total. Optional.
     /// </param>
-    /// <param name="cancellationToken">Cancels the selection; checked every 1,024 RR sets, every greedy pick and every CELF evaluation.</param>
+    /// <param name="cancellationToken">Cancels the selection; checked every 1,024 RR sets, every greedy pick and every CELF simulation.</param>
     /// <returns>The seeds in selection order with their marginal gains, the estimated spread and the guarantee.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="request"/> is null.</exception>
     /// <exception cref="ArgumentException">
@@ -48,6 +54,14 @@ public static class InfluenceMaximizer
     /// than the budget (ParamName "request.&lt;property&gt;", e.g. "request.K").
     /// </exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <remarks>
+    /// For a <see cref="KelmanInfluence"/> model the algorithm must be <see cref="SeedingAlgorithm.CelfGreedy"/>
+    /// (otherwise ArgumentException, ParamName "request.Algorithm"); the result's spread is a Monte-Carlo estimate of
+    /// <see cref="SimulationOptions.Simulations"/> runs on a stream family independent of the selection, the marginal
+    /// gains are differences of the prefixes' spreads on those runs, <see cref="SeedSelection.RrSetCount"/> is 0 and
+    /// <see cref="SeedSelection.ApproximationGuarantee"/> is 0 (the Kelman spread need not be submodular: reversible
+    /// compliance and attitudes can make an added seed lower the gain of another or raise it).
+    /// </remarks>
     public static SeedSelection Select(
         SeedingRequest request,
         SimulationOptions? options = null,
@@ -66,6 +80,7 @@ public static class InfluenceMaximizer
         {
             SeedingAlgorithm.Opimc => ReverseReachableSeeding.Opimc(problem),
             SeedingAlgorithm.Imm => ReverseReachableSeeding.Imm(problem),
+            SeedingAlgorithm.CelfGreedy when request.Model is KelmanInfluence => Celf(request, options, problem),
             SeedingAlgorithm.CelfGreedy => Evaluate(problem, CelfGreedy.Select(problem, MonteCarlo(request, options, problem)), CelfGuarantee(problem)),
             SeedingAlgorithm.MaxDegree => Evaluate(problem, SeedingHeuristics.MaxDegree(problem), 0.0),
             SeedingAlgorithm.DegreeDiscount => Evaluate(problem, SeedingHeuristics.DegreeDiscount(problem), 0.0),
@@ -98,10 +113,34 @@ public static class InfluenceMaximizer
     /// The CELF oracle: <see cref="SpreadEstimator"/> with one fixed seed (common random numbers across sets) and the
     /// caller's simulation count and parallelism. Progress is the selection's, not each estimate's.
     /// </summary>
-    private static Func<int[], double> MonteCarlo(SeedingRequest request, SimulationOptions options, SeedingProblem problem)
+    private static SpreadOracle MonteCarlo(SeedingRequest request, SimulationOptions options, SeedingProblem problem) =>
+        new(request.Graph, request.Model, options with { Seed = problem.FamilySeed(CelfFamily) }, problem.CancellationToken);
+
+    /// <summary>
+    /// CELF for a model without reverse-reachable sets (Kelman): the seeds are evaluated by Monte-Carlo on a fresh stream
+    /// family (independent of the selection), the marginal gains as differences of the prefixes' spreads on common random
+    /// numbers. No approximation guarantee (the spread need not be submodular).
+    /// </summary>
+    private static SelectionOutcome Celf(SeedingRequest request, SimulationOptions options, SeedingProblem problem)
     {
-        var celf = options with { Seed = problem.FamilySeed(CelfFamily) };
-        return seeds => SpreadEstimator.Estimate(new SpreadRequest(request.Graph, request.Model, seeds), celf, null, problem.CancellationToken).Spread.Mean;
+        int[] free = CelfGreedy.Select(problem, MonteCarlo(request, options, problem));
+        var evaluation = new SpreadOracle(request.Graph, request.Model, options with { Seed = problem.FamilySeed(CelfEvaluationFamily) }, problem.CancellationToken);
+        int[] seeds = [.. problem.Forced, .. free];
+        problem.Report("evaluating", 0, seeds.Length);
+        var gains = new double[seeds.Length];
+        double previous = 0;
+        for (int i = 0; i < seeds.Length - 1; i++)
+        {
+            double prefix = evaluation.Mean(seeds[..(i + 1)]);
+            gains[i] = prefix - previous;
+            previous = prefix;
+            problem.Report("evaluating", i + 1, seeds.Length);
+        }
+
+        Estimate spread = evaluation.Estimate(seeds);
+        gains[^1] = spread.Mean - previous;
+        problem.Report("evaluating", seeds.Length, seeds.Length);
+        return new SelectionOutcome(seeds, gains, spread.Mean, spread.StandardError, spread.Count, 0.0, 0);
     }
 
     private static double CelfGuarantee(SeedingProblem problem) =>
@@ -115,7 +154,14 @@ public static class InfluenceMaximizer
     {
         SocialGraph graph = request.Graph;
         int n = graph.NodeCount;
-        bool linearThreshold = request.Model is LinearThreshold;
+        if (request.Model is KelmanInfluence && request.Algorithm != SeedingAlgorithm.CelfGreedy)
+        {
+            throw new ArgumentException(
+                $"{request.Algorithm} cannot seed the Kelman model: reverse-reachable sets (OPIM-C, IMM) and the heuristics' RR-set evaluation exist only for independent cascade and linear threshold, and the Kelman model (reversible compliance, attitudes) has no such dual. Use SeedingAlgorithm.CelfGreedy (Monte-Carlo greedy, no approximation guarantee).",
+                RequestParameter(nameof(SeedingRequest.Algorithm)));
+        }
+
+        bool linearThreshold = request.Model is LinearThreshold or KelmanInfluence;
         int[] forced = [.. request.ForcedSeeds];
         CheckNodes(forced, n, RequestParameter(nameof(SeedingRequest.ForcedSeeds)));
         if (forced.Length > request.K)

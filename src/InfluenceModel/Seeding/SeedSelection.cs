@@ -12,26 +12,28 @@ public sealed record SeedSelection
 
     /// <summary>
     /// Expected number of extra activated nodes each seed adds to the ones before it (nodes; the first is the seed's own
-    /// spread). Measured on the RR sets the selection was made on (for heuristics and CELF: on the evaluation sample),
-    /// so their sum slightly overstates <see cref="Spread"/> for OPIM-C and IMM.
+    /// spread). Measured on the RR sets the selection was made on (for heuristics and CELF: on the evaluation sample;
+    /// for the Kelman model: differences of the prefixes' Monte-Carlo spreads on the evaluation runs), so their sum
+    /// slightly overstates <see cref="Spread"/> for OPIM-C and IMM.
     /// </summary>
     public required IReadOnlyList<double> MarginalGains { get; init; }
 
     /// <summary>
     /// Expected number of activated nodes, seeds included, estimated on RR sets independent of the selection
     /// (unbiased): mean n·p with p the share of those sets the seeds cover, standard error n·√(p(1 − p)/θ), count θ (the
-    /// evaluation sets), and the normal 95% interval.
+    /// evaluation sets), and the normal 95% interval. For the Kelman model (no RR sets): the Monte-Carlo mean of
+    /// <see cref="SimulationOptions.Simulations"/> runs on a stream family independent of the selection, count = the runs.
     /// </summary>
     public required Estimate Spread { get; init; }
 
     /// <summary>
     /// The approximation ratio that holds with probability ≥ 1 − δ: for OPIM-C the certified instance ratio
     /// σˡ(S)/σᵘ(OPT) of this run; for IMM 1 − 1/e − ε; with a budget ½(1 − 1/e) − ε; for CELF 1 − 1/e up to
-    /// Monte-Carlo error; 0 for heuristics (no guarantee).
+    /// Monte-Carlo error; 0 for heuristics and for CELF on the Kelman model (no guarantee: its spread need not be submodular).
     /// </summary>
     public required double ApproximationGuarantee { get; init; }
 
-    /// <summary>Number of reverse-reachable sets generated (selection, validation and evaluation together).</summary>
+    /// <summary>Number of reverse-reachable sets generated (selection, validation and evaluation together); 0 for the Kelman model.</summary>
     public required long RrSetCount { get; init; }
 
     /// <summary>Total cost of the seeds when the request had costs; otherwise null.</summary>

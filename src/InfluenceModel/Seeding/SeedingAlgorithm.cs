@@ -15,7 +15,11 @@ public enum SeedingAlgorithm
     /// </summary>
     Imm,
 
-    /// <summary>CELF lazy greedy on Monte-Carlo spread (Leskovec et al. 2007). Slow: a baseline for small graphs.</summary>
+    /// <summary>
+    /// CELF lazy greedy on Monte-Carlo spread with common random numbers (Leskovec et al. 2007): 1 − 1/e up to
+    /// Monte-Carlo error for IC and LT; the only algorithm for the Kelman model, where it carries no guarantee. Costs one
+    /// Monte-Carlo estimate per candidate, then a few per pick: a baseline for small graphs.
+    /// </summary>
     CelfGreedy,
 
     /// <summary>The k nodes of largest out-degree. No guarantee.</summary>

@@ -29,23 +29,26 @@ public sealed record SeedingRequest
     /// <summary>A request for <paramref name="k"/> seeds in <paramref name="graph"/> under <paramref name="model"/>, everything else at its default.</summary>
     /// <param name="graph">The social graph; at least one node, arc weights in [0, 1] (IC probabilities) or, for LT, in-weights summing to ≤ 1 into every node.</param>
     /// <param name="model">
-    /// The diffusion model: an <see cref="IndependentCascade"/> or a <see cref="LinearThreshold"/> (reverse-reachable
-    /// sets exist for these two; the Kelman model has no such dual).
+    /// The diffusion model: an <see cref="IndependentCascade"/> or a <see cref="LinearThreshold"/> (every algorithm), or
+    /// a <see cref="KelmanInfluence"/> model with <see cref="Algorithm"/> = <see cref="SeedingAlgorithm.CelfGreedy"/>
+    /// only (reverse-reachable sets exist for IC and LT; the Kelman model has no such dual, and its spread need not be
+    /// submodular, so CELF on it carries no approximation guarantee). The algorithm is checked by
+    /// <see cref="InfluenceMaximizer.Select"/>.
     /// </param>
     /// <param name="k">Number of seeds in total, forced seeds included. Range 1 to 1,000,000.</param>
     /// <exception cref="ArgumentNullException"><paramref name="graph"/> or <paramref name="model"/> is null.</exception>
     /// <exception cref="ArgumentException">
-    /// <paramref name="model"/> is neither independent cascade nor linear threshold; the graph is empty or its weights do
-    /// not suit the model (ParamName "graph").
+    /// <paramref name="model"/> is not independent cascade, linear threshold or Kelman; the graph is empty or its weights
+    /// do not suit the model (ParamName "graph"; LT and Kelman need in-weights summing to ≤ 1).
     /// </exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> is out of range.</exception>
     public SeedingRequest(SocialGraph graph, DiffusionModel model, int k)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(model);
-        if (model is not (IndependentCascade or LinearThreshold))
+        if (model is not (IndependentCascade or LinearThreshold or KelmanInfluence))
         {
-            throw new ArgumentException($"Seeding supports the independent cascade and linear threshold models; {model.Name} is neither.", nameof(model));
+            throw new ArgumentException($"Seeding supports the independent cascade, linear threshold and Kelman models; {model.Name} is none of them.", nameof(model));
         }
 
         K = Guard.InRange(k, 1, 1_000_000);
@@ -54,7 +57,7 @@ public sealed record SeedingRequest
             throw new ArgumentException("The graph has no nodes; there is nothing to seed.", nameof(graph));
         }
 
-        if (model is LinearThreshold)
+        if (model is LinearThreshold or KelmanInfluence)
         {
             EdgeProbabilities.ValidateLinearThreshold(graph);
         }
@@ -70,7 +73,7 @@ public sealed record SeedingRequest
     /// <summary>The social graph; its arc weights are the IC probabilities or LT weights.</summary>
     public SocialGraph Graph { get; }
 
-    /// <summary>The diffusion model (<see cref="IndependentCascade"/> or <see cref="LinearThreshold"/>).</summary>
+    /// <summary>The diffusion model (<see cref="IndependentCascade"/>, <see cref="LinearThreshold"/>, or <see cref="KelmanInfluence"/> with CELF).</summary>
     public DiffusionModel Model { get; }
 
     /// <summary>
