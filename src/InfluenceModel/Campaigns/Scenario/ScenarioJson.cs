@@ -89,6 +89,11 @@ internal static class ScenarioJson
         {
             problems.Add(path, ex);
         }
+        catch (System.Reflection.TargetInvocationException ex) when (ex.InnerException is ArgumentException inner)
+        {
+            // Without dynamic code (e.g. a file-based app) the serializer calls the guarded setters by reflection.
+            problems.Add(path, inner);
+        }
         catch (JsonException ex)
         {
             problems.Add(path + (ex.Path is { Length: > 1 } p ? p[1..] : ""), ex.Message.Split(" Path:", 2)[0]);
