@@ -106,18 +106,21 @@ foreach (var channel in fit.Channels)
 
 // 4. Split the same weekly budget on the fitted curves (the library's BudgetAllocator) and on the true ones.
 double budget = spend.Sum(s => s.Average());
-var allocator = new BudgetAllocator();
-var onFitted = allocator.Allocate(fitted, new AllocationRequest { TotalBudget = budget });
-var onTrue = allocator.Allocate(trueCurves, new AllocationRequest { TotalBudget = budget });
+var onFitted = fit.Allocate(budget);
+var onTrue = BudgetAllocator.Allocate(new AllocationRequest
+{
+    Channels = [.. names.Select((name, c) => new Channel(name, [1.0], 0, trueCurves[c]))],
+    Budget = budget,
+});
 double current = names.Select((_, c) => trueCurves[c].Value(spend[c].Average())).Sum();
 Console.WriteLine($"\nWeekly budget {budget:N0}: current split gives {current:N0} sales/week (true curves).");
 Console.WriteLine($"{"channel",-8} {"current",9} {"fitted opt",11} {"true opt",9}");
 for (int c = 0; c < names.Length; c++)
 {
-    Console.WriteLine($"{names[c],-8} {spend[c].Average(),9:N0} {onFitted.Spend[c],11:N0} {onTrue.Spend[c],9:N0}");
+    Console.WriteLine($"{names[c],-8} {spend[c].Average(),9:N0} {onFitted.Channels[c].Spend,11:N0} {onTrue.Channels[c].Spend,9:N0}");
 }
 
-double achieved = names.Select((_, c) => trueCurves[c].Value(onFitted.Spend[c])).Sum();
+double achieved = names.Select((_, c) => trueCurves[c].Value(onFitted.Channels[c].Spend)).Sum();
 Console.WriteLine($"The fitted split earns {achieved:N0} sales/week on the true curves; the true optimum {onTrue.TotalResponse:N0} ({(achieved - current) / current:P1} over the current split).");
 
 static double Normal(Random rng) => Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());

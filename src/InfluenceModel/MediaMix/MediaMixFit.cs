@@ -126,15 +126,40 @@ public sealed class MediaMixFit
     /// is given the largest draw's inflection point, which the allocator's branch and bound treats as convex below
     /// it — a heuristic there.
     /// </summary>
-    /// <param name="request">Budget per period, bounds and locked spends by channel index (model order).</param>
+    /// <param name="budgetPerPeriod">Money to split per period (finite, ≥ 0), in the data's spend unit.</param>
+    /// <param name="bounds">Optional per-channel spend bounds, by channel index (model order); null for none.</param>
+    /// <param name="locked">Optional locked spends by channel index (model order); null for none.</param>
     /// <param name="cancellationToken">Cancels the allocation.</param>
-    /// <returns>The allocation; Response and TotalResponse are posterior means (KPI units per period).</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="request"/> is null.</exception>
+    /// <returns>The allocation, one <see cref="ChannelAllocation"/> per channel in model order; responses are posterior means (KPI units per period).</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="budgetPerPeriod"/> is negative or not finite.</exception>
     /// <exception cref="ArgumentException">Bounds or locked spends do not match the channels.</exception>
-    public Allocation Allocate(AllocationRequest request, CancellationToken cancellationToken = default)
+    public Allocation Allocate(
+        double budgetPerPeriod,
+        IReadOnlyList<SpendBounds?>? bounds = null,
+        IReadOnlyDictionary<int, double>? locked = null,
+        CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        return new BudgetAllocator().Allocate(PosteriorMeanCurves(), request, cancellationToken);
+        var request = new AllocationRequest { Channels = FittedChannels(), Budget = budgetPerPeriod, Bounds = bounds, Locked = locked };
+        return BudgetAllocator.Allocate(request, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>
+    /// The fitted channels as the library's own <see cref="Channel"/>s, in model order, for
+    /// <see cref="BudgetAllocator"/> and <see cref="ChannelSelector"/>: each channel's curve is its posterior-mean
+    /// steady-state response per period (see <see cref="Allocate"/>), with one audience segment of share 1, no fixed
+    /// cost and no further adstock (the steady state already includes the carry-over).
+    /// </summary>
+    /// <returns>One channel per model channel.</returns>
+    public IReadOnlyList<Channel> FittedChannels()
+    {
+        IResponseCurve[] curves = PosteriorMeanCurves();
+        var result = new Channel[curves.Length];
+        for (int c = 0; c < curves.Length; c++)
+        {
+            result[c] = new Channel(_problem.Channels[c].Name, [1.0], 0, curves[c]);
+        }
+
+        return result;
     }
 
     /// <summary>

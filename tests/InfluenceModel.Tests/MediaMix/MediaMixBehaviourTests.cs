@@ -71,18 +71,18 @@ public class MediaMixBehaviourTests
         TrueChannel[] truth = MediaMixSimulation.TwoChannels();
         // Steady-state true curves: normalised adstock ⇒ Σw = 1, so the curve itself.
         IResponseCurve[] trueCurves = [truth[0].Curve, truth[1].Curve];
-        var allocator = new BudgetAllocator();
+        Channel[] trueChannels = [new("tv", [1.0], 0, trueCurves[0]), new("search", [1.0], 0, trueCurves[1])];
         foreach (double budget in new[] { 300.0, 900 })
         {
-            var request = new AllocationRequest { TotalBudget = budget };
-            Allocation best = allocator.Allocate(trueCurves, request);
-            Allocation fitted = fit.Allocate(request);
+            Allocation best = BudgetAllocator.Allocate(new AllocationRequest { Channels = trueChannels, Budget = budget });
+            Allocation fitted = fit.Allocate(budget);
             Assert.Equal(budget, fitted.TotalSpend, 1e-6 * budget);
+            double[] spend = [.. fitted.Channels.Select(c => c.Spend)];
             // The fitted split is within 15 % of the budget of the true optimum, and loses < 2 % of the true response.
-            Assert.Equal(best.Spend[0], fitted.Spend[0], 0.15 * budget);
-            double achieved = trueCurves[0].Value(fitted.Spend[0]) + trueCurves[1].Value(fitted.Spend[1]);
+            Assert.Equal(best.Channels[0].Spend, spend[0], 0.15 * budget);
+            double achieved = trueCurves[0].Value(spend[0]) + trueCurves[1].Value(spend[1]);
             Assert.InRange(achieved, 0.98 * best.TotalResponse, best.TotalResponse + 1e-9);
-            PosteriorInterval plan = fit.PlanResponse(fitted.Spend);
+            PosteriorInterval plan = fit.PlanResponse(spend);
             Assert.Equal(fitted.TotalResponse, plan.Mean, 1e-9 * plan.Mean);
             Assert.True(plan.Low < plan.Mean && plan.Mean < plan.High);
         }
