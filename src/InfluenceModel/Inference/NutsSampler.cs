@@ -104,7 +104,7 @@ public static class NutsSampler
             MeanAcceptance = acceptance / ((double)chains * draws),
             GradientEvaluations = (int)Math.Min(evaluations, int.MaxValue),
         };
-        return new PosteriorSample(chains, draws, options.ParameterNames ?? DefaultNames(dimension), values, diagnostics);
+        return PosteriorSample.Owning(chains, draws, options.ParameterNames ?? DefaultNames(dimension), values, diagnostics);
     }
 
     private static ChainResult RunOne(NutsChain runner, NutsOptions options, Span<double> output, ProgressReporter warmupReporter,

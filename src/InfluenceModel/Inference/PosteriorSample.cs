@@ -27,7 +27,7 @@ public sealed class PosteriorSample
     {
     }
 
-    internal PosteriorSample(int chains, int draws, IReadOnlyList<string> parameterNames, double[] values, SamplerDiagnostics diagnostics)
+    private PosteriorSample(int chains, int draws, IReadOnlyList<string> parameterNames, double[] values, SamplerDiagnostics diagnostics)
     {
         ArgumentNullException.ThrowIfNull(diagnostics);
         Chains = chains;
@@ -38,6 +38,10 @@ public sealed class PosteriorSample
         Diagnostics = diagnostics;
         _summary = new Lazy<IReadOnlyList<ParameterSummary>>(ComputeSummary);
     }
+
+    /// <summary>Takes ownership of <paramref name="values"/> (no copy, no checks): for the sampler's own output.</summary>
+    internal static PosteriorSample Owning(int chains, int draws, IReadOnlyList<string> parameterNames, double[] values, SamplerDiagnostics diagnostics) =>
+        new(chains, draws, parameterNames, values, diagnostics);
 
     /// <summary>Number of chains.</summary>
     public int Chains { get; }
