@@ -48,7 +48,7 @@ internal static class MediaMixChartParts
         low = Math.Min(low, actual.Min());
         DateAxis(plot);
         plot.XLabel("Period start date");
-        plot.Axes.SetLimitsY(low - (0.02 * (high - low)), high + (0.25 * (high - low)));
+        plot.Axes.SetLimitsY(low - (0.02 * (high - low)), high + (0.08 * (high - low)));
         plot.ShowLegend(Edge.Right);
         return plot;
     }

@@ -48,12 +48,12 @@ public static class MediaMixCharts
 
         var layers = new List<DecompositionLayer>
         {
-            new(fit.Model.Controls.Count > 0 ? "Baseline (with the controls' average)" : "Baseline", baseline),
+            new(fit.Model.Controls.Count > 0 ? "Baseline (+ controls' average)" : "Baseline", baseline),
             new("Trend and seasonality", trendSeason),
         };
         if (fit.Model.Controls.Count > 0)
         {
-            layers.Add(new("Controls (around their average)", controls));
+            layers.Add(new("Controls (vs. their average)", controls));
         }
 
         for (int c = 0; c < fit.Channels.Count; c++)

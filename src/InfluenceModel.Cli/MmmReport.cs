@@ -11,9 +11,6 @@ internal sealed record Figure(double Mean, double Sd, double Hdi94Low, double Hd
     public static Figure From(MediaMixParameter p) => new(p.Mean, p.StandardDeviation, p.Hdi94Low, p.Hdi94High);
 
     public static Figure From(PosteriorInterval i) => new(i.Mean, i.StandardDeviation, i.Low, i.High);
-
-    /// <summary>"mean [low, high]" with <paramref name="format"/>, plain text.</summary>
-    public string Text(string format) => string.Create(CultureInfo.InvariantCulture, $"{Mean.ToString(format, CultureInfo.InvariantCulture)} [{Hdi94Low.ToString(format, CultureInfo.InvariantCulture)}, {Hdi94High.ToString(format, CultureInfo.InvariantCulture)}]");
 }
 
 /// <summary>One channel of the `mmm` report.</summary>
@@ -73,14 +70,15 @@ internal sealed record MmmReport(IReadOnlyList<ChannelReport> Channels, Diagnost
     {
         var c = CultureInfo.InvariantCulture;
         string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", c);
-        console.WriteLine(string.Create(c, $"Media mix: {settings.Kpi} on {report.Channels.Count} channel(s), {data.Periods} {data.Frequency.ToString().ToLowerInvariant()} rows ({Iso(data.Dates[0])} to {Iso(data.Dates[^1])})."));
-        console.WriteLine(string.Create(c, $"{settings.Adstock} adstock (max lag {settings.MaxLag}), {settings.Saturation} saturation, {settings.Seasonality} Fourier pair(s), trend {settings.Trend}."));
-        console.WriteLine(string.Create(c, $"NUTS: {settings.Chains} chains × {settings.Draws} draws after {settings.Warmup} warm-up, seed {settings.Seed}. Posterior mean [94% HDI]."));
+        console.WriteLine(string.Create(c, $"Media mix: {settings.Kpi}, {report.Channels.Count} channel(s), {data.Periods} {data.Frequency.ToString().ToLowerInvariant()} rows ({Iso(data.Dates[0])} to {Iso(data.Dates[^1])})."));
+        console.WriteLine(string.Create(c, $"Adstock {settings.Adstock} (max lag {settings.MaxLag}), saturation {settings.Saturation}, trend {settings.Trend}."));
+        console.WriteLine(string.Create(c, $"Seasonality: {settings.Seasonality} Fourier pair(s). NUTS: {settings.Chains} chains × {settings.Draws} draws after {settings.Warmup} warm-up."));
+        console.WriteLine(string.Create(c, $"Seed {settings.Seed}. Figures: posterior mean [94% HDI], in data units."));
 
         var table = new Table().AddColumns("channel", "share of KPI", "ROAS", "marginal ROAS");
         foreach (ChannelReport ch in report.Channels)
         {
-            AddRow(table, ch.Name, Percent(ch.ContributionShare), ch.Roas.Text("G3"), ch.MarginalRoas.Text("G3"));
+            AddRow(table, ch.Name, Percent(ch.ContributionShare), Interval(ch.Roas), Interval(ch.MarginalRoas));
         }
 
         console.Write(table);
@@ -89,19 +87,38 @@ internal sealed record MmmReport(IReadOnlyList<ChannelReport> Channels, Diagnost
         {
             foreach (var (name, f) in ch.Parameters)
             {
-                AddRow(parameters, ch.Name, name, f.Mean.ToString("G4", c), f.Sd.ToString("G3", c), $"[{f.Hdi94Low.ToString("G4", c)}, {f.Hdi94High.ToString("G4", c)}]");
+                AddRow(parameters, ch.Name, name, Number(f.Mean), Number(f.Sd), $"[{Number(f.Hdi94Low)}, {Number(f.Hdi94High)}]");
             }
         }
 
         console.Write(parameters);
         DiagnosticsReport d = report.Diagnostics;
         bool ok = d.MaxRhat < 1.01 && d.Divergences == 0 && d.MinEssBulk >= 100 * settings.Chains;
-        console.WriteLine(string.Create(c, $"Diagnostics: max R-hat {d.MaxRhat:F3}, min bulk ESS {d.MinEssBulk:N0}, divergences {d.Divergences}{(ok ? "." : " — check convergence (want R-hat < 1.01, ESS ≥ 100 per chain, no divergences).")}"));
+        console.WriteLine(string.Create(c, $"Diagnostics: max R-hat {d.MaxRhat:F3}, min bulk ESS {d.MinEssBulk:N0}, divergences {d.Divergences}."));
+        if (!ok)
+        {
+            console.WriteLine("Check convergence: want R-hat < 1.01, bulk ESS ≥ 100 per chain, no divergences.");
+        }
+
         console.WriteLine(string.Create(c, $"Fit: R² {report.Fit.R2:F3}, MAPE {report.Fit.Mape:P1}."));
     }
 
+    /// <summary>"12.5% [10.5%, 14.5%]": a share in percent, one decimal, no space (fits the 80-column table).</summary>
     private static string Percent(Figure f) =>
-        string.Create(CultureInfo.InvariantCulture, $"{f.Mean:P1} [{f.Hdi94Low:P1}, {f.Hdi94High:P1}]");
+        string.Create(CultureInfo.InvariantCulture, $"{100 * f.Mean:F1}% [{100 * f.Hdi94Low:F1}%, {100 * f.Hdi94High:F1}%]");
+
+    /// <summary>"0.191 [0.029, 0.457]".</summary>
+    private static string Interval(Figure f) => $"{Number(f.Mean)} [{Number(f.Hdi94Low)}, {Number(f.Hdi94High)}]";
+
+    /// <summary>A figure in at most about six characters: 4,361; 42.1; 0.191; 0.029; 1.1E-04.</summary>
+    internal static string Number(double x)
+    {
+        double a = Math.Abs(x);
+        return a >= 100 ? x.ToString("N0", CultureInfo.InvariantCulture)
+            : a >= 1 ? x.ToString("0.##", CultureInfo.InvariantCulture)
+            : a >= 0.001 || a == 0 ? x.ToString("0.###", CultureInfo.InvariantCulture)
+            : x.ToString("0.0E+00", CultureInfo.InvariantCulture);
+    }
 
     /// <summary>Adds plain-text cells (no markup: intervals contain brackets).</summary>
     private static void AddRow(Table table, params string[] cells) =>

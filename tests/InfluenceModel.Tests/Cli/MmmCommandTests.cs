@@ -80,6 +80,16 @@ public sealed class MmmCommandTests : IDisposable
         Assert.All(output.Split('\n'), line => Assert.True(line.TrimEnd('\r').Length <= 80, $"{line.Length} columns: {line}"));
     }
 
+    [Theory]
+    [InlineData(4361.2, "4,361")]
+    [InlineData(-42.123, "-42.12")]
+    [InlineData(0.19149, "0.191")]
+    [InlineData(0.0287, "0.029")]
+    [InlineData(0.000115, "1.2E-04")]
+    [InlineData(0, "0")]
+    public void TableNumbers_AreShortAndCultureFree(double value, string expected) =>
+        Assert.Equal(expected, MmmReport.Number(value));
+
     [Fact]
     public void Help_ShowsTheOptionsAndTheExample()
     {
