@@ -167,9 +167,9 @@ internal static class CampaignReport
 
     private static string N0(double value) => value.ToString("N0", Inv);
 
-    private static string Ci(Campaigns.Estimate e) => $"{e.Mean.ToString("N0", Inv)} ± {(e.Interval95.Upper - e.Mean).ToString("N0", Inv)}";
+    private static string Ci(Estimate e) => $"{e.Mean.ToString("N0", Inv)} ± {(e.Interval95.Upper - e.Mean).ToString("N0", Inv)}";
 
-    private static string CiPercent(Campaigns.Estimate e) => $"{e.Mean.ToString("P1", Inv)} ± {(e.Interval95.Upper - e.Mean).ToString("P1", Inv)}";
+    private static string CiPercent(Estimate e) => $"{e.Mean.ToString("P1", Inv)} ± {(e.Interval95.Upper - e.Mean).ToString("P1", Inv)}";
 
     /// <summary>Shows the "simulating" stage as the bar's fraction and any later stage as its description.</summary>
     private sealed class TaskProgress(ProgressTask task) : IProgress<ProgressReport>

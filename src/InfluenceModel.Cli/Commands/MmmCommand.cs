@@ -1,3 +1,4 @@
+using InfluenceModel.Channels;
 using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
@@ -230,18 +231,18 @@ internal sealed class MmmCommand(IAnsiConsole console) : Command<MmmCommand.Sett
         return ex.ParamName is not null && message.EndsWith(suffix, StringComparison.Ordinal) ? message[..^suffix.Length] : message;
     }
 
-    private static AdstockKind AdstockOf(string text) => text switch
+    private static MediaMixAdstockKind AdstockOf(string text) => text switch
     {
-        "delayed" => AdstockKind.Delayed,
-        "weibull-cdf" => AdstockKind.WeibullCdf,
-        "weibull-pdf" => AdstockKind.WeibullPdf,
-        _ => AdstockKind.Geometric,
+        "delayed" => MediaMixAdstockKind.Delayed,
+        "weibull-cdf" => MediaMixAdstockKind.WeibullCdf,
+        "weibull-pdf" => MediaMixAdstockKind.WeibullPdf,
+        _ => MediaMixAdstockKind.Geometric,
     };
 
-    private static SaturationKind SaturationOf(string text) => text switch
+    private static ResponseCurveKind SaturationOf(string text) => text switch
     {
-        "hill" => SaturationKind.Hill,
-        "michaelis-menten" => SaturationKind.MichaelisMenten,
-        _ => SaturationKind.Logistic,
+        "hill" => ResponseCurveKind.Hill,
+        "michaelis-menten" => ResponseCurveKind.MichaelisMenten,
+        _ => ResponseCurveKind.Logistic,
     };
 }

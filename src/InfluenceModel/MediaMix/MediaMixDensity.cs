@@ -118,7 +118,7 @@ internal sealed class MediaMixDensity : ILogDensity
             double s2 = ch.SaturationCount == 2 ? v[o + 2] : 0;
             int ao = o + 1 + ch.SaturationCount;
             double a1 = v[ao];
-            double a2 = ch.AdstockCount == 2 ? v[ao + 1] * (ch.Adstock == AdstockKind.Delayed ? _lags - 1 : 1) : 0;
+            double a2 = ch.AdstockCount == 2 ? v[ao + 1] * (ch.Adstock == MediaMixAdstockKind.Delayed ? _lags - 1 : 1) : 0;
             MediaMixKernels.Weights(ch.Adstock, a1, a2, _normalize, cw.W, cw.Dw1, cw.Dw2);
             MediaMixKernels.Convolve(ch.Spend, cw.W, cw.A);
             double[] a = cw.A, s = cw.S, slope = cw.Slope, d1 = cw.D1, d2 = cw.D2;
@@ -280,7 +280,7 @@ internal sealed class MediaMixDensity : ILogDensity
         gv[index] += g1;
         if (ch.AdstockCount == 2)
         {
-            gv[index + 1] += g2 * (ch.Adstock == AdstockKind.Delayed ? _lags - 1 : 1);
+            gv[index + 1] += g2 * (ch.Adstock == MediaMixAdstockKind.Delayed ? _lags - 1 : 1);
         }
     }
 
@@ -338,7 +338,7 @@ internal sealed class MediaMixDensity : ILogDensity
         gv[ao] += dPred * beta * sumA1;
         if (ch.AdstockCount == 2)
         {
-            gv[ao + 1] += dPred * beta * sumA2 * (ch.Adstock == AdstockKind.Delayed ? _lags - 1 : 1);
+            gv[ao + 1] += dPred * beta * sumA2 * (ch.Adstock == MediaMixAdstockKind.Delayed ? _lags - 1 : 1);
         }
 
         return -0.5 * residual * residual * inverse;

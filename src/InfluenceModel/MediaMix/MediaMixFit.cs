@@ -88,9 +88,9 @@ public sealed class MediaMixFit
         bool normalize = _problem.Model.NormalizeAdstock;
         return ch.Adstock switch
         {
-            AdstockKind.Geometric => new GeometricAdstock(a1, lags, normalize),
-            AdstockKind.WeibullCdf => new WeibullAdstock(a1, a2, lags, WeibullKind.Cdf, normalize),
-            AdstockKind.WeibullPdf => new WeibullAdstock(a1, a2, lags, WeibullKind.Pdf, normalize),
+            MediaMixAdstockKind.Geometric => new GeometricAdstock(a1, lags, normalize),
+            MediaMixAdstockKind.WeibullCdf => new WeibullAdstock(a1, a2, lags, WeibullKind.Cdf, normalize),
+            MediaMixAdstockKind.WeibullPdf => new WeibullAdstock(a1, a2, lags, WeibullKind.Pdf, normalize),
             _ => new KernelAdstock(Weights(ch, v)),
         };
     }
@@ -608,7 +608,7 @@ public sealed class MediaMixFit
     private (double, double) AdstockParameters(ChannelTerm ch, double[] v)
     {
         int ao = ch.Offset + 1 + ch.SaturationCount;
-        double a2 = ch.AdstockCount == 2 ? v[ao + 1] * (ch.Adstock == AdstockKind.Delayed ? _problem.MaxLag - 1 : 1) : 0;
+        double a2 = ch.AdstockCount == 2 ? v[ao + 1] * (ch.Adstock == MediaMixAdstockKind.Delayed ? _problem.MaxLag - 1 : 1) : 0;
         return (v[ao], a2);
     }
 
@@ -633,8 +633,8 @@ public sealed class MediaMixFit
         var (s1, s2) = SaturationParameters(ch, v);
         return ch.Saturation switch
         {
-            SaturationKind.Logistic => new LogisticCurve(beta, s1 * gain / ch.SpendScale),
-            SaturationKind.Hill => new HillCurve(beta, s1 * ch.SpendScale / gain, s2),
+            ResponseCurveKind.Logistic => new LogisticCurve(beta, s1 * gain / ch.SpendScale),
+            ResponseCurveKind.Hill => new HillCurve(beta, s1 * ch.SpendScale / gain, s2),
             _ => new MichaelisMentenCurve(beta, s1 * ch.SpendScale / gain),
         };
     }

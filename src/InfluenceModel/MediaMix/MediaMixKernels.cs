@@ -1,3 +1,4 @@
+using InfluenceModel.Channels;
 using System.Numerics;
 using System.Runtime.InteropServices;
 
@@ -12,16 +13,16 @@ namespace InfluenceModel.MediaMix;
 internal static class MediaMixKernels
 {
     /// <summary>
-    /// Lag weights w (length L) of an adstock with parameters p1, p2 (see <see cref="AdstockKind"/>; for Delayed p2
+    /// Lag weights w (length L) of an adstock with parameters p1, p2 (see <see cref="MediaMixAdstockKind"/>; for Delayed p2
     /// is θ in periods) and their derivatives dw1 = ∂w/∂p1, dw2 = ∂w/∂p2 (zero when the kind has one parameter).
     /// </summary>
-    public static void Weights(AdstockKind kind, double p1, double p2, bool normalize, Span<double> w, Span<double> dw1, Span<double> dw2)
+    public static void Weights(MediaMixAdstockKind kind, double p1, double p2, bool normalize, Span<double> w, Span<double> dw1, Span<double> dw2)
     {
         int n = w.Length;
         dw2.Clear();
         switch (kind)
         {
-            case AdstockKind.Geometric:
+            case MediaMixAdstockKind.Geometric:
                 {
                     double power = 1;
                     for (int l = 0; l < n; l++)
@@ -43,7 +44,7 @@ internal static class MediaMixKernels
                     break;
                 }
 
-            case AdstockKind.Delayed:
+            case MediaMixAdstockKind.Delayed:
                 {
                     double logAlpha = Math.Log(p1);
                     for (int l = 0; l < n; l++)
@@ -58,7 +59,7 @@ internal static class MediaMixKernels
                     break;
                 }
 
-            case AdstockKind.WeibullCdf:
+            case MediaMixAdstockKind.WeibullCdf:
                 {
                     // log w_l = −Σ_{i=1}^{l} (i/λ)^k.
                     double logW = 0, dk = 0, dLambda = 0;
@@ -217,11 +218,11 @@ internal static class MediaMixKernels
     /// <summary>
     /// Saturation s(a) ∈ [0, 1) with ds/da and the derivatives with respect to its parameters (p1 = λ or κ, p2 = slope).
     /// </summary>
-    public static double Saturate(SaturationKind kind, double a, double p1, double p2, out double slope, out double d1, out double d2)
+    public static double Saturate(ResponseCurveKind kind, double a, double p1, double p2, out double slope, out double d1, out double d2)
     {
         switch (kind)
         {
-            case SaturationKind.Logistic:
+            case ResponseCurveKind.Logistic:
                 {
                     // s = (1 − e)/(1 + e), e = e^{−λa} ∈ (0, 1] (a ≥ 0): one Exp, cheaper than Tanh; (1 − s²)/2 = 2e/(1 + e)².
                     double e = Math.Exp(-p1 * a);
@@ -234,7 +235,7 @@ internal static class MediaMixKernels
                     return s;
                 }
 
-            case SaturationKind.MichaelisMenten:
+            case ResponseCurveKind.MichaelisMenten:
                 {
                     double denominator = p1 + a;
                     double inverse = 1 / (denominator * denominator);

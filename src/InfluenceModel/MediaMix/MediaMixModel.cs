@@ -1,9 +1,10 @@
+using InfluenceModel.Channels;
 using InfluenceModel.Internal;
 
 namespace InfluenceModel.MediaMix;
 
 /// <summary>The carry-over of a media-mix channel (PyMC-Marketing's adstock transformations).</summary>
-public enum AdstockKind
+public enum MediaMixAdstockKind
 {
     /// <summary>Geometric: w_l = α^l, l = 0 … L−1 (parameter "alpha" ∈ (0, 1), default prior Beta(1, 3)).</summary>
     Geometric,
@@ -26,22 +27,6 @@ public enum AdstockKind
     /// <see cref="WeibullCdf"/>); allows a delayed peak.
     /// </summary>
     WeibullPdf,
-}
-
-/// <summary>The saturation (response-curve shape) of a media-mix channel, applied to the adstocked, scaled spend a.</summary>
-public enum SaturationKind
-{
-    /// <summary>
-    /// Hill: a^s/(a^s + κ^s) (parameters "kappa" κ, the half-saturation point, default prior Gamma(2, 3), and
-    /// "slope" s, default prior Gamma(3, 2); s &gt; 1 is S-shaped).
-    /// </summary>
-    Hill,
-
-    /// <summary>Logistic (PyMC-Marketing): (1 − e^{−λa})/(1 + e^{−λa}) (parameter "lambda" λ, default prior Gamma(3, 1)).</summary>
-    Logistic,
-
-    /// <summary>Michaelis–Menten: a/(λ + a) (parameter "lambda" λ, the half-saturation point, default prior Gamma(2, 3)).</summary>
-    MichaelisMenten,
 }
 
 /// <summary>The trend term of a media-mix model.</summary>
@@ -88,18 +73,24 @@ public sealed record MediaMixChannel
         }
     }
 
-    /// <summary>The carry-over kind; default <see cref="AdstockKind.Geometric"/>.</summary>
+    /// <summary>The carry-over kind; default <see cref="MediaMixAdstockKind.Geometric"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">Undefined value.</exception>
-    public AdstockKind Adstock { get; init => field = Guard.Defined(value, nameof(Adstock)); } = AdstockKind.Geometric;
+    public MediaMixAdstockKind Adstock { get; init => field = Guard.Defined(value, nameof(Adstock)); } = MediaMixAdstockKind.Geometric;
 
-    /// <summary>The saturation kind; default <see cref="SaturationKind.Logistic"/>.</summary>
+    /// <summary>
+    /// The saturation (the library's one response-curve kind), applied to the adstocked, scaled spend a; default
+    /// <see cref="ResponseCurveKind.Logistic"/>. Logistic (1 − e^{−λa})/(1 + e^{−λa}): parameter "lambda", default
+    /// prior Gamma(3, 1). Hill a^s/(a^s + κ^s): "kappa" (half-saturation point, default prior Gamma(2, 3)) and "slope"
+    /// (default prior Gamma(3, 2); s &gt; 1 is S-shaped). Michaelis–Menten a/(λ + a): "lambda" (half-saturation
+    /// point, default prior Gamma(2, 3)). The channel's coefficient β multiplies each.
+    /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">Undefined value.</exception>
-    public SaturationKind Saturation { get; init => field = Guard.Defined(value, nameof(Saturation)); } = SaturationKind.Logistic;
+    public ResponseCurveKind Saturation { get; init => field = Guard.Defined(value, nameof(Saturation)); } = ResponseCurveKind.Logistic;
 
     /// <summary>
     /// Prior overrides by parameter name: "beta" (the effect ceiling on the scaled KPI, positive, default
     /// HalfNormal(2)), the saturation's ("lambda", or "kappa" and "slope") and the adstock's ("alpha", "theta",
-    /// "shape", "scale") — see <see cref="SaturationKind"/> and <see cref="AdstockKind"/> for names and defaults.
+    /// "shape", "scale") — see <see cref="ResponseCurveKind"/> and <see cref="MediaMixAdstockKind"/> for names and defaults.
     /// Null or missing keys keep the defaults. A key the channel does not have, or a prior whose support does not
     /// match the parameter's, is rejected by <see cref="MediaMixModel.Channels"/>.
     /// </summary>
@@ -117,16 +108,16 @@ public sealed record MediaMixChannel
 
     internal const string Beta = "beta";
 
-    internal static string[] SaturationParameters(SaturationKind kind) => kind switch
+    internal static string[] SaturationParameters(ResponseCurveKind kind) => kind switch
     {
-        SaturationKind.Hill => ["kappa", "slope"],
+        ResponseCurveKind.Hill => ["kappa", "slope"],
         _ => ["lambda"],
     };
 
-    internal static string[] AdstockParameters(AdstockKind kind) => kind switch
+    internal static string[] AdstockParameters(MediaMixAdstockKind kind) => kind switch
     {
-        AdstockKind.Geometric => ["alpha"],
-        AdstockKind.Delayed => ["alpha", "theta"],
+        MediaMixAdstockKind.Geometric => ["alpha"],
+        MediaMixAdstockKind.Delayed => ["alpha", "theta"],
         _ => ["shape", "scale"],
     };
 
@@ -134,7 +125,7 @@ public sealed record MediaMixChannel
     internal (Prior Prior, ParameterSupport Support) Default(string parameter) => (parameter, Saturation) switch
     {
         (Beta, _) => (Prior.HalfNormal(2), ParameterSupport.Positive),
-        ("lambda", SaturationKind.Logistic) => (Prior.Gamma(3, 1), ParameterSupport.Positive),
+        ("lambda", ResponseCurveKind.Logistic) => (Prior.Gamma(3, 1), ParameterSupport.Positive),
         ("lambda", _) => (Prior.Gamma(2, 3), ParameterSupport.Positive),
         ("kappa", _) => (Prior.Gamma(2, 3), ParameterSupport.Positive),
         ("slope", _) => (Prior.Gamma(3, 2), ParameterSupport.Positive),

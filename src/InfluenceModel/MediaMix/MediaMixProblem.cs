@@ -1,3 +1,4 @@
+using InfluenceModel.Channels;
 namespace InfluenceModel.MediaMix;
 
 /// <summary>One parameter of the flat vector: name, support, prior, and the factor that takes it to data units.</summary>
@@ -17,9 +18,9 @@ internal sealed class ChannelTerm
 {
     public required string Name { get; init; }
 
-    public required AdstockKind Adstock { get; init; }
+    public required MediaMixAdstockKind Adstock { get; init; }
 
-    public required SaturationKind Saturation { get; init; }
+    public required ResponseCurveKind Saturation { get; init; }
 
     /// <summary>Spend / SpendScale for every row of the data (fitted and held-out).</summary>
     public required double[] Spend { get; init; }
@@ -33,9 +34,9 @@ internal sealed class ChannelTerm
     /// <summary>Index of β in the parameter vector; then the saturation's, then the adstock's.</summary>
     public required int Offset { get; init; }
 
-    public int SaturationCount => Saturation == SaturationKind.Hill ? 2 : 1;
+    public int SaturationCount => Saturation == ResponseCurveKind.Hill ? 2 : 1;
 
-    public int AdstockCount => Adstock == AdstockKind.Geometric ? 1 : 2;
+    public int AdstockCount => Adstock == MediaMixAdstockKind.Geometric ? 1 : 2;
 
     public int ParameterCount => 1 + SaturationCount + AdstockCount;
 
@@ -245,7 +246,7 @@ internal sealed class MediaMixProblem
                 throw new ArgumentException($"data has no spend column '{channel.Name}' (model.Channels); it has [{string.Join(", ", Data.ChannelNames)}].", "data");
             }
 
-            if (channel.Adstock == AdstockKind.Delayed && Model.MaxLag < 2)
+            if (channel.Adstock == MediaMixAdstockKind.Delayed && Model.MaxLag < 2)
             {
                 throw new ArgumentException($"Channel '{channel.Name}': delayed adstock needs MaxLag ≥ 2; it is {Model.MaxLag}.", "model");
             }
@@ -290,7 +291,7 @@ internal sealed class MediaMixProblem
                 double dataScale = name switch
                 {
                     MediaMixChannel.Beta => yScale,
-                    "lambda" when channel.Saturation == SaturationKind.Logistic => 1 / xScale,
+                    "lambda" when channel.Saturation == ResponseCurveKind.Logistic => 1 / xScale,
                     "lambda" or "kappa" => xScale,
                     "theta" => Model.MaxLag - 1,
                     _ => 1,

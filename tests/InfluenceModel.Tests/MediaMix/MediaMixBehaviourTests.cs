@@ -151,7 +151,7 @@ public class MediaMixBehaviourTests
 
     [Property(MaxTest = 15)]
     public Property AnyChannelKinds_GiveFiniteNonNegativeContributions() =>
-        Prop.ForAll(Gen.Elements(Enum.GetValues<AdstockKind>()).ToArbitrary(), Gen.Elements(Enum.GetValues<SaturationKind>()).ToArbitrary(), Gen.Choose(1, 1000).ToArbitrary(), (adstock, saturation, seed) =>
+        Prop.ForAll(Gen.Elements(Enum.GetValues<MediaMixAdstockKind>()).ToArbitrary(), Gen.Elements(Enum.GetValues<ResponseCurveKind>()).ToArbitrary(), Gen.Choose(1, 1000).ToArbitrary(), (adstock, saturation, seed) =>
         {
             var model = new MediaMixModel { Channels = [new MediaMixChannel { Name = "tv", Adstock = adstock, Saturation = saturation }, new MediaMixChannel { Name = "search" }], SeasonalityPairs = 1 };
             MediaMixFit fit = model.Fit(MediaMixFitTests.CleanData(40, seed), Map);

@@ -1,3 +1,4 @@
+using InfluenceModel.Channels;
 using InfluenceModel.Inference;
 using InfluenceModel.MediaMix;
 
@@ -31,13 +32,13 @@ public class MediaMixCalibrationTests
             ChannelTerm ch = truthProblem.Channels[0];
             int lags = truthProblem.MaxLag;
             var w = new double[lags];
-            MediaMixKernels.Weights(AdstockKind.Geometric, truth[3], 0, normalize: true, w, new double[lags], new double[lags]);
+            MediaMixKernels.Weights(MediaMixAdstockKind.Geometric, truth[3], 0, normalize: true, w, new double[lags], new double[lags]);
             var a = new double[truthProblem.Fitted];
             MediaMixKernels.Convolve(ch.Spend, w, a);
             var y = new double[a.Length];
             for (int t = 0; t < y.Length; t++)
             {
-                y[t] = truth[0] + (truth[1] * MediaMixKernels.Saturate(SaturationKind.Logistic, a[t], truth[2], 0, out _, out _, out _)) + (truth[4] * MediaMixSimulation.Gaussian(random));
+                y[t] = truth[0] + (truth[1] * MediaMixKernels.Saturate(ResponseCurveKind.Logistic, a[t], truth[2], 0, out _, out _, out _)) + (truth[4] * MediaMixSimulation.Gaussian(random));
             }
 
             MediaMixProblem problem = MediaMixProblem.Create(model, data, data.Periods);

@@ -8,12 +8,12 @@ public class MediaMixDensityTests
     internal static MediaMixData Data(int weeks = 60, int seed = 1) =>
         MediaMixSimulation.Generate(weeks, MediaMixSimulation.TwoChannels(), intercept: 500, sigma: 20, seed, seasonalAmplitude: 30, trend: 50, controlEffects: [40]);
 
-    public static TheoryData<AdstockKind, SaturationKind> Combinations()
+    public static TheoryData<MediaMixAdstockKind, ResponseCurveKind> Combinations()
     {
-        var data = new TheoryData<AdstockKind, SaturationKind>();
-        foreach (AdstockKind a in Enum.GetValues<AdstockKind>())
+        var data = new TheoryData<MediaMixAdstockKind, ResponseCurveKind>();
+        foreach (MediaMixAdstockKind a in Enum.GetValues<MediaMixAdstockKind>())
         {
-            foreach (SaturationKind s in Enum.GetValues<SaturationKind>())
+            foreach (ResponseCurveKind s in Enum.GetValues<ResponseCurveKind>())
             {
                 data.Add(a, s);
             }
@@ -56,7 +56,7 @@ public class MediaMixDensityTests
 
     [Theory]
     [MemberData(nameof(Combinations))]
-    public void Gradient_MatchesCentralDifferences_ForEveryAdstockAndSaturation(AdstockKind adstock, SaturationKind saturation)
+    public void Gradient_MatchesCentralDifferences_ForEveryAdstockAndSaturation(MediaMixAdstockKind adstock, ResponseCurveKind saturation)
     {
         var model = new MediaMixModel
         {
@@ -87,7 +87,7 @@ public class MediaMixDensityTests
     {
         var model = new MediaMixModel
         {
-            Channels = [new MediaMixChannel { Name = "tv", Adstock = AdstockKind.WeibullPdf, Saturation = SaturationKind.Hill }, new MediaMixChannel { Name = "search" }],
+            Channels = [new MediaMixChannel { Name = "tv", Adstock = MediaMixAdstockKind.WeibullPdf, Saturation = ResponseCurveKind.Hill }, new MediaMixChannel { Name = "search" }],
             Likelihood = likelihood,
             DegreesOfFreedom = 4,
             NormalizeAdstock = normalize,
@@ -98,18 +98,18 @@ public class MediaMixDensityTests
     }
 
     [Theory]
-    [InlineData(AdstockKind.Geometric)]
-    [InlineData(AdstockKind.WeibullCdf)]
-    [InlineData(AdstockKind.WeibullPdf)]
-    public void Kernels_EqualTheChannelsAdstockClasses(AdstockKind kind)
+    [InlineData(MediaMixAdstockKind.Geometric)]
+    [InlineData(MediaMixAdstockKind.WeibullCdf)]
+    [InlineData(MediaMixAdstockKind.WeibullPdf)]
+    public void Kernels_EqualTheChannelsAdstockClasses(MediaMixAdstockKind kind)
     {
         const int lags = 9;
         var w = new double[lags];
-        MediaMixKernels.Weights(kind, kind == AdstockKind.Geometric ? 0.55 : 1.7, 2.3, normalize: true, w, new double[lags], new double[lags]);
+        MediaMixKernels.Weights(kind, kind == MediaMixAdstockKind.Geometric ? 0.55 : 1.7, 2.3, normalize: true, w, new double[lags], new double[lags]);
         IAdstock reference = kind switch
         {
-            AdstockKind.Geometric => new GeometricAdstock(0.55, lags, normalize: true),
-            AdstockKind.WeibullCdf => new WeibullAdstock(1.7, 2.3, lags, WeibullKind.Cdf, normalize: true),
+            MediaMixAdstockKind.Geometric => new GeometricAdstock(0.55, lags, normalize: true),
+            MediaMixAdstockKind.WeibullCdf => new WeibullAdstock(1.7, 2.3, lags, WeibullKind.Cdf, normalize: true),
             _ => new WeibullAdstock(1.7, 2.3, lags, WeibullKind.Pdf, normalize: true),
         };
         for (int l = 0; l < lags; l++)
@@ -123,9 +123,9 @@ public class MediaMixDensityTests
     {
         foreach (double a in new[] { 0.0, 0.05, 0.4, 1.3, 7 })
         {
-            Assert.Equal(new LogisticCurve(1, 2.5).Value(a), MediaMixKernels.Saturate(SaturationKind.Logistic, a, 2.5, 0, out _, out _, out _), 1e-14);
-            Assert.Equal(new HillCurve(1, 0.6, 2.2).Value(a), MediaMixKernels.Saturate(SaturationKind.Hill, a, 0.6, 2.2, out _, out _, out _), 1e-14);
-            Assert.Equal(new MichaelisMentenCurve(1, 0.6).Value(a), MediaMixKernels.Saturate(SaturationKind.MichaelisMenten, a, 0.6, 0, out _, out _, out _), 1e-14);
+            Assert.Equal(new LogisticCurve(1, 2.5).Value(a), MediaMixKernels.Saturate(ResponseCurveKind.Logistic, a, 2.5, 0, out _, out _, out _), 1e-14);
+            Assert.Equal(new HillCurve(1, 0.6, 2.2).Value(a), MediaMixKernels.Saturate(ResponseCurveKind.Hill, a, 0.6, 2.2, out _, out _, out _), 1e-14);
+            Assert.Equal(new MichaelisMentenCurve(1, 0.6).Value(a), MediaMixKernels.Saturate(ResponseCurveKind.MichaelisMenten, a, 0.6, 0, out _, out _, out _), 1e-14);
         }
     }
 
@@ -133,7 +133,7 @@ public class MediaMixDensityTests
     public void Delayed_PeaksAtTheta()
     {
         var w = new double[8];
-        MediaMixKernels.Weights(AdstockKind.Delayed, 0.5, 3, normalize: false, w, new double[8], new double[8]);
+        MediaMixKernels.Weights(MediaMixAdstockKind.Delayed, 0.5, 3, normalize: false, w, new double[8], new double[8]);
         Assert.Equal(1.0, w[3], 15);
         Assert.Equal(0.5, w[2], 15);
         Assert.Equal(Math.Pow(0.5, 4), w[5], 15);
@@ -142,7 +142,7 @@ public class MediaMixDensityTests
     [Fact]
     public void Evaluate_AtExtremePoint_IsNegativeInfinityOrFinite_NeverNaN()
     {
-        var model = new MediaMixModel { Channels = [new MediaMixChannel { Name = "tv", Saturation = SaturationKind.Hill, Adstock = AdstockKind.WeibullCdf }, new MediaMixChannel { Name = "search" }] };
+        var model = new MediaMixModel { Channels = [new MediaMixChannel { Name = "tv", Saturation = ResponseCurveKind.Hill, Adstock = MediaMixAdstockKind.WeibullCdf }, new MediaMixChannel { Name = "search" }] };
         var density = new MediaMixDensity(MediaMixProblem.Create(model, Data(), 60));
         var gradient = new double[density.Dimension];
         foreach (double value in new[] { -800.0, -40, 40, 800 })

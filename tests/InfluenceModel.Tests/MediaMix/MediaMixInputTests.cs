@@ -83,7 +83,7 @@ public class MediaMixInputTests
         Assert.Contains("'price'", Reject("data", () => (MediaMixFitTests.TwoChannelModel with { Controls = ["price"] }).Fit(data, map)).Message);
         Assert.Contains("LiftTests[0]", Reject("model", () => (MediaMixFitTests.TwoChannelModel with { LiftTests = [new LiftTest { Channel = "radio", FirstPeriod = data.Dates[2], LastPeriod = data.Dates[3], SpendChange = 1, Lift = 1, StandardError = 1 }] }).Fit(data, map)).Message);
         Assert.Contains("LiftTests[0]", Reject("model", () => (MediaMixFitTests.TwoChannelModel with { LiftTests = [new LiftTest { Channel = "tv", FirstPeriod = data.Dates[5], LastPeriod = new DateOnly(1999, 1, 1), SpendChange = 1, Lift = 1, StandardError = 1 }] }).Fit(data, map)).Message);
-        Assert.Contains("delayed", Reject("model", () => new MediaMixModel { Channels = [new MediaMixChannel { Name = "tv", Adstock = AdstockKind.Delayed }], MaxLag = 1 }.Fit(data, map)).Message);
+        Assert.Contains("delayed", Reject("model", () => new MediaMixModel { Channels = [new MediaMixChannel { Name = "tv", Adstock = MediaMixAdstockKind.Delayed }], MaxLag = 1 }.Fit(data, map)).Message);
         Assert.Throws<ArgumentNullException>("data", () => MediaMixFitTests.TwoChannelModel.Fit(null!));
         MediaMixFit fit = MediaMixFitTests.TwoChannelModel.Fit(data, map);
         Reject("channel", () => fit.ResponseCurve("radio"));
