@@ -116,7 +116,20 @@ public static class CommunityRoiCalculator
             if (points is not null)
             {
                 double effort = (inputs.EffortHoursPerTicket * handled) + inputs.FixedEffortHoursPerPeriod;
-                points[t - 1] = new CommunityRoiPoint(t, members, demand, resolved, handled, effort, communityCost, companyCost, baseline, net, cumulative);
+                points[t - 1] = new CommunityRoiPoint
+                {
+                    Period = t,
+                    Members = members,
+                    Demand = demand,
+                    CommunityResolved = resolved,
+                    CompanyHandled = handled,
+                    CompanyEffortHours = effort,
+                    CommunityCost = communityCost,
+                    CompanyCost = companyCost,
+                    BaselineCost = baseline,
+                    NetValue = net,
+                    CumulativeNetValue = cumulative,
+                };
             }
         }
 
@@ -143,7 +156,15 @@ public static class CommunityRoiCalculator
             double high = Math.Min(value * (1 + relativeChange), input.Max(inputs));
             double lowNpv = low == value ? baseNetPresentValue : Run(input.With(inputs, low), null).NetPresentValue;
             double highNpv = high == value ? baseNetPresentValue : Run(input.With(inputs, high), null).NetPresentValue;
-            rows.Add(new CommunityRoiSensitivity(input.Name, value, low, high, lowNpv, highNpv));
+            rows.Add(new CommunityRoiSensitivity
+            {
+                Input = input.Name,
+                BaseValue = value,
+                LowValue = low,
+                HighValue = high,
+                LowNetPresentValue = lowNpv,
+                HighNetPresentValue = highNpv,
+            });
         }
 
         rows.Sort(static (a, b) => b.Swing != a.Swing ? b.Swing.CompareTo(a.Swing) : string.CompareOrdinal(a.Input, b.Input));

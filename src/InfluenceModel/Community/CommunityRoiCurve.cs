@@ -1,49 +1,67 @@
 namespace InfluenceModel.Community;
 
 /// <summary>One period of the community ROI curve. Counts are per period; money in the unit of the inputs.</summary>
-/// <param name="Period">Period t, 1 to H.</param>
-/// <param name="Members">Community members N(t) at the end of the period.</param>
-/// <param name="Demand">Support questions D(t) = d·C raised in the period.</param>
-/// <param name="CommunityResolved">Questions resolved by members, R(t) = f_max·D·(1 − e^{−A/D}).</param>
-/// <param name="CompanyHandled">Questions the company handles, D − R.</param>
-/// <param name="CompanyEffortHours">Company effort E(t) = e_ticket·(D − R) + e_fixed, in hours.</param>
-/// <param name="CommunityCost">What the community costs in the period: fixed cost + cost per member·N (+ launch cost in period 1).</param>
-/// <param name="CompanyCost">Total company cost with the community: c_ticket·(D − R) + <paramref name="CommunityCost"/>.</param>
-/// <param name="BaselineCost">Cost without a community: c_ticket·D.</param>
-/// <param name="NetValue">Baseline − company cost + w·N: what the community is worth in the period.</param>
-/// <param name="CumulativeNetValue">Sum of <paramref name="NetValue"/> over periods 1 to t (undiscounted).</param>
-public sealed record CommunityRoiPoint(
-    int Period,
-    double Members,
-    double Demand,
-    double CommunityResolved,
-    double CompanyHandled,
-    double CompanyEffortHours,
-    double CommunityCost,
-    double CompanyCost,
-    double BaselineCost,
-    double NetValue,
-    double CumulativeNetValue);
+public sealed record CommunityRoiPoint
+{
+    /// <summary>Period t, 1 to H.</summary>
+    public required int Period { get; init; }
+
+    /// <summary>Community members N(t) at the end of the period.</summary>
+    public required double Members { get; init; }
+
+    /// <summary>Support questions D(t) = d·C raised in the period.</summary>
+    public required double Demand { get; init; }
+
+    /// <summary>Questions resolved by members, R(t) = f_max·D·(1 − e^{−A/D}).</summary>
+    public required double CommunityResolved { get; init; }
+
+    /// <summary>Questions the company handles, D − R.</summary>
+    public required double CompanyHandled { get; init; }
+
+    /// <summary>Company effort E(t) = e_ticket·(D − R) + e_fixed, in hours.</summary>
+    public required double CompanyEffortHours { get; init; }
+
+    /// <summary>What the community costs in the period: fixed cost + cost per member·N (+ launch cost in period 1).</summary>
+    public required double CommunityCost { get; init; }
+
+    /// <summary>Total company cost with the community: c_ticket·(D − R) + <see cref="CommunityCost"/>.</summary>
+    public required double CompanyCost { get; init; }
+
+    /// <summary>Cost without a community: c_ticket·D.</summary>
+    public required double BaselineCost { get; init; }
+
+    /// <summary>Baseline − company cost + w·N: what the community is worth in the period.</summary>
+    public required double NetValue { get; init; }
+
+    /// <summary>Sum of <see cref="NetValue"/> over periods 1 to t (undiscounted).</summary>
+    public required double CumulativeNetValue { get; init; }
+}
 
 /// <summary>
 /// One row of the tornado table of <see cref="CommunityRoiCurve.Sensitivity"/>: the net present value with one input
 /// moved down and up while every other input keeps its value.
 /// </summary>
-/// <param name="Input">The input's property name in <see cref="CommunityRoiInputs"/>.</param>
-/// <param name="BaseValue">The input's value.</param>
-/// <param name="LowValue">The value moved down, BaseValue·(1 − change).</param>
-/// <param name="HighValue">The value moved up, BaseValue·(1 + change), capped at the input's upper bound (a share
-/// cannot exceed 1); the row shows the value actually used.</param>
-/// <param name="LowNetPresentValue">NPV with <paramref name="LowValue"/>.</param>
-/// <param name="HighNetPresentValue">NPV with <paramref name="HighValue"/>.</param>
-public sealed record CommunityRoiSensitivity(
-    string Input,
-    double BaseValue,
-    double LowValue,
-    double HighValue,
-    double LowNetPresentValue,
-    double HighNetPresentValue)
+public sealed record CommunityRoiSensitivity
 {
+    /// <summary>The input's property name in <see cref="CommunityRoiInputs"/>.</summary>
+    public required string Input { get; init; }
+
+    /// <summary>The input's value.</summary>
+    public required double BaseValue { get; init; }
+
+    /// <summary>The value moved down, BaseValue·(1 − change).</summary>
+    public required double LowValue { get; init; }
+
+    /// <summary>The value moved up, BaseValue·(1 + change), capped at the input's upper bound (a share
+    /// cannot exceed 1); the row shows the value actually used.</summary>
+    public required double HighValue { get; init; }
+
+    /// <summary>NPV with <see cref="LowValue"/>.</summary>
+    public required double LowNetPresentValue { get; init; }
+
+    /// <summary>NPV with <see cref="HighValue"/>.</summary>
+    public required double HighNetPresentValue { get; init; }
+
     /// <summary>|HighNetPresentValue − LowNetPresentValue|: how much the NPV depends on this input.</summary>
     public double Swing => Math.Abs(HighNetPresentValue - LowNetPresentValue);
 }
