@@ -44,10 +44,7 @@ public sealed record SimulationOptions
     public int MaxDegreeOfParallelism
     {
         get => _maxDegreeOfParallelism;
-        init => _maxDegreeOfParallelism = value is -1 or (>= 1 and <= 1024)
-            ? value
-            : throw new ArgumentOutOfRangeException(
-                nameof(MaxDegreeOfParallelism), value, $"MaxDegreeOfParallelism must be -1 (all cores) or in [1, 1024]; it was {value}.");
+        init => _maxDegreeOfParallelism = Guard.Parallelism(value, nameof(MaxDegreeOfParallelism));
     }
 
     /// <summary>The number of threads actually used: <see cref="MaxDegreeOfParallelism"/>, or the core count for -1.</summary>

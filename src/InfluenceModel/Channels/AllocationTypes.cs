@@ -44,19 +44,7 @@ public sealed record AllocationRequest
     public required IReadOnlyList<Channel> Channels
     {
         get;
-        init
-        {
-            ArgumentNullException.ThrowIfNull(value, nameof(Channels));
-            for (int i = 0; i < value.Count; i++)
-            {
-                if (value[i] is null)
-                {
-                    throw new ArgumentNullException(nameof(Channels), $"Channels[{i}] is null.");
-                }
-            }
-
-            field = value;
-        }
+        init => field = Guard.NoNullElements(value, nameof(Channels));
     }
 
     /// <summary>Money to split across the channels as spend (on top of their fixed costs), finite and ≥ 0.</summary>

@@ -46,19 +46,7 @@ public sealed record SelectionRequest
     public required IReadOnlyList<Channel> Channels
     {
         get;
-        init
-        {
-            ArgumentNullException.ThrowIfNull(value, nameof(Channels));
-            for (int i = 0; i < value.Count; i++)
-            {
-                if (value[i] is null)
-                {
-                    throw new ArgumentNullException(nameof(Channels), $"Channels[{i}] is null.");
-                }
-            }
-
-            field = value;
-        }
+        init => field = Guard.NoNullElements(value, nameof(Channels));
     }
 
     /// <summary>Total money for the period: fixed costs plus spend. Finite and ≥ 0.</summary>

@@ -81,10 +81,7 @@ public sealed record NutsOptions
     public int MaxDegreeOfParallelism
     {
         get => _maxDegreeOfParallelism;
-        init => _maxDegreeOfParallelism = value is -1 or (>= 1 and <= 1024)
-            ? value
-            : throw new ArgumentOutOfRangeException(
-                nameof(MaxDegreeOfParallelism), value, $"MaxDegreeOfParallelism must be -1 (all cores) or in [1, 1024]; it was {value}.");
+        init => _maxDegreeOfParallelism = Guard.Parallelism(value, nameof(MaxDegreeOfParallelism));
     }
 
     /// <summary>Random initial points are uniform in (−r, r) on every unconstrained coordinate; r in [0, 100], default 2

@@ -139,6 +139,28 @@ internal static class Guard
         return values;
     }
 
+    /// <summary>The list and every element not null (the message names the index).</summary>
+    public static IReadOnlyList<T> NoNullElements<T>(IReadOnlyList<T> values, [CallerArgumentExpression(nameof(values))] string? name = null)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(values, name);
+        for (int i = 0; i < values.Count; i++)
+        {
+            if (values[i] is null)
+            {
+                throw new ArgumentNullException(name, $"{name}[{i}] is null.");
+            }
+        }
+
+        return values;
+    }
+
+    /// <summary>A degree of parallelism: −1 (all cores) or 1 to 1,024.</summary>
+    public static int Parallelism(int value, [CallerArgumentExpression(nameof(value))] string? name = null) =>
+        value is -1 or (>= 1 and <= 1024)
+            ? value
+            : throw new ArgumentOutOfRangeException(name, value, $"{name} must be -1 (all cores) or in [1, 1024]; it was {value}.");
+
     /// <summary>An <see cref="ArgumentException"/> for a named member of an options/request object.</summary>
     public static ArgumentException Invalid(string paramName, string message) => new(message, paramName);
 
