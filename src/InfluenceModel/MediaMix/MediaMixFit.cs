@@ -139,6 +139,7 @@ public sealed class MediaMixFit
         IReadOnlyDictionary<int, double>? locked = null,
         CancellationToken cancellationToken = default)
     {
+        Guard.NonNegative(budgetPerPeriod, nameof(budgetPerPeriod));
         var request = new AllocationRequest { Channels = FittedChannels(), Budget = budgetPerPeriod, Bounds = bounds, Locked = locked };
         return BudgetAllocator.Allocate(request, cancellationToken: cancellationToken);
     }

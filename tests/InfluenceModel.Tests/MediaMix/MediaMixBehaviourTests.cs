@@ -88,6 +88,19 @@ public class MediaMixBehaviourTests
         }
     }
 
+    [Theory]
+    [InlineData(-1.0)]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    public void Allocate_RejectsABadBudget_NamingIt(double budget)
+    {
+        MediaMixFit fit = MediaMixFitTests.TwoChannelModel.Fit(MediaMixFitTests.CleanData(40, 3), new MediaMixFitOptions { Method = FitMethod.Map });
+        var e = Assert.ThrowsAny<ArgumentOutOfRangeException>(() => fit.Allocate(budget));
+        Assert.Equal("budgetPerPeriod", e.ParamName);
+        Assert.Equal(2, fit.FittedChannels().Count);
+        Assert.Equal(0, fit.Allocate(0).TotalSpend);
+    }
+
     [Fact]
     public void SameSeed_GivesBitIdenticalFits_AtAnyParallelism()
     {
