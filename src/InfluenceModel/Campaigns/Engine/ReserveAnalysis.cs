@@ -42,6 +42,7 @@ internal static class ReserveAnalysis
             WithReserve = reserveOutcome.Value,
             AnnualFixed = fixedOutcome.Value,
             OpportunitiesCaptured = reserveOutcome.OpportunitiesCaptured.Mean,
+            ReserveUnspent = reserveOutcome.UnspentAtYearEnd,
             BestShare = curve.BestShare,
             Curve = [.. curve.Points.Select(p => new ReserveValuePoint { ReserveShare = p.ReserveShare, Value = p.Mean })],
         };

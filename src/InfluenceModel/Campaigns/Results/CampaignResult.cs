@@ -49,6 +49,13 @@ public sealed record ReserveValue
     /// <summary>Mean opportunities funded per year under the reserve policy.</summary>
     public required double OpportunitiesCaptured { get; init; }
 
+    /// <summary>
+    /// Reserve money left unspent at year end under the reserve policy (currency units, mean over the simulated years):
+    /// the reserve (annual total × reserve share) minus what the funded opportunities took. Lets a report account for
+    /// every unit of the budget: committed lines, reserve spent on opportunities, reserve kept.
+    /// </summary>
+    public required Estimate ReserveUnspent { get; init; }
+
     /// <summary>The reserve share with the largest expected value on the grid.</summary>
     public required double BestShare { get; init; }
 
