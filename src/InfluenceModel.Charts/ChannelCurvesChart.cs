@@ -11,15 +11,15 @@ public static class ChannelCurvesChart
 {
     /// <summary>Builds the chart for <paramref name="plan"/>.</summary>
     /// <param name="plan">A channel selection from <see cref="ChannelSelector"/>.</param>
+    /// <param name="currency">The currency for the x-axis label, e.g. "EUR"; default "currency units".</param>
     /// <returns>A ScottPlot plot, ready for <see cref="ChartFile.Save"/>.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="plan"/> is null.</exception>
-    public static Plot Create(ChannelSelection plan)
+    /// <exception cref="ArgumentNullException"><paramref name="plan"/> or <paramref name="currency"/> is null.</exception>
+    public static Plot Create(ChannelSelection plan, string currency = ChartStyle.DefaultCurrency)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var plot = new Plot();
-        plot.Title("Response curves of the selected channels (● = chosen spend)");
-        plot.XLabel("Spend on top of the fixed cost");
-        plot.YLabel("Expected response");
+        ArgumentNullException.ThrowIfNull(currency);
+        Plot plot = ChartStyle.Create("Response curves of the selected channels (dots: the chosen spend)", $"Spend on top of the fixed cost ({currency})", "Expected response (the channels' response unit)");
+        double top = 0;
         double maxSpend = 0;
         foreach (ChannelAllocation o in plan.Allocation.Channels)
         {
@@ -39,15 +39,19 @@ public static class ChannelCurvesChart
                 ys[j] = channel.Curve.Value(xs[j]);
             }
 
-            var line = plot.Add.Scatter(xs, ys);
-            line.LegendText = channel.Name;
-            line.LineWidth = 2;
-            line.MarkerSize = 0;
+            // Explicit colours: a marker takes a palette colour too, so automatic colours would repeat.
+            Color color = plot.Add.Palette.GetColor(i);
+            ChartStyle.Line(plot, xs, ys, channel.Name, 2, color: color);
             var marker = plot.Add.Marker(plan.Allocation.Channels[i].Spend, plan.Allocation.Channels[i].Response, MarkerShape.FilledCircle, 10);
-            marker.Color = line.Color;
+            marker.Color = color;
+            marker.LegendText = i == 0 ? "Dots: the chosen spend (in the channel's colour)" : "";
+            top = Math.Max(top, ys.Max());
         }
 
-        plot.ShowLegend(Alignment.LowerRight);
+        ChartStyle.MoneyTicks(plot.Axes.Bottom);
+        ChartStyle.XFrom(plot, 0, right);
+        ChartStyle.YFromZero(plot, [top]);
+        ChartStyle.LegendBelow(plot);
         return plot;
     }
 
