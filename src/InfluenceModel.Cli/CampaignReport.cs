@@ -128,7 +128,7 @@ internal static class CampaignReport
         string committedShare = (money.Committed / money.Budget).ToString("P0", Inv);
         var list = new List<(string, string?, string[], List<string[]>)>
         {
-            (MoneySectionTitle, $"Every unit of the {N0(money.Budget)} budget. Committed by the campaign: {N0(money.Committed)} ({committedShare}: channels {N0(money.Channels)} + ambassador programme {N0(money.Program)}); reserve: {N0(money.Reserve)} ({r.Reserve.ReserveShare.ToString("P0", Inv)}), of which the Budgeting model expects the opportunities to take {N0(money.Reserve - r.Reserve.ReserveUnspent.Mean)} and {N0(r.Reserve.ReserveUnspent.Mean)} to stay unspent at year end (mean of {ReserveYears} simulated years).",
+            (MoneySectionTitle, $"Every unit of the {N0(money.Budget)} budget. Committed by the campaign: {N0(money.Committed)} ({committedShare}: channels {N0(money.Channels)} + ambassador programme {N0(money.Program)}); reserve: {N0(money.Reserve)} ({r.Reserve.ReserveShare.ToString("P0", Inv)}), of which the Budgeting model expects the opportunities to take {N0(money.Reserve - r.Reserve.ReserveUnspent.Mean)} and {N0(r.Reserve.ReserveUnspent.Mean)} to stay unspent at year end (mean of {N0(ReserveYears)} simulated years).",
                 ["Budget line", "Amount", "Share of budget", "Note"], MoneyRows(campaign, r, money)),
             ("Summary", $"ROI here is (value per adoption × incremental adopters − committed money) / committed money: it covers the {N0(money.Committed)} the campaign commits (channels and ambassador programme), not the {N0(money.Reserve)} reserve. The reserve is valued by the Budgeting model in the lines below, as a return on the whole budget (the same unit), and in the Reserve section.",
                 ["Measure", "Value"],
@@ -170,7 +170,7 @@ internal static class CampaignReport
                     c.Name, N0(c.Spend), Ci(c.UniqueReach), Ci(c.DirectAdopters), Ci(c.AttributedAdopters),
                     c.CostPerAdoption is { } cpa ? Ci(cpa) : "–", c.Roi is { } roi ? CiPercent(roi) : "–",
                 })]),
-            ("Reserve", $"Reserve share {r.Reserve.ReserveShare.ToString("P0", Inv)} ({N0(money.Reserve)}): the committed lines earn their simulated return; the reserve funds short-term opportunities that clear the hurdle rate (Budgeting model, {ReserveYears} simulated years). Expected annual value is the gross value the whole {N0(money.Budget)} budget returns in a year (currency units, not an ROI); the return on the whole budget is (value − budget) / budget, the unit of the ROI above. Keeping the reserve is worth {SignedN0(r.Reserve.WithReserve.Mean - r.Reserve.AnnualFixed.Mean)} a year against committing everything. Best share on the grid: {r.Reserve.BestShare.ToString("P0", Inv)}. Opportunities funded per year: {r.Reserve.OpportunitiesCaptured.ToString("F1", Inv)}.",
+            ("Reserve", $"Reserve share {r.Reserve.ReserveShare.ToString("P0", Inv)} ({N0(money.Reserve)}): the committed lines earn their simulated return; the reserve funds short-term opportunities that clear the hurdle rate (Budgeting model, {N0(ReserveYears)} simulated years). Expected annual value is the gross value the whole {N0(money.Budget)} budget returns in a year (currency units, not an ROI); the return on the whole budget is (value − budget) / budget, the unit of the ROI above. Keeping the reserve is worth {SignedN0(r.Reserve.WithReserve.Mean - r.Reserve.AnnualFixed.Mean)} a year against committing everything. Best share on the grid: {r.Reserve.BestShare.ToString("P0", Inv)}. Opportunities funded per year: {r.Reserve.OpportunitiesCaptured.ToString("F1", Inv)}.",
                 ["Reserve share", "Expected annual value", "Return on the whole budget"],
                 [.. r.Reserve.Curve.Select(p => new[] { p.ReserveShare.ToString("P0", Inv), Ci(p.Value), CiPercent(WholeBudgetReturn(p.Value, money.Budget)) }),
                  ["all committed (annual fixed)", Ci(r.Reserve.AnnualFixed), CiPercent(WholeBudgetReturn(r.Reserve.AnnualFixed, money.Budget))],
@@ -241,8 +241,9 @@ internal static class CampaignReport
     internal static string CiPercent(Estimate e)
     {
         double mean = 100 * e.Mean, half = 100 * (e.Interval95.Upper - e.Mean);
-        int decimals = Decimals(half);
-        return $"{mean.ToString("N" + decimals, Inv)} % ± {half.ToString("N" + decimals, Inv)} %";
+        // An exact figure (no sampling error) keeps one decimal of a percent.
+        int decimals = half > 0 ? Decimals(half) : 1;
+        return $"{mean.ToString("N" + decimals, Inv)} % ± {half.ToString("N" + (half > 0 ? decimals : 0), Inv)} %";
     }
 
     private static string HalfWidth(Estimate e)

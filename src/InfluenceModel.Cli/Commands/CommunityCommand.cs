@@ -21,7 +21,7 @@ internal sealed class CommunityCommand(IAnsiConsole console) : Command<Community
         public string Format { get; init; } = "table";
 
         [CommandOption("-c|--chart <FILE>")]
-        [Description("Also write the chart (company effort and community-resolved share over time) to this .png or .svg file.")]
+        [Description("Also write the chart (net value per period and cumulative net value, with break-even and payback) to this .png or .svg file.")]
         public string? Chart { get; init; }
 
         public override ValidationResult Validate() =>
