@@ -23,7 +23,9 @@ public sealed class CampaignCommandTests : IDisposable
         string md = File.ReadAllText(Path.Combine(outFolder, "report.md"));
         Assert.Contains("## Community", md, StringComparison.Ordinal);
         Assert.Contains("## Reserve", md, StringComparison.Ordinal);
-        Assert.Contains("Adoption per period by mechanism", md, StringComparison.Ordinal);
+        Assert.Contains("## Adoption per period", md, StringComparison.Ordinal);
+        Assert.Contains("## Adoption to date (cumulative)", md, StringComparison.Ordinal);
+        Assert.Contains("## " + CampaignReport.MoneySectionTitle, md, StringComparison.Ordinal);
         Assert.Contains("<img src=\"adoption-by-mechanism.png\"", File.ReadAllText(Path.Combine(outFolder, "report.html")), StringComparison.Ordinal);
         foreach (string chart in (string[])["adoption-by-mechanism", "spend-vs-adoptions", "channel-response-curves", "reserve-value-curve", "community-roi"])
         {
