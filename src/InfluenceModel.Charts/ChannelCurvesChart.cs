@@ -18,7 +18,7 @@ public static class ChannelCurvesChart
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(currency);
-        Plot plot = ChartStyle.Create("Response curves of the selected channels (dots: the chosen spend)", $"Spend on top of the fixed cost ({currency})", "Expected response (the channels' response unit)");
+        Plot plot = ChartStyle.Create("Response curves of the selected channels (dots: the chosen spend)", $"Spend on top of the fixed cost ({currency})", "Expected response (response units)");
         double top = 0;
         double maxSpend = 0;
         foreach (ChannelAllocation o in plan.Allocation.Channels)
