@@ -44,7 +44,7 @@ for sample in InfluenceModel.Samples.Console InfluenceModel.Samples.Host; do
 done
 
 echo "--- influence tool: install InfluenceModel.Cli $version from $feed"
-dotnet tool install InfluenceModel.Cli --version "$version" --tool-path "$work/tools" --add-source "$feed" --configfile "$work/NuGet.Config"
+dotnet tool install InfluenceModel.Cli --version "$version" --tool-path "$work/tools" --configfile "$work/NuGet.Config"  # the config maps InfluenceModel.* to the feed
 installed=$("$work/tools/influence" --version)
 [ "$installed" = "$version" ] || { echo "influence --version printed '$installed', expected $version"; exit 1; }
 "$work/tools/influence" community --format csv >/dev/null

@@ -131,6 +131,8 @@ internal sealed class TextTable(params string[] headers)
                 writer.WriteLine(Line(row, columns, widths, Gap));
             }
         }
+
+        writer.WriteLine(); // a blank line closes the table, as the boxed layout's border does
     }
 
     private static string Line(string[] cells, int[] columns, int[] widths, string gap) =>
