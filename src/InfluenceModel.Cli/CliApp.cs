@@ -23,10 +23,16 @@ internal static class CliApp
         return informational?.Split('+')[0] ?? assembly.GetName().Version?.ToString(3) ?? "0.0.0";
     }
 
+    private static readonly AsyncLocal<TextWriter?> CurrentError = new();
+
+    /// <summary>Where a command writes notes and warnings (stderr, or the run's <c>error</c> writer): never the results' stdout.</summary>
+    public static TextWriter Error => CurrentError.Value ?? Console.Error;
+
     /// <summary>Runs the CLI with <paramref name="args"/>, writing to <paramref name="console"/> (stdout by default).</summary>
     public static int Run(string[] args, IAnsiConsole? console = null, TextWriter? error = null)
     {
         error ??= Console.Error;
+        CurrentError.Value = error;
         var app = new CommandApp();
         app.Configure(config =>
         {

@@ -102,13 +102,12 @@ internal sealed class BudgetCommand(IAnsiConsole console) : Command<BudgetComman
     {
         var c = CultureInfo.InvariantCulture;
         console.MarkupLineInterpolated($"[bold]{plan.Strategy.Objective}[/] for {plan.Strategy.Audience}; values in {plan.Strategy.Kpi}. {comparison.Outcomes[0].Value.Count:N0} simulated years, common random numbers.");
-        var table = new Table().AddColumns("policy", "reserve", "mean ± 95%", "P5", "P50", "P95", "CVaR5", "taken/yr", "unspent", "regret", "Δ vs first ± 95%");
+        var table = new TextTable("policy", "reserve", "mean ± 95%", "P5", "P50", "P95", "CVaR5", "taken/yr", "unspent", "regret", "Δ vs first ± 95%");
         for (int k = 0; k < comparison.Outcomes.Count; k++)
         {
             var o = comparison.Outcomes[k];
             string delta = k == 0 ? "–" : PlusMinus(comparison.Differences[k - 1].Difference, c);
-            AddRow(
-                table,
+            table.AddRow(
                 o.Policy,
                 o.ReserveShare.ToString("P0", c),
                 PlusMinus(o.Value, c),
@@ -122,27 +121,24 @@ internal sealed class BudgetCommand(IAnsiConsole console) : Command<BudgetComman
                 delta);
         }
 
-        console.Write(table);
-        string objective = curve.Objective == ReserveObjective.Mean ? "expected value" : "CVaR 5%";
-        var sweep = new Table().AddColumns("reserve share", objective + " ± 95%", "mean", "CVaR5");
+        table.Write(console);
+        // The sweep shows the objective with its band and the other figure once: the objective's own mean is not repeated.
+        bool byMean = curve.Objective == ReserveObjective.Mean;
+        string objective = byMean ? "expected value" : "CVaR 5%";
+        var sweep = new TextTable("reserve share", objective + " ± 95%", byMean ? "CVaR5" : "mean");
         foreach (var point in curve.Points)
         {
-            AddRow(
-                sweep,
+            sweep.AddRow(
                 point.ReserveShare.ToString("P1", c),
                 PlusMinus(point.Objective, c),
-                point.Mean.Mean.ToString("N0", c),
-                point.ConditionalValueAtRisk5.Mean.ToString("N0", c));
+                (byMean ? point.ConditionalValueAtRisk5.Mean : point.Mean.Mean).ToString("N0", c));
         }
 
-        console.Write(sweep);
+        sweep.Write(console);
         console.MarkupLineInterpolated($"best reserve share ({objective}, reserve policy): [bold]{curve.BestShare.ToString("P1", c)}[/] → {curve.BestValue.Mean.ToString("N0", c)}");
     }
 
     /// <summary>"mean ± half-width of the 95% interval".</summary>
     private static string PlusMinus(Estimate estimate, CultureInfo c) =>
         string.Format(c, "{0:N0} ± {1:N0}", estimate.Mean, estimate.Interval95.Upper - estimate.Mean);
-
-    /// <summary>Adds plain-text cells (no markup: intervals contain brackets).</summary>
-    private static void AddRow(Table table, params string[] cells) => table.AddRow(Array.ConvertAll(cells, cell => (Spectre.Console.Rendering.IRenderable)new Text(cell)));
 }

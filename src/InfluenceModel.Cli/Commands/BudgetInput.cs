@@ -6,7 +6,7 @@ namespace InfluenceModel.Cli.Commands;
 
 /// <summary>
 /// The JSON plan file of `influence budget` (camelCase; unknown properties are rejected; see
-/// docs/examples/budget-plan.json). Maps onto <see cref="BudgetPlanBuilder"/>, whose validation names the bad field.
+/// <see href="https://github.com/InfluenceModel/InfluenceModel/blob/main/docs/examples/budget-plan.json">docs/examples/budget-plan.json</see>). Maps onto <see cref="BudgetPlanBuilder"/>, whose validation names the bad field.
 /// </summary>
 internal sealed class BudgetInput
 {
@@ -40,6 +40,12 @@ internal sealed class BudgetInput
 
     public ulong Seed { get; init; }
 
+    /// <summary>
+    /// When true, the channels' amounts are a shape, scaled to the committed budget (1 − reserveShare) × annualTotal (the
+    /// library's <see cref="BudgetPlanBuilder.Commit"/> semantics). Default false: they are money and must add up to it.
+    /// </summary>
+    public bool ScaleAllocations { get; init; }
+
     public static BudgetInput Read(string path)
     {
         if (!File.Exists(path))
@@ -59,9 +65,22 @@ internal sealed class BudgetInput
         var builder = new BudgetPlanBuilder().ForStrategy(new Strategy(s.Objective ?? "", s.Audience ?? "", s.Kpi ?? ""));
 
         builder.WithAnnualTotal(AnnualTotal).WithPeriods(Periods).WithReserveShare(ReserveShare);
+        double entered = 0;
         foreach (var channel in Channels)
         {
-            builder.Commit(channel.Name ?? "", channel.ReturnMultiple, channel.AllocationFor(Periods), channel.FirstImpression);
+            double[] allocation = channel.AllocationFor(Periods);
+            entered += allocation.Sum();
+            builder.Commit(channel.Name ?? "", channel.ReturnMultiple, allocation, channel.FirstImpression);
+        }
+
+        // The amounts are money: a plan whose channels add up to more (or less) than the committed budget is refused
+        // rather than silently rescaled (5.2M a year against a 1.04M budget used to run without a word).
+        double committed = (1 - ReserveShare) * AnnualTotal;
+        if (!ScaleAllocations && Channels.Count > 0 && Math.Abs(entered - committed) > 0.005 + (1e-9 * committed))
+        {
+            throw new CliInputException(string.Create(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"the channels' amounts add up to {entered:N2} a year, but the committed budget is (1 − reserveShare) × annualTotal = (1 − {ReserveShare}) × {AnnualTotal:N2} = {committed:N2}; make them add up, or set \"scaleAllocations\": true to use them as a shape scaled to the committed budget."));
         }
 
         return builder.Build();

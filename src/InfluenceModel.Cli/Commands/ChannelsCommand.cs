@@ -71,7 +71,7 @@ internal sealed class ChannelsCommand(IAnsiConsole console) : Command<ChannelsCo
         {
             Channels = channels,
             Budget = settings.Budget!.Value,
-            MaxChannels = Math.Min(settings.MaxChannels ?? 1000, 1000),
+            MaxChannels = settings.MaxChannels ?? Math.Clamp(channels.Count, 1, 1000), // no cap: every channel may be in
             Objective = input.ParseObjective(settings.Objective),
             Required = input.Required,
             Excluded = input.Excluded,
@@ -84,7 +84,7 @@ internal sealed class ChannelsCommand(IAnsiConsole console) : Command<ChannelsCo
         }
         else
         {
-            WriteTable(plan, request);
+            WriteTable(plan, request, settings.MaxChannels);
         }
 
         if (settings.Chart is { } path)
@@ -118,21 +118,35 @@ internal sealed class ChannelsCommand(IAnsiConsole console) : Command<ChannelsCo
         writer.WriteLine(JsonSerializer.Serialize(dto, JsonOptions));
     }
 
-    private void WriteTable(ChannelSelection plan, SelectionRequest request)
+    private void WriteTable(ChannelSelection plan, SelectionRequest request, int? maxChannels)
     {
-        var table = new Table().Title($"Channel selection: objective {request.Objective}, budget {F(request.Budget)}, at most {request.MaxChannels} channels");
-        foreach (string column in new[] { "Channel", "Fixed cost", "Spend", "Response", "Response/spend", "Marginal response" })
+        // "Response per unit of spend" is what it is (response ÷ spend), not an ROI: the input has no money value of a
+        // response. Channels in the plan with no spend (under reach they are in for their audience, fixed cost paid) are
+        // listed apart: they buy presence, not response.
+        string cap = maxChannels is { } k ? $"at most {k} channels" : "no cap on channels";
+        var table = new TextTable("channel", "fixed cost", "spend", "response", "response per spend", "marginal response")
         {
-            table.AddColumn(new TableColumn(column).RightAligned());
-        }
-
+            Title = $"Channel selection: objective {request.Objective.ToString().ToLowerInvariant()}, budget {F(request.Budget)}, {cap}",
+        };
+        var presenceOnly = new List<ChannelAllocation>();
         foreach (ChannelAllocation o in plan.Allocation.Channels)
         {
-            table.AddRow(Markup.Escape(o.Name), F(o.FixedCost), F(o.Spend), F(o.Response), o.ResponsePerSpend.ToString("G4", CultureInfo.InvariantCulture), o.MarginalResponse.ToString("G4", CultureInfo.InvariantCulture));
+            if (o.Spend <= 0)
+            {
+                presenceOnly.Add(o);
+                continue;
+            }
+
+            table.AddRow(o.Name, F(o.FixedCost), F(o.Spend), F(o.Response), Ratio(o.ResponsePerSpend), Ratio(o.MarginalResponse));
         }
 
-        console.Write(table);
-        console.MarkupLineInterpolated($"Expected reach {F(plan.ExpectedReach)}, expected response {F(plan.ExpectedResponse)}, total cost {F(plan.TotalCost)}, response per unit of spend {plan.ResponsePerSpend.ToString("G4", CultureInfo.InvariantCulture)}");
+        table.Write(console);
+        if (presenceOnly.Count > 0)
+        {
+            console.MarkupLineInterpolated($"In the plan for reach only (fixed cost paid, no spend, no response): {string.Join(", ", presenceOnly.Select(o => $"{o.Name} ({F(o.FixedCost)})"))}.");
+        }
+
+        console.MarkupLineInterpolated($"Expected reach {F(plan.ExpectedReach)}, expected response {F(plan.ExpectedResponse)}, total cost {F(plan.TotalCost)}, response per unit of spend {Ratio(plan.ResponsePerSpend)}");
         console.MarkupLineInterpolated($"Search: {plan.Method}, {(plan.IsProvenOptimal ? "proven optimal" : "not proven optimal")} ({plan.NodesExplored} nodes)");
         foreach (ExcludedChannel e in plan.Excluded)
         {
@@ -141,4 +155,7 @@ internal sealed class ChannelsCommand(IAnsiConsole console) : Command<ChannelsCo
     }
 
     private static string F(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    /// <summary>Ratios (response per unit of spend, marginal response) with one precision everywhere.</summary>
+    private static string Ratio(double value) => value.ToString("N4", CultureInfo.InvariantCulture);
 }

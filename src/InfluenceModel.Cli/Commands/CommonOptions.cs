@@ -1,7 +1,7 @@
 namespace InfluenceModel.Cli.Commands;
 
 /// <summary>
-/// The options that mean the same on every command (docs/cli.md): `-n|--simulations` (Monte-Carlo runs) and
+/// The options that mean the same on every command (<see href="https://github.com/InfluenceModel/InfluenceModel/blob/main/docs/cli.md">docs/cli.md</see>): `-n|--simulations` (Monte-Carlo runs) and
 /// `--parallelism` (threads, -1 for all cores; it never changes the numbers: one random stream per simulation index
 /// or chain). Their help text and range checks live here so every command says the same.
 /// </summary>

@@ -7,7 +7,7 @@ namespace InfluenceModel.Cli.Commands;
 internal static class ProbabilityOption
 {
     /// <summary>The help text of `--probability`, the same on both commands.</summary>
-    public const string Description = "Arc probabilities / weights: wc (weighted cascade 1/indeg), uniform:P (e.g. uniform:0.01), trivalency, or weights (the file's third column).";
+    public const string Description = "Arc probabilities / weights: wc (weighted cascade 1/indeg), uniform:P (e.g. uniform:0.01), trivalency, or weights (the file's third column; an error when a line has none).";
 
     public static EdgeProbabilities Parse(string text)
     {

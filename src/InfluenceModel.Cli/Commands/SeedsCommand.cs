@@ -58,8 +58,12 @@ internal sealed class SeedsCommand(IAnsiConsole console) : Command<SeedsCommand.
         public string? Forced { get; init; }
 
         [CommandOption("--costs <FILE>")]
-        [Description("File of 'id cost' lines (cost > 0); nodes not listed cost 1. Requires --budget.")]
+        [Description("File of 'id cost' lines (cost > 0). Every node that may be chosen (the --candidates, else every node) must be listed, unless --default-cost is given. Requires --budget.")]
         public string? Costs { get; init; }
+
+        [CommandOption("--default-cost <MONEY>")]
+        [Description("The cost of a node the --costs file does not list (> 0). Without it an unlisted node is an error: no silent cost.")]
+        public double? DefaultCost { get; init; }
 
         [CommandOption("-b|--budget <MONEY>")]
         [Description("Budget for --costs (> 0).")]
@@ -107,6 +111,11 @@ internal sealed class SeedsCommand(IAnsiConsole console) : Command<SeedsCommand.
                 return ValidationResult.Error("--costs and --budget go together.");
             }
 
+            if (DefaultCost is { } d && (Costs is null || !double.IsFinite(d) || d <= 0))
+            {
+                return ValidationResult.Error(Costs is null ? "--default-cost needs --costs." : $"--default-cost must be a finite number > 0; it was {d}.");
+            }
+
             return Format is "table" or "json"
                 ? ValidationResult.Success()
                 : ValidationResult.Error($"--format must be table or json; it was '{Format}'.");
@@ -116,16 +125,17 @@ internal sealed class SeedsCommand(IAnsiConsole console) : Command<SeedsCommand.
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         EdgeProbabilities convention = ProbabilityOption.Parse(settings.Probability);
-        var graph = SocialGraph.LoadEdgeList(settings.Graph!, new EdgeListOptions { Undirected = settings.Undirected })
-            .WithEdgeProbabilities(convention);
+        var graph = SocialGraph.LoadEdgeList(settings.Graph!, new EdgeListOptions { Undirected = settings.Undirected }, convention);
         DiffusionModel model = settings.Model == "lt" ? new LinearThreshold() : new IndependentCascade();
+        int[]? candidates = settings.Candidates is null ? null : NodeIdsOption.Resolve(graph, ReadIds(settings.Candidates), "--candidates");
+        int[] forced = settings.Forced is null ? [] : NodeIdsOption.Resolve(graph, settings.Forced.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), "--forced");
         var request = new SeedingRequest(graph, model, settings.K)
         {
             Epsilon = settings.Epsilon,
             Algorithm = ParseAlgorithm(settings.Algorithm)!.Value,
-            Candidates = settings.Candidates is null ? null : NodeIdsOption.Resolve(graph, ReadIds(settings.Candidates), "--candidates"),
-            ForcedSeeds = settings.Forced is null ? [] : NodeIdsOption.Resolve(graph, settings.Forced.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), "--forced"),
-            Costs = settings.Costs is null ? null : ReadCosts(graph, settings.Costs),
+            Candidates = candidates,
+            ForcedSeeds = forced,
+            Costs = settings.Costs is null ? null : ReadCosts(graph, settings.Costs, candidates?.Concat(forced).ToArray(), settings.DefaultCost),
             Budget = settings.Budget,
         };
         var result = InfluenceMaximizer.Select(request, new SimulationOptions { Seed = settings.Seed, MaxDegreeOfParallelism = settings.Parallelism }, cancellationToken: cancellationToken);
@@ -139,15 +149,15 @@ internal sealed class SeedsCommand(IAnsiConsole console) : Command<SeedsCommand.
                 arcs = graph.EdgeCount,
                 model = model.Name,
                 probability = convention.Name,
-                algorithm = result.Algorithm.ToString(),
-                epsilon = settings.Epsilon,
+                algorithm = AlgorithmName(result.Algorithm),
+                epsilon = UsesRrSets(result.Algorithm) ? settings.Epsilon : (double?)null,
                 seeds = result.SeedIds,
                 result.MarginalGains,
                 estimatedSpread = spread.Mean,
                 spread.StandardError,
                 interval95 = new { spread.Interval95.Lower, spread.Interval95.Upper },
-                result.ApproximationGuarantee,
-                result.RrSetCount,
+                approximationGuarantee = UsesRrSets(result.Algorithm) ? result.ApproximationGuarantee : (double?)null,
+                rrSetCount = UsesRrSets(result.Algorithm) ? result.RrSetCount : (long?)null,
                 result.TotalCost,
                 elapsedSeconds = result.Elapsed.TotalSeconds,
                 seed = settings.Seed,
@@ -156,30 +166,55 @@ internal sealed class SeedsCommand(IAnsiConsole console) : Command<SeedsCommand.
             return CliApp.ExitOk;
         }
 
-        var summary = new Table().AddColumn("quantity").AddColumn(new TableColumn("value").RightAligned());
-        summary.AddRow("graph", Markup.Escape($"{settings.Graph} ({graph.NodeCount:N0} nodes, {graph.EdgeCount:N0} arcs)"));
-        summary.AddRow("model", Markup.Escape($"{model.Name}, {convention.Name}"));
-        summary.AddRow("algorithm", Markup.Escape($"{result.Algorithm}, ε = {settings.Epsilon.ToString(CultureInfo.InvariantCulture)}"));
+        var summary = new TextTable("quantity", "value");
+        summary.AddRow("graph", $"{settings.Graph} ({graph.NodeCount:N0} nodes, {graph.EdgeCount:N0} arcs)");
+        summary.AddRow("model", $"{model.Name}, {convention.Name}");
+        // Only the figures that apply: ε and RR sets belong to OPIM-C and IMM; a guarantee is printed only when there is one.
+        summary.AddRow("algorithm", UsesRrSets(result.Algorithm)
+            ? $"{AlgorithmName(result.Algorithm)}, ε = {settings.Epsilon.ToString(CultureInfo.InvariantCulture)}"
+            : AlgorithmName(result.Algorithm));
         summary.AddRow("expected spread", string.Create(CultureInfo.InvariantCulture, $"{spread.Mean:N1} ± {spread.StandardError:N1}"));
-        summary.AddRow("95% interval", Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"[{spread.Interval95.Lower:N1}, {spread.Interval95.Upper:N1}]")));
-        summary.AddRow("approximation guarantee", result.ApproximationGuarantee.ToString("0.000", CultureInfo.InvariantCulture));
-        summary.AddRow("RR sets", result.RrSetCount.ToString("N0", CultureInfo.InvariantCulture));
+        summary.AddRow("95% interval", string.Create(CultureInfo.InvariantCulture, $"[{spread.Interval95.Lower:N1}, {spread.Interval95.Upper:N1}]"));
+        if (UsesRrSets(result.Algorithm))
+        {
+            summary.AddRow("approximation guarantee", result.ApproximationGuarantee.ToString("0.000", CultureInfo.InvariantCulture));
+            summary.AddRow("RR sets", result.RrSetCount.ToString("N0", CultureInfo.InvariantCulture));
+        }
         if (result.TotalCost is { } cost)
         {
             summary.AddRow("total cost", string.Create(CultureInfo.InvariantCulture, $"{cost:N2} of {settings.Budget:N2}"));
         }
 
         summary.AddRow("time", string.Create(CultureInfo.InvariantCulture, $"{result.Elapsed.TotalSeconds:N3} s"));
-        console.Write(summary);
-        var seeds = new Table().AddColumn("#").AddColumn("seed id").AddColumn(new TableColumn("marginal gain").RightAligned());
+        summary.Write(console);
+        var seeds = new TextTable("#", "seed id", "marginal gain");
         for (int i = 0; i < result.Seeds.Count; i++)
         {
-            seeds.AddRow((i + 1).ToString(CultureInfo.InvariantCulture), Markup.Escape(result.SeedIds[i]), result.MarginalGains[i].ToString("N2", CultureInfo.InvariantCulture));
+            seeds.AddRow((i + 1).ToString(CultureInfo.InvariantCulture), result.SeedIds[i], result.MarginalGains[i].ToString("N2", CultureInfo.InvariantCulture));
         }
 
-        console.Write(seeds);
+        seeds.Write(console);
         return CliApp.ExitOk;
     }
+
+    /// <summary>The algorithm's proper name, as its paper writes it.</summary>
+    internal static string AlgorithmName(SeedingAlgorithm algorithm) => algorithm switch
+    {
+        SeedingAlgorithm.Opimc => "OPIM-C",
+        SeedingAlgorithm.Imm => "IMM",
+        SeedingAlgorithm.CelfGreedy => "CELF",
+        SeedingAlgorithm.MaxDegree => "max degree",
+        SeedingAlgorithm.DegreeDiscount => "degree discount",
+        SeedingAlgorithm.PageRank => "PageRank",
+        _ => algorithm.ToString(),
+    };
+
+    /// <summary>
+    /// Whether the algorithm samples reverse-reachable sets, and so has an ε, an RR-set count and a (1 − 1/e − ε)-type
+    /// guarantee that holds with high probability. CELF's 1 − 1/e assumes exact spreads, which its Monte-Carlo estimates
+    /// are not, and the heuristics have none: for them no such figure is printed.
+    /// </summary>
+    internal static bool UsesRrSets(SeedingAlgorithm algorithm) => algorithm is SeedingAlgorithm.Opimc or SeedingAlgorithm.Imm;
 
     internal static SeedingAlgorithm? ParseAlgorithm(string name) => name switch
     {
@@ -195,9 +230,14 @@ internal sealed class SeedsCommand(IAnsiConsole console) : Command<SeedsCommand.
     private static string[] ReadIds(string path) =>
         File.ReadAllText(path).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
 
-    private static double[] ReadCosts(SocialGraph graph, string path)
+    /// <summary>
+    /// The cost of every node: as listed, else <paramref name="defaultCost"/>; without one, a node that may be chosen
+    /// (a candidate, or any node when there are no candidates) and is not listed is an error — an unlisted node must
+    /// not silently cost 1 and so become the cheapest choice.
+    /// </summary>
+    private static double[] ReadCosts(SocialGraph graph, string path, int[]? candidates, double? defaultCost)
     {
-        var costs = Enumerable.Repeat(1.0, graph.NodeCount).ToArray();
+        var costs = Enumerable.Repeat(defaultCost ?? double.NaN, graph.NodeCount).ToArray();
         int lineNumber = 0;
         foreach (string line in File.ReadLines(path))
         {
@@ -214,6 +254,26 @@ internal sealed class SeedsCommand(IAnsiConsole console) : Command<SeedsCommand.
             }
 
             costs[NodeIdsOption.Resolve(graph, [fields[0]], "--costs")[0]] = cost;
+        }
+
+        if (defaultCost is null)
+        {
+            IEnumerable<int> choosable = candidates ?? Enumerable.Range(0, graph.NodeCount);
+            int[] unlisted = [.. choosable.Where(v => double.IsNaN(costs[v]))];
+            if (unlisted.Length > 0)
+            {
+                throw new CliInputException(
+                    $"--costs {path} lists no cost for {unlisted.Length:N0} node(s) that may be chosen (first: '{graph.NodeId(unlisted[0])}'); list every {(candidates is null ? "node" : "candidate")}, or give --default-cost.");
+            }
+
+            // Nodes that can never be chosen (not candidates) need no cost; the library still wants a finite one.
+            for (int v = 0; v < costs.Length; v++)
+            {
+                if (double.IsNaN(costs[v]))
+                {
+                    costs[v] = double.MaxValue;
+                }
+            }
         }
 
         return costs;

@@ -87,8 +87,7 @@ internal sealed class SpreadCommand(IAnsiConsole console) : Command<SpreadComman
     {
         EdgeProbabilities convention = ProbabilityOption.Parse(settings.Probability);
         var options = new SimulationOptions { Simulations = settings.Simulations, Seed = settings.Seed, MaxDegreeOfParallelism = settings.Parallelism };
-        var graph = SocialGraph.LoadEdgeList(settings.Graph!, new EdgeListOptions { Undirected = settings.Undirected })
-            .WithEdgeProbabilities(convention);
+        var graph = SocialGraph.LoadEdgeList(settings.Graph!, new EdgeListOptions { Undirected = settings.Undirected }, convention);
         int[] seeds = NodeIdsOption.Resolve(graph, SeedIds(settings.SeedNodes!), "--seed-nodes");
 
         DiffusionModel model = settings.Model switch
@@ -97,6 +96,11 @@ internal sealed class SpreadCommand(IAnsiConsole console) : Command<SpreadComman
             "kelman" => new KelmanInfluence(),
             _ => new IndependentCascade(),
         };
+        if (model is KelmanInfluence && !graph.HasGroups)
+        {
+            CliApp.Error.WriteLine("note: the graph has no node groups (an edge list carries none), so the Kelman model's identification process (same-group weighting) has no effect here.");
+        }
+
         var estimate = SpreadEstimator.Estimate(new SpreadRequest(graph, model, seeds), options, cancellationToken: cancellationToken);
         Estimate spread = estimate.Spread;
         string[] seedIds = [.. seeds.Select(graph.NodeId)];
@@ -120,15 +124,15 @@ internal sealed class SpreadCommand(IAnsiConsole console) : Command<SpreadComman
             return CliApp.ExitOk;
         }
 
-        var table = new Table().AddColumn("quantity").AddColumn(new TableColumn("value").RightAligned());
-        table.AddRow("graph", Markup.Escape($"{settings.Graph} ({graph.NodeCount:N0} nodes, {graph.EdgeCount:N0} arcs)"));
-        table.AddRow("model", Markup.Escape($"{estimate.Model}, {convention.Name}"));
-        table.AddRow("seeds", Markup.Escape(string.Join(' ', seedIds)));
+        var table = new TextTable("quantity", "value");
+        table.AddRow("graph", $"{settings.Graph} ({graph.NodeCount:N0} nodes, {graph.EdgeCount:N0} arcs)");
+        table.AddRow("model", $"{estimate.Model}, {convention.Name}");
+        table.AddRow("seed nodes", string.Join(' ', seedIds));
         table.AddRow("expected spread", spread.Mean.ToString("N2", CultureInfo.InvariantCulture));
         table.AddRow("standard error", spread.StandardError.ToString("N2", CultureInfo.InvariantCulture));
-        table.AddRow("95% interval", Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"[{spread.Interval95.Lower:N2}, {spread.Interval95.Upper:N2}]")));
+        table.AddRow("95% interval", string.Create(CultureInfo.InvariantCulture, $"[{spread.Interval95.Lower:N2}, {spread.Interval95.Upper:N2}]"));
         table.AddRow("simulations", spread.Count.ToString("N0", CultureInfo.InvariantCulture));
-        console.Write(table);
+        table.Write(console);
         return CliApp.ExitOk;
     }
 

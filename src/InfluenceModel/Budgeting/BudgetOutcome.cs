@@ -45,7 +45,7 @@ public sealed record BudgetOutcome
 
     /// <summary>
     /// Regret against the clairvoyant with the same flexible money (KPI units, ≥ 0): the hindsight fractional
-    /// knapsack bound minus the policy's flexible value (an upper bound on the true regret; see docs/models/budgeting.md).
+    /// knapsack bound minus the policy's flexible value (an upper bound on the true regret; see <see href="https://github.com/InfluenceModel/InfluenceModel/blob/main/docs/models/budgeting.md">docs/models/budgeting.md</see>).
     /// </summary>
     public required Estimate RegretVsClairvoyant { get; init; }
 }

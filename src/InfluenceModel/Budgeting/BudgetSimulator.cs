@@ -48,7 +48,7 @@ internal sealed class BudgetSimulatorService(SimulationOptions defaults) : IBudg
 /// </summary>
 /// <remarks>
 /// Value of a year = Σ_c Σ_t m_c·f_c(t)·A(c,t) (committed money) + Σ_accepted C_i·V_i (opportunities) + value of money
-/// moved to channels during the year; unspent flexible money earns nothing. See docs/models/budgeting.md.
+/// moved to channels during the year; unspent flexible money earns nothing. See <see href="https://github.com/InfluenceModel/InfluenceModel/blob/main/docs/models/budgeting.md">docs/models/budgeting.md</see>.
 /// </remarks>
 public static class BudgetSimulator
 {

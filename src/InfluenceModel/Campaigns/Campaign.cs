@@ -17,7 +17,7 @@ namespace InfluenceModel.Campaigns;
 /// Building makes every planning decision once, deterministically from the planning seed: the consumer network
 /// (stochastic block model, one block per segment), the employees and the ambassadors among them (influence
 /// maximization), the channel selection and the split of the channel budget over channels and periods (channel
-/// selector), and the <see cref="BudgetPlan"/>. docs/models/campaign.md describes each step.
+/// selector), and the <see cref="BudgetPlan"/>. <see href="https://github.com/InfluenceModel/InfluenceModel/blob/main/docs/models/campaign.md">docs/models/campaign.md</see> describes each step.
 /// </remarks>
 public sealed class Campaign
 {

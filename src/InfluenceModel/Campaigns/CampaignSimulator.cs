@@ -13,7 +13,7 @@ namespace InfluenceModel.Campaigns;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Per Monte-Carlo run i and period t (docs/models/campaign.md): r_{c,g}(t) = audience_{c,g}·y_c(t) is the chance that
+/// Per Monte-Carlo run i and period t (<see href="https://github.com/InfluenceModel/InfluenceModel/blob/main/docs/models/campaign.md">docs/models/campaign.md</see>): r_{c,g}(t) = audience_{c,g}·y_c(t) is the chance that
 /// a consumer of segment g is exposed to channel c, with y_c the channel's response; an exposed consumer adopts directly
 /// with probability a_{c,g} = actionRate_c·(1 − ρ_g·(1 − credibility_c)); every consumer adopts organically with the
 /// hazard p. The seeds S_t = active ambassadors ∪ direct adopters ∪ organic adopters start the influence model; the

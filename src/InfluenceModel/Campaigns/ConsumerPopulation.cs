@@ -9,7 +9,7 @@ namespace InfluenceModel.Campaigns;
 /// when it is set and the whole by <see cref="CampaignBuilder.Build"/> (segment shares sum to 1, names unique,
 /// degree below the consumer count).
 /// </summary>
-/// <remarks>Defaults are the source article's setting; docs/models/campaign.md gives the source of each number.</remarks>
+/// <remarks>Defaults are the source article's setting; <see href="https://github.com/InfluenceModel/InfluenceModel/blob/main/docs/models/campaign.md">docs/models/campaign.md</see> gives the source of each number.</remarks>
 public sealed record ConsumerPopulation
 {
     /// <summary>The largest population: 10,000,000 consumers.</summary>

@@ -22,11 +22,11 @@ namespace InfluenceModel.Community;
 /// <para>
 /// Summary: break-even = first t with V(t) ≥ 0; payback = first t with Σ_{s≤t} V(s) ≥ 0; NPV = Σ V(t)/(1+r)^t; ROI =
 /// Σ V / Σ K; tipping point N* = ln 2·D/(h·a_h + l·a_l), where R/D = f_max/2. Deterministic, allocation-light and
-/// thread-safe. Full derivation: docs/models/community-roi.md.
+/// thread-safe. Full derivation: <see href="https://github.com/InfluenceModel/InfluenceModel/blob/main/docs/models/community-roi.md">docs/models/community-roi.md</see>.
 /// </para>
 /// <para>
 /// A closed-form model: it simulates nothing, so it takes no <see cref="SimulationOptions"/> and reports no progress
-/// (docs/architecture.md); host apps resolve <see cref="ICommunityRoiCalculator"/>, which mirrors this façade.
+/// (<see href="https://github.com/InfluenceModel/InfluenceModel/blob/main/docs/architecture.md">docs/architecture.md</see>); host apps resolve <see cref="ICommunityRoiCalculator"/>, which mirrors this façade.
 /// </para>
 /// </remarks>
 public static class CommunityRoiCalculator
@@ -35,8 +35,9 @@ public static class CommunityRoiCalculator
     [
         new(nameof(CommunityRoiInputs.BassInnovation), i => i.BassInnovation, (i, v) => i with { BassInnovation = v }, _ => 1, BassOnly: true),
         new(nameof(CommunityRoiInputs.BassImitation), i => i.BassImitation, (i, v) => i with { BassImitation = v }, _ => CommunityRoiInputs.MaxImitation, BassOnly: true),
-        new(nameof(CommunityRoiInputs.MarketPotential), i => i.MarketPotential, (i, v) => i with { MarketPotential = v }, _ => CommunityRoiInputs.MaxCount, BassOnly: true),
-        new(nameof(CommunityRoiInputs.Customers), i => i.Customers, (i, v) => i with { Customers = v }, _ => CommunityRoiInputs.MaxCount),
+        // Members are customers: M stays ≤ C and C ≥ the most members when either moves (the swing shows the value used).
+        new(nameof(CommunityRoiInputs.MarketPotential), i => i.MarketPotential, (i, v) => i with { MarketPotential = v }, i => i.Customers, BassOnly: true),
+        new(nameof(CommunityRoiInputs.Customers), i => i.Customers, (i, v) => i with { Customers = v }, _ => CommunityRoiInputs.MaxCount, Min: MostMembers),
         new(nameof(CommunityRoiInputs.QuestionsPerCustomer), i => i.QuestionsPerCustomer, (i, v) => i with { QuestionsPerCustomer = v }, _ => CommunityRoiInputs.MaxQuestions),
         new(nameof(CommunityRoiInputs.HeavyContributorShare), i => i.HeavyContributorShare, (i, v) => i with { HeavyContributorShare = v }, i => 1 - i.LightContributorShare),
         new(nameof(CommunityRoiInputs.LightContributorShare), i => i.LightContributorShare, (i, v) => i with { LightContributorShare = v }, i => 1 - i.HeavyContributorShare),
@@ -57,10 +58,15 @@ public static class CommunityRoiCalculator
     /// <param name="cancellationToken">Cancels the computation (checked once: the loop over at most 1,200 periods takes microseconds).</param>
     /// <returns>One point per period and the summary; every number is finite.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="inputs"/> is null.</exception>
+    /// <exception cref="ArgumentException">The community can hold more members than there are customers
+    /// (<see cref="CommunityRoiInputs.MarketPotential"/>, or the largest of <see cref="CommunityRoiInputs.ObservedMembers"/>,
+    /// exceeds <see cref="CommunityRoiInputs.Customers"/>): members are customers who join, so the inputs contradict each
+    /// other. <see cref="ArgumentException.ParamName"/> is <c>inputs</c>.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static CommunityRoiCurve Compute(CommunityRoiInputs inputs, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
+        CheckMembersWithinCustomers(inputs);
         cancellationToken.ThrowIfCancellationRequested();
         var points = new CommunityRoiPoint[inputs.Horizon];
         Summary summary = Run(inputs, points);
@@ -72,6 +78,24 @@ public static class CommunityRoiCalculator
             summary.NetPresentValue,
             summary.TotalCommunityCost > 0 ? summary.CumulativeNetValue / summary.TotalCommunityCost : null,
             TippingPointMembers(inputs));
+    }
+
+    /// <summary>The most members the inputs allow: the market potential M on the Bass path, else the largest observed count.</summary>
+    private static double MostMembers(CommunityRoiInputs inputs) => inputs.ObservedMembers is { } observed ? observed.Max() : inputs.MarketPotential;
+
+    /// <summary>Members are customers who join: M (or an observed count) above C is a contradiction, refused rather than computed.</summary>
+    private static void CheckMembersWithinCustomers(CommunityRoiInputs inputs)
+    {
+        double most = MostMembers(inputs);
+        if (most > inputs.Customers)
+        {
+            string what = inputs.ObservedMembers is null
+                ? $"{nameof(CommunityRoiInputs.MarketPotential)} ({most:N0}, the members the Bass curve grows to)"
+                : $"the largest of {nameof(CommunityRoiInputs.ObservedMembers)} ({most:N0})";
+            throw new ArgumentException(
+                $"{what} exceeds {nameof(CommunityRoiInputs.Customers)} ({inputs.Customers:N0}): community members are customers who join, so there cannot be more of them; lower the members or raise the customers.",
+                nameof(inputs));
+        }
     }
 
     /// <summary>N* = ln 2·D/(h·a_h + l·a_l): there A/D = ln 2 and R/D = f_max·(1 − 1/2).</summary>
@@ -152,7 +176,7 @@ public static class CommunityRoiCalculator
             }
 
             double value = input.Get(inputs);
-            double low = value * (1 - relativeChange);
+            double low = Math.Max(value * (1 - relativeChange), input.Min?.Invoke(inputs) ?? 0);
             double high = Math.Min(value * (1 + relativeChange), input.Max(inputs));
             double lowNpv = low == value ? baseNetPresentValue : Run(input.With(inputs, low), null).NetPresentValue;
             double highNpv = high == value ? baseNetPresentValue : Run(input.With(inputs, high), null).NetPresentValue;
@@ -178,5 +202,6 @@ public static class CommunityRoiCalculator
         Func<CommunityRoiInputs, double> Get,
         Func<CommunityRoiInputs, double, CommunityRoiInputs> With,
         Func<CommunityRoiInputs, double> Max,
-        bool BassOnly = false);
+        bool BassOnly = false,
+        Func<CommunityRoiInputs, double>? Min = null);
 }

@@ -19,7 +19,7 @@ namespace InfluenceModel.Community;
 /// Member growth: by default the Bass model N(t) = M·F(t) with <see cref="BassInnovation"/>,
 /// <see cref="BassImitation"/> and <see cref="MarketPotential"/>; when <see cref="ObservedMembers"/> is set, those
 /// counts are used instead; <see cref="WithMemberGrowthFittedTo"/> fits the Bass coefficients to observed counts.
-/// Defaults and their sources: docs/models/community-roi.md.
+/// Defaults and their sources: <see href="https://github.com/InfluenceModel/InfluenceModel/blob/main/docs/models/community-roi.md">docs/models/community-roi.md</see>.
 /// </para>
 /// </remarks>
 public sealed record CommunityRoiInputs

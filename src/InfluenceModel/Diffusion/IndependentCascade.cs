@@ -90,7 +90,7 @@ public sealed class IndependentCascade : DiffusionModel
     /// (AVX2 permute; a portable loop otherwise, same order, same result); (2) candidates still inactive adopt, in order.
     /// Draws come from a four-lane vectorised xoshiro256** seeded from the simulation's stream and are consumed one per
     /// arc on every code path, so the result does not depend on the instruction set. On email-enron this is about 1.7×
-    /// faster than one pass that tests each successful arc's head as it goes (docs/performance.md).
+    /// faster than one pass that tests each successful arc's head as it goes (<see href="https://github.com/InfluenceModel/InfluenceModel/blob/main/docs/performance.md">docs/performance.md</see>).
     /// </summary>
     private sealed class Runner : CascadeRun
     {

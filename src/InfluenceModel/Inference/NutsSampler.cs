@@ -9,7 +9,7 @@ namespace InfluenceModel.Inference;
 /// no-U-turn criterion (Betancourt 2017), divergence detection, and Stan's warm-up — step-size initialisation, dual
 /// averaging towards <see cref="NutsOptions.TargetAcceptance"/>, and a diagonal (or dense) metric estimated in doubling
 /// windows. Chains run in parallel, each with its own random stream, so the draws are bit-identical at any degree of
-/// parallelism. Algorithm and references: docs/models/inference.md.
+/// parallelism. Algorithm and references: <see href="https://github.com/InfluenceModel/InfluenceModel/blob/main/docs/models/inference.md">docs/models/inference.md</see>.
 /// </summary>
 public static class NutsSampler
 {

@@ -231,7 +231,7 @@ public sealed record LiftTest
 /// y_t = intercept + trend_t + Σ_k (a_k sin 2πkt/P + b_k cos 2πkt/P) + Σ_c β_c·s_c(adstock_c(x_c)_t) + Σ_j γ_j z_{j,t} + ε_t
 /// on the scaled data (y by max|y|, each x_c by its max, each z_j by max|z_j|); results are reported in data units.
 /// Immutable and validated on construction; <see cref="Fit"/> learns it from a <see cref="MediaMixData"/> table.
-/// See docs/models/media-mix.md for the equations, priors and parameterisation.
+/// See <see href="https://github.com/InfluenceModel/InfluenceModel/blob/main/docs/models/media-mix.md">docs/models/media-mix.md</see> for the equations, priors and parameterisation.
 /// </summary>
 public sealed record MediaMixModel
 {

@@ -23,7 +23,7 @@ public readonly record struct PosteriorInterval(double Mean, double StandardDevi
     public bool Contains(double value) => value >= Low && value <= High;
 }
 
-/// <summary>The posterior of one model parameter in data units (see docs/models/media-mix.md for each unit).</summary>
+/// <summary>The posterior of one model parameter in data units (see <see href="https://github.com/InfluenceModel/InfluenceModel/blob/main/docs/models/media-mix.md">docs/models/media-mix.md</see> for each unit).</summary>
 public sealed record MediaMixParameter
 {
     /// <summary>Name: "intercept", "trend", "changepoint[j]", "sin[k]"/"cos[k]", "control[name]", "channel.beta", "channel.lambda" …, "sigma".</summary>

@@ -26,7 +26,7 @@ public enum PriorFamily
 }
 
 /// <summary>
-/// A prior distribution of one media-mix parameter, on the model's scaled units (see docs/models/media-mix.md). Built
+/// A prior distribution of one media-mix parameter, on the model's scaled units (see <see href="https://github.com/InfluenceModel/InfluenceModel/blob/main/docs/models/media-mix.md">docs/models/media-mix.md</see>). Built
 /// by the static factories, which validate the parameters; immutable. Its support must match the parameter's:
 /// real (Normal, Laplace), positive (HalfNormal, Gamma, LogNormal) or unit interval (Beta).
 /// </summary>

@@ -34,11 +34,40 @@ public sealed record EdgeListOptions
     /// </summary>
     public bool KeepDuplicateArcs { get; init; }
 
-    /// <summary>The weight of an arc whose line has no third column. Finite and ≥ 0; default 1.</summary>
+    /// <summary>
+    /// The weight of an arc whose line has no third column. Finite and ≥ 0; default 1. It only matters when the weights
+    /// are kept (<see cref="EdgeProbabilities.FromWeights"/>, or <see cref="SocialGraph.FromEdges"/>): then a line without
+    /// a weight is an error unless this property was set explicitly (see
+    /// <see cref="SocialGraph.LoadEdgeList(string, EdgeListOptions?, EdgeProbabilities)"/>).
+    /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is negative, NaN or infinite.</exception>
     public float DefaultWeight
     {
         get => _defaultWeight;
-        init => _defaultWeight = (float)Guard.NonNegative(value, nameof(DefaultWeight));
+        init
+        {
+            _defaultWeight = (float)Guard.NonNegative(value, nameof(DefaultWeight));
+            DefaultWeightIsSet = true;
+        }
+    }
+
+    /// <summary>Whether <see cref="DefaultWeight"/> was set explicitly (a line without a weight then takes it silently).</summary>
+    internal bool DefaultWeightIsSet { get; private init; }
+
+    /// <summary>
+    /// A copy whose lines without a weight read as NaN, so the loader can tell them from weighted lines and refuse them
+    /// when the file's weights were asked for. Internal: NaN never leaves the loader.
+    /// </summary>
+    internal EdgeListOptions MarkingMissingWeights() => this with { MissingWeightMarker = true };
+
+    private bool MissingWeightMarker
+    {
+        init
+        {
+            if (value)
+            {
+                _defaultWeight = float.NaN;
+            }
+        }
     }
 }

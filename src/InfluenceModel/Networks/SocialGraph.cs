@@ -11,7 +11,7 @@ namespace InfluenceModel.Networks;
 /// <para>
 /// Storage: 16 bytes per arc (target and weight in out-order, source and weight in in-order) plus 8 bytes per node for
 /// the two offset arrays, plus 8 bytes per node for integer ids or a string reference per node for string ids. Ten
-/// million arcs take about 160 MB (see docs/performance.md).
+/// million arcs take about 160 MB (see <see href="https://github.com/InfluenceModel/InfluenceModel/blob/main/docs/performance.md">docs/performance.md</see>).
 /// </para>
 /// <para>
 /// Node ids: everything this library reports about nodes names them by the ids of the input file
@@ -248,24 +248,36 @@ public sealed class SocialGraph
 
     /// <summary>
     /// Reads a whitespace-separated edge list: one arc per line, <c>u v</c> or <c>u v w</c>; blank lines and lines
-    /// starting with <c>#</c> or <c>%</c> are skipped. A file whose name ends in <c>.gz</c> is decompressed.
+    /// starting with <c>#</c> or <c>%</c> are skipped. A file whose name ends in <c>.gz</c> is decompressed. The arcs get
+    /// the propagation probabilities of <paramref name="probabilities"/>.
     /// </summary>
     /// <remarks>
     /// Ids are relabelled densely 0..n−1 in order of first appearance, and the map is kept
     /// (<see cref="NodeId(int)"/>, <see cref="IndexOf(string)"/>). When every id is an integer in canonical decimal form
     /// the ids are stored as 64-bit integers; otherwise every id is an ordinal string.
+    /// <para>
+    /// With <see cref="EdgeProbabilities.FromWeights"/> the file's third column is the probability, and a line without
+    /// one is an error unless <see cref="EdgeListOptions.DefaultWeight"/> was set explicitly: a missing column must not
+    /// silently become p = 1.
+    /// </para>
     /// </remarks>
     /// <param name="path">The file path.</param>
     /// <param name="options">Directed or undirected, self-loops, duplicates, default weight; null for <see cref="EdgeListOptions.Default"/>.</param>
-    /// <returns>The graph.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    /// <param name="probabilities">The edge-probability convention, e.g. <see cref="EdgeProbabilities.WeightedCascade"/> (what the
+    /// overloads without this parameter and the <c>influence</c> command use) or <see cref="EdgeProbabilities.FromWeights"/>.</param>
+    /// <returns>The graph, its arc weights the propagation probabilities (IC) or influence weights (LT).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> or <paramref name="probabilities"/> is null.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="FormatException">
-    /// A line is not <c>u v</c> or <c>u v w</c> with w finite and ≥ 0; the message gives the line number and text.
+    /// A line is not <c>u v</c> or <c>u v w</c> with w finite and ≥ 0 (the message gives the line number and text); or
+    /// <paramref name="probabilities"/> is <see cref="EdgeProbabilities.FromWeights"/>, some line has no weight and no
+    /// <see cref="EdgeListOptions.DefaultWeight"/> was set.
     /// </exception>
-    public static SocialGraph LoadEdgeList(string path, EdgeListOptions? options)
+    /// <exception cref="ArgumentException"><see cref="EdgeProbabilities.FromWeights"/> and some weight lies outside [0, 1].</exception>
+    public static SocialGraph LoadEdgeList(string path, EdgeListOptions? options, EdgeProbabilities probabilities)
     {
         ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(probabilities);
         if (!File.Exists(path))
         {
             throw new FileNotFoundException($"Edge list not found: {path}", path);
@@ -275,30 +287,82 @@ public sealed class SocialGraph
         if (path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
         {
             using var gzip = new System.IO.Compression.GZipStream(stream, System.IO.Compression.CompressionMode.Decompress);
-            return EdgeListReader.Read(gzip, options ?? EdgeListOptions.Default);
+            return Load(gzip, options, probabilities, path);
         }
 
-        return EdgeListReader.Read(stream, options ?? EdgeListOptions.Default);
+        return Load(stream, options, probabilities, path);
     }
 
-    /// <summary>Reads a directed edge list file with <see cref="EdgeListOptions.Default"/>; see <see cref="LoadEdgeList(string, EdgeListOptions?)"/>.</summary>
+    /// <summary>
+    /// Reads an edge list file with weighted-cascade probabilities p(u,v) = 1/indeg(v) (the library's and the CLI's one
+    /// default); see <see cref="LoadEdgeList(string, EdgeListOptions?, EdgeProbabilities)"/>.
+    /// </summary>
     /// <param name="path">The file path (<c>.gz</c> is decompressed).</param>
-    /// <returns>The graph.</returns>
+    /// <param name="options">Directed or undirected, self-loops, duplicates; null for <see cref="EdgeListOptions.Default"/>.</param>
+    /// <returns>The graph with weighted-cascade probabilities.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="FormatException">A line is malformed; the message gives the line number and text.</exception>
-    public static SocialGraph LoadEdgeList(string path) => LoadEdgeList(path, null);
+    public static SocialGraph LoadEdgeList(string path, EdgeListOptions? options) => LoadEdgeList(path, options, EdgeProbabilities.WeightedCascade);
 
-    /// <summary>Reads a (not compressed) whitespace-separated edge list from a stream; see <see cref="LoadEdgeList(string, EdgeListOptions?)"/>.</summary>
+    /// <summary>Reads a directed edge list file with weighted-cascade probabilities; see <see cref="LoadEdgeList(string, EdgeListOptions?, EdgeProbabilities)"/>.</summary>
+    /// <param name="path">The file path (<c>.gz</c> is decompressed).</param>
+    /// <returns>The graph with weighted-cascade probabilities.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="FormatException">A line is malformed; the message gives the line number and text.</exception>
+    public static SocialGraph LoadEdgeList(string path) => LoadEdgeList(path, null, EdgeProbabilities.WeightedCascade);
+
+    /// <summary>Reads a (not compressed) whitespace-separated edge list from a stream; see <see cref="LoadEdgeList(string, EdgeListOptions?, EdgeProbabilities)"/>.</summary>
     /// <param name="stream">A readable stream of UTF-8 text; left open. Wrap a gzip stream in a <see cref="System.IO.Compression.GZipStream"/> first.</param>
     /// <param name="options">Directed or undirected, self-loops, duplicates, default weight; null for <see cref="EdgeListOptions.Default"/>.</param>
+    /// <param name="probabilities">The edge-probability convention (<see cref="EdgeProbabilities.FromWeights"/> keeps the stream's weights).</param>
     /// <returns>The graph.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
-    /// <exception cref="FormatException">A line is malformed; the message gives the line number and text.</exception>
-    public static SocialGraph LoadEdgeList(Stream stream, EdgeListOptions? options)
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> or <paramref name="probabilities"/> is null.</exception>
+    /// <exception cref="FormatException">A line is malformed, or a weight is missing under <see cref="EdgeProbabilities.FromWeights"/>.</exception>
+    /// <exception cref="ArgumentException"><see cref="EdgeProbabilities.FromWeights"/> and some weight lies outside [0, 1].</exception>
+    public static SocialGraph LoadEdgeList(Stream stream, EdgeListOptions? options, EdgeProbabilities probabilities)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        return EdgeListReader.Read(stream, options ?? EdgeListOptions.Default);
+        ArgumentNullException.ThrowIfNull(probabilities);
+        return Load(stream, options, probabilities, "the edge list");
+    }
+
+    /// <summary>Reads an edge list from a stream with weighted-cascade probabilities; see <see cref="LoadEdgeList(Stream, EdgeListOptions?, EdgeProbabilities)"/>.</summary>
+    /// <param name="stream">A readable stream of UTF-8 text; left open.</param>
+    /// <param name="options">Directed or undirected, self-loops, duplicates; null for <see cref="EdgeListOptions.Default"/>.</param>
+    /// <returns>The graph with weighted-cascade probabilities.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
+    /// <exception cref="FormatException">A line is malformed; the message gives the line number and text.</exception>
+    public static SocialGraph LoadEdgeList(Stream stream, EdgeListOptions? options) => LoadEdgeList(stream, options, EdgeProbabilities.WeightedCascade);
+
+    /// <summary>Reads, refuses missing weights when the weights are the probabilities, then applies the convention.</summary>
+    private static SocialGraph Load(Stream stream, EdgeListOptions? options, EdgeProbabilities probabilities, string source)
+    {
+        options ??= EdgeListOptions.Default;
+        bool keepWeights = ReferenceEquals(probabilities, EdgeProbabilities.FromWeights);
+        if (!keepWeights || options.DefaultWeightIsSet)
+        {
+            return EdgeListReader.Read(stream, options).WithEdgeProbabilities(probabilities);
+        }
+
+        SocialGraph graph = EdgeListReader.Read(stream, options.MarkingMissingWeights());
+        int missing = 0;
+        foreach (float w in graph._outWeights)
+        {
+            if (float.IsNaN(w))
+            {
+                missing++;
+            }
+        }
+
+        if (missing > 0)
+        {
+            throw new FormatException(
+                $"{source}: {missing:N0} of {graph.EdgeCount:N0} arcs have no weight (third column), but the file's weights were asked for as probabilities (EdgeProbabilities.FromWeights); give every line a weight, set EdgeListOptions.DefaultWeight for the lines without one, or choose another convention such as weighted cascade.");
+        }
+
+        return graph.WithEdgeProbabilities(probabilities);
     }
 
     // ---- Raw CSR access for hot loops (Diffusion, Seeding). Internal: the public surface is the span accessors above. ----

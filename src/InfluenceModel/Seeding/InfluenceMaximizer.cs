@@ -18,7 +18,7 @@ namespace InfluenceModel.Seeding;
 /// algorithms for influence maximization" (OPIM-C); Guo, Wang, Wei, Chen (2020) "Influence maximization revisited:
 /// efficient reverse reachable set generation with bound tightened" (SUBSIM); Leskovec et al. (2007) "Cost-effective
 /// outbreak detection in networks" (CELF); Chen, Wang, Yang (2009) "Efficient influence maximization in social
-/// networks" (degree discount). Equations: docs/models/seeding.md.
+/// networks" (degree discount). Equations: <see href="https://github.com/InfluenceModel/InfluenceModel/blob/main/docs/models/seeding.md">docs/models/seeding.md</see>.
 /// </para>
 /// <para>Stateless and thread-safe. Same request (seed included) ⇒ same seeds at any degree of parallelism.</para>
 /// </remarks>

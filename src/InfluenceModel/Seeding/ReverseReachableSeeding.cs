@@ -6,7 +6,7 @@ namespace InfluenceModel.Seeding;
 internal sealed record SelectionOutcome(int[] Seeds, double[] MarginalGains, double Spread, double StandardError, long EvaluationSets, double Guarantee, long RrSetCount);
 
 /// <summary>
-/// OPIM-C and IMM (with Chen's correction) over RR sets, including the budgeted variant. See docs/models/seeding.md
+/// OPIM-C and IMM (with Chen's correction) over RR sets, including the budgeted variant. See <see href="https://github.com/InfluenceModel/InfluenceModel/blob/main/docs/models/seeding.md">docs/models/seeding.md</see>
 /// for the equations.
 /// </summary>
 internal static class ReverseReachableSeeding

@@ -76,6 +76,21 @@ public sealed class CampaignCommandTests : IDisposable
     }
 
     [Fact]
+    public void EmptyObject_IsNotAFullScenario()
+    {
+        string scenario = Write("empty.json", "{}");
+        (int code, string output, _) = Run("validate", scenario);
+        Assert.Equal(CliApp.ExitBadInput, code);
+        Assert.Contains("$.population is missing", output, StringComparison.Ordinal);
+        Assert.Contains("$.channels is missing", output, StringComparison.Ordinal);
+
+        (code, _, string error) = Run("run", scenario, "--out", Path.Combine(_folder, "never"));
+        Assert.Equal(CliApp.ExitBadInput, code);
+        Assert.Contains("$.budget is missing", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_folder, "never")));
+    }
+
+    [Fact]
     public void Run_WithoutAScenario_SaysHowToGetOne_ExitsTwo()
     {
         (int code, _, string error) = Run("run");

@@ -57,5 +57,63 @@ public sealed class SeedsCommandTests : IDisposable
         Assert.Single(error.Trim().Split('\n'));
     }
 
+    private string Graph()
+    {
+        string graph = Path.Combine(_folder, "costs-g.txt");
+        File.WriteAllText(graph, "1 2\n1 3\n2 3\n3 4\n4 5\n");
+        return graph;
+    }
+
+    [Fact]
+    public void Costs_UnlistedNode_IsAnError_NotASilentCostOfOne()
+    {
+        string costs = Path.Combine(_folder, "costs.txt");
+        File.WriteAllText(costs, "1 5\n2 5\n");
+        var (code, _, error) = Run("seeds", "--graph", Graph(), "--count", "2", "--costs", costs, "--budget", "10");
+        Assert.Equal(CliApp.ExitBadInput, code);
+        Assert.Contains("lists no cost for 3 node(s)", error, StringComparison.Ordinal);
+        Assert.Contains("--default-cost", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Costs_WithDefaultCost_OrOnlyCandidatesListed_Run()
+    {
+        string costs = Path.Combine(_folder, "costs.txt");
+        File.WriteAllText(costs, "1 5\n2 5\n");
+        Assert.Equal(CliApp.ExitOk, Run("seeds", "--graph", Graph(), "--count", "2", "--costs", costs, "--budget", "10", "--default-cost", "7").Code);
+
+        string candidates = Path.Combine(_folder, "cand.txt");
+        File.WriteAllText(candidates, "1 2\n");
+        var (code, output, _) = Run("seeds", "--graph", Graph(), "--count", "2", "--costs", costs, "--budget", "10", "--candidates", candidates, "--format", "json");
+        Assert.Equal(CliApp.ExitOk, code);
+        JsonElement json = JsonDocument.Parse(output).RootElement;
+        Assert.InRange(json.GetProperty("totalCost").GetDouble(), 5, 10); // only the listed candidates, each costing 5
+        Assert.All(json.GetProperty("seeds").EnumerateArray(), s => Assert.Contains(s.GetString(), new[] { "1", "2" }));
+    }
+
+    [Fact]
+    public void Celf_PrintsNoEpsilon_NoRrSets_NoGuarantee_AndProperNames()
+    {
+        var (code, output, _) = Run("seeds", "--graph", Graph(), "--count", "1", "--algorithm", "celf", "--probability", "uniform:0.5", "--format", "json");
+        Assert.Equal(CliApp.ExitOk, code);
+        JsonElement json = JsonDocument.Parse(output).RootElement;
+        Assert.Equal("CELF", json.GetProperty("algorithm").GetString());
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("epsilon").ValueKind);
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("rrSetCount").ValueKind);
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("approximationGuarantee").ValueKind);
+
+        (code, output, _) = Run("seeds", "--graph", Graph(), "--count", "1", "--algorithm", "celf", "--probability", "uniform:0.5");
+        Assert.Equal(CliApp.ExitOk, code);
+        Assert.Contains("CELF", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("ε", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("RR sets", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("guarantee", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("CelfGreedy", output, StringComparison.Ordinal);
+
+        (_, output, _) = Run("seeds", "--graph", Graph(), "--count", "1", "--algorithm", "imm", "--probability", "uniform:0.5");
+        Assert.Contains("IMM, ε = 0.1", output, StringComparison.Ordinal);
+        Assert.Contains("RR sets", output, StringComparison.Ordinal);
+    }
+
     private static (int Code, string Output, string Error) Run(params string[] args) => CliHarness.Run(80, args);
 }

@@ -42,6 +42,7 @@ public sealed class SpreadCommandTests : IDisposable
     [InlineData("--seed-nodes", ",", "--seed-nodes")]
     [InlineData("--probability", "uniform:2", "uniform:P")]
     [InlineData("--model", "sir", "--model")]
+    [InlineData("--probability", "weights", "have no weight (third column)")]
     public void BadInput_ExitsWithCode2AndOneLine(string option, string value, string mention)
     {
         string[] args = option == "--seed-nodes"
@@ -51,6 +52,17 @@ public sealed class SpreadCommandTests : IDisposable
         Assert.Equal(2, code);
         Assert.Contains(mention, error);
         Assert.Single(error.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public void Kelman_OnAGraphWithoutGroups_SaysSoOnStderr_NotStdout()
+    {
+        var (code, output, error) = Run("spread", "--graph", WriteGraph(), "--seed-nodes", "alice", "--model", "kelman", "--simulations", "20", "--format", "json");
+        Assert.Equal(0, code);
+        Assert.Contains("no node groups", error);
+        Assert.DoesNotContain("no node groups", output);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(0, Run("spread", "--graph", WriteGraph(), "--seed-nodes", "alice", "--model", "ic", "--simulations", "20").Error.Length);
     }
 
     [Fact]

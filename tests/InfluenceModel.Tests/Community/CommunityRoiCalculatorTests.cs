@@ -36,8 +36,8 @@ public class CommunityRoiCalculatorTests
         {
             Horizon = 3,
             ObservedMembers = [0, 1000 * Ln2, 2000 * Ln2],
-            Customers = 1000,
-            QuestionsPerCustomer = 0.5,
+            Customers = 2000, // D = C·q = 500 (C covers the 1,386 members: members are customers)
+            QuestionsPerCustomer = 0.25,
             LightContributorShare = 0,
             HeavyContributorShare = 0.1,
             HeavyAnswersPerPeriod = 5,
@@ -99,6 +99,31 @@ public class CommunityRoiCalculatorTests
         Assert.Equal(222733.606316165, curve.NetPresentValue, 1e-6);
         Assert.Equal(0.5468099107724431, curve.ReturnOnInvestment!.Value, 1e-12);
         Assert.Equal(9120.357638946649, curve.TippingPointMembers!.Value, 1e-8);
+    }
+
+    [Fact]
+    public void Compute_MoreMembersThanCustomers_IsRefused_NamingBoth()
+    {
+        // Issue 16: customers 20,000 under the default market potential of 25,000 grew to 21,991 members silently.
+        var ex = Assert.Throws<ArgumentException>(() => CommunityRoiCalculator.Compute(CommunityRoiInputs.Default with { Customers = 20_000 }));
+        Assert.Equal("inputs", ex.ParamName);
+        Assert.Contains("MarketPotential (25,000", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("Customers (20,000)", ex.Message, StringComparison.Ordinal);
+
+        var observed = Assert.Throws<ArgumentException>(() => CommunityRoiCalculator.Compute(CommunityRoiInputs.Default with { Customers = 100, ObservedMembers = [50, 120] }));
+        Assert.Contains("ObservedMembers (120)", observed.Message, StringComparison.Ordinal);
+
+        // At the bound it is allowed: every customer may join.
+        Assert.NotNull(CommunityRoiCalculator.Compute(CommunityRoiInputs.Default with { Customers = 25_000 }));
+    }
+
+    [Fact]
+    public void Sensitivity_NeverMovesCustomersBelowTheMembers()
+    {
+        CommunityRoiCurve curve = CommunityRoiCalculator.Compute(CommunityRoiInputs.Default with { Customers = 28_000 });
+        var rows = curve.Sensitivity(0.2);
+        Assert.Equal(25_000, rows.Single(r => r.Input == "Customers").LowValue);       // not 22,400
+        Assert.Equal(28_000, rows.Single(r => r.Input == "MarketPotential").HighValue); // not 30,000
     }
 
     [Theory]
@@ -165,6 +190,8 @@ public class CommunityRoiCalculatorTests
             fewer[i] = RandomInputs.Magnitude(rng, 1e9);
             more[i] = fewer[i] + RandomInputs.Magnitude(rng, 1e9);
         }
+
+        inputs = inputs with { Customers = Math.Max(inputs.Customers, more.Max()) }; // members are customers
 
         var a = CommunityRoiCalculator.Compute(inputs with { ObservedMembers = fewer }).Points;
         var b = CommunityRoiCalculator.Compute(inputs with { ObservedMembers = more }).Points;
@@ -442,6 +469,8 @@ internal static class RandomInputs
             inputs = inputs with { ObservedMembers = observed };
         }
 
-        return inputs;
+        // Members are customers who join (Compute refuses more members than customers): C covers the most members.
+        double most = inputs.ObservedMembers is { } seen ? seen.Max() : inputs.MarketPotential;
+        return inputs with { Customers = Math.Max(inputs.Customers, most) };
     }
 }

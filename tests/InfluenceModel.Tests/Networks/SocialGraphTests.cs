@@ -8,8 +8,8 @@ namespace InfluenceModel.Tests.Networks;
 
 public class SocialGraphTests
 {
-    private static SocialGraph Load(string text, EdgeListOptions? options = null) =>
-        SocialGraph.LoadEdgeList(new MemoryStream(Encoding.UTF8.GetBytes(text)), options);
+    private static SocialGraph Load(string text, EdgeListOptions? options = null, EdgeProbabilities? probabilities = null) =>
+        SocialGraph.LoadEdgeList(new MemoryStream(Encoding.UTF8.GetBytes(text)), options, probabilities ?? EdgeProbabilities.WeightedCascade);
 
     [Fact]
     public void FromEdges_BuildsSortedOutAndInRows_WithWeightsInBothOrders()
@@ -79,7 +79,7 @@ public class SocialGraphTests
     [Fact]
     public void LoadEdgeList_RelabelsIntegerIdsDensely_AndKeepsTheMap()
     {
-        var g = Load("# comment\n% other comment\n\n100 7\n7\t42 0.5\n  100   42  \n");
+        var g = Load("# comment\n% other comment\n\n100 7\n7\t42 0.5\n  100   42  \n", new EdgeListOptions { DefaultWeight = 1 }, EdgeProbabilities.FromWeights);
         Assert.Equal(3, g.NodeCount);
         Assert.Equal(3, g.EdgeCount);
         Assert.Equal(["100", "7", "42"], Enumerable.Range(0, 3).Select(g.NodeId));

@@ -9,7 +9,7 @@ namespace InfluenceModel.Campaigns;
 /// consumer network. This is the one place where the Diffusion model plugs in.
 /// </summary>
 /// <remarks>
-/// It calls the internal <c>DiffusionModel.Prepare</c> on purpose (docs/architecture.md, "Internal calls across
+/// It calls the internal <c>DiffusionModel.Prepare</c> on purpose (<see href="https://github.com/InfluenceModel/InfluenceModel/blob/main/docs/architecture.md">docs/architecture.md</see>, "Internal calls across
 /// namespaces"): a campaign runs the model twice per period per Monte-Carlo run (campaign and baseline world) from a
 /// given seed set, on a given random stream (seed, 3i + 2), into per-thread buffers that are reused; the public
 /// <see cref="DiffusionModel.Simulate"/> allocates a trace and string ids per call and always uses stream 0.

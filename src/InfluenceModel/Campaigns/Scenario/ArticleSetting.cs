@@ -6,7 +6,7 @@ namespace InfluenceModel.Campaigns;
 
 /// <summary>
 /// The source article's campaign: the values <see cref="CampaignScenario.Default"/> states where the article (or the
-/// issue) chose them. Everything else is the domain types' own default. docs/models/campaign.md gives the source of
+/// issue) chose them. Everything else is the domain types' own default. <see href="https://github.com/InfluenceModel/InfluenceModel/blob/main/docs/models/campaign.md">docs/models/campaign.md</see> gives the source of
 /// each number; the Kelman values are the article setting's (same-segment contacts weigh twice, word of mouth settles
 /// within six rounds per month), not <see cref="Diffusion.KelmanInfluence"/>'s defaults.
 /// </summary>
@@ -57,7 +57,7 @@ internal static class ArticleSetting
     /// <summary>Questions and ticket cost are <see cref="Community.CommunityRoiInputs"/>'s defaults; a smaller community costs 2,000 a month and has no launch cost (it grows from the campaign); the discount rate is the model's default, stated so that the scenario JSON shows it.</summary>
     public static ScenarioCommunity Community { get; } = new() { JoinShare = 0.15, FixedCostPerPeriod = 2_000, LaunchCost = 0, DiscountRate = 0.008 };
 
-    /// <summary>40 runs (about 2 s for the article's campaign on 2 cores; docs/performance.md), seed 2009.</summary>
+    /// <summary>40 runs (about 2 s for the article's campaign on 2 cores; <see href="https://github.com/InfluenceModel/InfluenceModel/blob/main/docs/performance.md">docs/performance.md</see>), seed 2009.</summary>
     public static SimulationOptions Simulation { get; } = new() { Simulations = 40, Seed = 2009 };
 
     private static ScenarioCurve Hill(double beta, double kappa, double slope) =>

@@ -8,7 +8,7 @@ namespace InfluenceModel.Campaigns;
 
 /// <summary>
 /// A campaign as JSON: a thin mapping onto the domain objects a <see cref="CampaignBuilder"/> takes (camelCase,
-/// <see cref="SchemaVersion"/> 2, schema in docs/campaign-scenario.schema.json). Most sections <i>are</i> domain types
+/// <see cref="SchemaVersion"/> 2, schema in <see href="https://github.com/InfluenceModel/InfluenceModel/blob/main/docs/campaign-scenario.schema.json">docs/campaign-scenario.schema.json</see>). Most sections <i>are</i> domain types
 /// (<see cref="CampaignPhase"/>, <see cref="ConsumerPopulation"/>, <see cref="AmbassadorProgram"/>,
 /// <see cref="CampaignBudget"/>, <see cref="OpportunityProcess"/>, <see cref="Budgeting.Strategy"/>,
 /// <see cref="SimulationOptions"/>); the channels, the influence model and the community are small mappings onto
@@ -17,7 +17,7 @@ namespace InfluenceModel.Campaigns;
 /// <remarks>
 /// <para>
 /// <b>Bounds and defaults live on the domain types, once.</b> A property omitted inside a section takes its type's
-/// default; an omitted section takes the source article's setting (<see cref="Default"/>, docs/models/campaign.md gives
+/// default; an omitted section takes the source article's setting (<see cref="Default"/>, <see href="https://github.com/InfluenceModel/InfluenceModel/blob/main/docs/models/campaign.md">docs/models/campaign.md</see> gives
 /// the source of each number). Reading runs the domain types' own guards; <see cref="Validate(string)"/> reports every
 /// failure with its JSON path (<c>$.channels[2].response.kappa must be a finite number &gt; 0; it was -1</c>), and so do
 /// <see cref="Parse"/>/<see cref="Load(string)"/> (as a <see cref="ScenarioValidationException"/>) and
