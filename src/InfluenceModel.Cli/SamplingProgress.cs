@@ -55,4 +55,42 @@ internal static class SamplingProgress
             }
         }
     }
+
+    /// <summary>
+    /// Runs <paramref name="work"/>, showing the fraction done (<see cref="ProgressReport.Fraction"/> of the stage
+    /// reported last, whose name becomes the text) as one bar on stderr when stderr is a terminal.
+    /// </summary>
+    public static T RunFraction<T>(string title, Func<IProgress<ProgressReport>?, T> work)
+    {
+        if (Console.IsErrorRedirected)
+        {
+            return work(null);
+        }
+
+        IAnsiConsole stderr = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        T result = default!;
+        stderr.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+            .Start(context =>
+            {
+                ProgressTask task = context.AddTask(Markup.Escape(title), maxValue: 1.0);
+                result = work(new FractionProgress(task, title));
+                task.Value = 1.0;
+            });
+        return result;
+    }
+
+    /// <summary>The bar shows the fraction of the stage reported last; the text names that stage.</summary>
+    private sealed class FractionProgress(ProgressTask task, string title) : IProgress<ProgressReport>
+    {
+        public void Report(ProgressReport value)
+        {
+            lock (task)
+            {
+                task.Description = Markup.Escape($"{value.Stage}: {title}");
+                task.Value = value.Fraction;
+            }
+        }
+    }
 }

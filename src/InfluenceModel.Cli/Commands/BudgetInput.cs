@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using InfluenceModel.Budgeting;
+using InfluenceModel.Campaigns;
 
 namespace InfluenceModel.Cli.Commands;
 
@@ -40,42 +41,92 @@ internal sealed class BudgetInput
 
     public ulong Seed { get; init; }
 
-    public static BudgetInput Read(string path)
+    /// <summary>Reads the plan file with the shared JSON reader: every problem is one line with its JSON path.</summary>
+    public static BudgetInput Read(string path) => InputFile.Read<BudgetInput>(path, "--input", JsonOptions);
+
+    /// <summary>The plan, the policies' settings and the reserve search, every domain failure reported at its JSON path.</summary>
+    public (BudgetPlan Plan, ReserveRequest Reserve) ToRequests(string path)
     {
-        if (!File.Exists(path))
+        var problems = new List<string>();
+        void At(string at, Action action)
         {
-            throw new FileNotFoundException($"Plan file '{path}' was not found.", path);
+            try
+            {
+                action();
+            }
+            catch (ArgumentException ex)
+            {
+                problems.Add($"{path}: {at} {ScenarioProblems.MessageOf(ex)}");
+            }
+            catch (CliInputException ex)
+            {
+                problems.Add($"{path}: {at} {ex.Message}");
+            }
         }
 
-        using var stream = File.OpenRead(path);
-        return JsonSerializer.Deserialize<BudgetInput>(stream, JsonOptions)
-            ?? throw new CliInputException($"Plan file '{path}' is empty (null).");
-    }
-
-    public BudgetPlan ToPlan()
-    {
-        var s = Strategy ?? throw new CliInputException(
-            "The plan needs a \"strategy\" {objective, audience, kpi}: a budget needs a strategy (objective, audience, KPI).");
-        var builder = new BudgetPlanBuilder().ForStrategy(new Strategy(s.Objective ?? "", s.Audience ?? "", s.Kpi ?? ""));
-
-        builder.WithAnnualTotal(AnnualTotal).WithPeriods(Periods).WithReserveShare(ReserveShare);
-        foreach (var channel in Channels)
+        var builder = new BudgetPlanBuilder();
+        if (Strategy is not { } s)
         {
-            builder.Commit(channel.Name ?? "", channel.ReturnMultiple, channel.AllocationFor(Periods), channel.FirstImpression);
+            problems.Add($"{path}: $.strategy is required: {{\"objective\": …, \"audience\": …, \"kpi\": …}} (a budget needs a strategy)");
+        }
+        else
+        {
+            At("$.strategy", () => builder.ForStrategy(new Strategy(s.Objective ?? "", s.Audience ?? "", s.Kpi ?? "")));
         }
 
-        return builder.Build();
-    }
+        At("$.annualTotal", () => builder.WithAnnualTotal(AnnualTotal));
+        At("$.periods", () => builder.WithPeriods(Periods));
+        At("$.reserveShare", () => builder.WithReserveShare(ReserveShare));
+        for (int i = 0; i < Channels.Count; i++)
+        {
+            ChannelInput channel = Channels[i];
+            string at = $"$.channels[{i}]";
+            At(at, () =>
+            {
+                double[] allocation = channel.AllocationFor(Periods);
+                try
+                {
+                    builder.Commit(channel.Name ?? "", channel.ReturnMultiple, allocation, channel.FirstImpression);
+                }
+                catch (ArgumentException ex)
+                {
+                    throw new CliInputException(ScenarioProblems.PathOf("", ex.ParamName).TrimStart('.') is { Length: > 0 } member
+                        ? $".{member} {ScenarioProblems.MessageOf(ex)}"
+                        : ScenarioProblems.MessageOf(ex));
+                }
+            });
+        }
 
-    public ReserveRequest ToReserveRequest(BudgetPlan plan) => new()
-    {
-        Plan = plan,
-        Opportunities = Opportunities,
-        Range = new ReserveRange(ReserveSearch.Minimum, ReserveSearch.Maximum),
-        Points = ReserveSearch.Points,
-        Objective = ReserveSearch.Objective,
-        HurdleRate = HurdleRate,
-    };
+        At("$.reforecastEvery", () => _ = new RollingReforecastPolicy(ReforecastEvery));
+        At("$.hurdleRate", () => _ = new ReservePolicy(0, HurdleRate));
+        ReserveRange range = default;
+        At("$.reserveSearch", () => range = new ReserveRange(ReserveSearch.Minimum, ReserveSearch.Maximum));
+        if (problems.Count > 0)
+        {
+            throw new CliInputException(problems.Select(p => p.Replace("] .", "].", StringComparison.Ordinal)).ToArray());
+        }
+
+        BudgetPlan plan;
+        try
+        {
+            plan = builder.Build();
+        }
+        catch (ArgumentException ex)
+        {
+            throw new CliInputException($"{path}: $.channels {ScenarioProblems.MessageOf(ex)}");
+        }
+
+        var reserve = new ReserveRequest
+        {
+            Plan = plan,
+            Opportunities = Opportunities,
+            Range = range,
+            Points = ReserveSearch.Points,
+            Objective = ReserveSearch.Objective,
+            HurdleRate = HurdleRate,
+        };
+        return (plan, reserve);
+    }
 
     internal sealed class StrategyInput
     {
@@ -107,7 +158,7 @@ internal sealed class BudgetInput
             {
                 if (PerPeriod is not null)
                 {
-                    throw new CliInputException($"Channel '{Name}': give either allocation or perPeriod, not both.");
+                    throw new CliInputException("gives both allocation and perPeriod; give one of them.");
                 }
 
                 return Allocation;
@@ -115,12 +166,12 @@ internal sealed class BudgetInput
 
             if (PerPeriod is not { } amount)
             {
-                throw new CliInputException($"Channel '{Name}': give allocation (one amount per period) or perPeriod.");
+                throw new CliInputException("needs allocation (one amount per period) or perPeriod.");
             }
 
             if (StartPeriod < 0 || StartPeriod >= periods)
             {
-                throw new CliInputException($"Channel '{Name}': startPeriod must be in [0, {periods - 1}]; it was {StartPeriod}.");
+                throw new CliInputException($".startPeriod must be in [0, {periods - 1}]; it was {StartPeriod}.");
             }
 
             var allocation = new double[periods];

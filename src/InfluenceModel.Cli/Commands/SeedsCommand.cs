@@ -118,7 +118,9 @@ internal sealed class SeedsCommand(IAnsiConsole console) : Command<SeedsCommand.
             Costs = settings.Costs is null ? null : ReadCosts(graph, settings.Costs),
             Budget = settings.Budget,
         };
-        var result = InfluenceMaximizer.Select(request, new SimulationOptions { Seed = settings.Seed }, cancellationToken: cancellationToken);
+        var result = SamplingProgress.RunFraction(
+            $"choosing {settings.K} seeds",
+            progress => InfluenceMaximizer.Select(request, new SimulationOptions { Seed = settings.Seed }, progress, cancellationToken));
         Estimate spread = result.Spread;
         if (settings.Format == "json")
         {

@@ -87,7 +87,9 @@ internal sealed class SpreadCommand(IAnsiConsole console) : Command<SpreadComman
             "kelman" => new KelmanInfluence(),
             _ => new IndependentCascade(),
         };
-        var estimate = SpreadEstimator.Estimate(new SpreadRequest(graph, model, seeds), options, cancellationToken: cancellationToken);
+        var estimate = SamplingProgress.RunFraction(
+            $"{settings.Simulations:N0} simulations",
+            progress => SpreadEstimator.Estimate(new SpreadRequest(graph, model, seeds), options, progress, cancellationToken));
         Estimate spread = estimate.Spread;
         string[] seedIds = [.. seeds.Select(graph.NodeId)];
         if (settings.Format == "json")

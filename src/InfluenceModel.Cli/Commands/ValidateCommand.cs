@@ -1,5 +1,5 @@
 using System.ComponentModel;
-using System.Text.Json;
+using System.Globalization;
 using InfluenceModel.Campaigns;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -18,43 +18,20 @@ internal sealed class ValidateCommand(IAnsiConsole console) : Command<ValidateCo
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        string json = Read(settings.Scenario);
-        IReadOnlyList<ScenarioProblem> problems = WithPath(settings.Scenario, () => CampaignScenario.Validate(json));
+        IReadOnlyList<ScenarioProblem> problems = InputFile.ValidateScenario(settings.Scenario, "<SCENARIO>");
         if (problems.Count == 0)
         {
-            CampaignScenario scenario = CampaignScenario.Parse(json);
-            console.MarkupLineInterpolated($"{settings.Scenario}: valid ({scenario.Channels.Count} channels, {scenario.Phases.Sum(p => p.Periods)} periods, {scenario.Population.Consumers:N0} consumers).");
+            CampaignScenario scenario = InputFile.ReadScenario(settings.Scenario, "<SCENARIO>");
+            console.Profile.Out.Writer.WriteLine($"{ErrorText.Escape(settings.Scenario)}: valid ({scenario.Channels.Count} channels, {scenario.Phases.Sum(p => p.Periods)} periods, {scenario.Population.Consumers.ToString("N0", CultureInfo.InvariantCulture)} consumers).");
             return CliApp.ExitOk;
         }
 
-        console.MarkupLineInterpolated($"{settings.Scenario}: {problems.Count} problem(s):");
+        console.Profile.Out.Writer.WriteLine($"{ErrorText.Escape(settings.Scenario)}: {problems.Count} problem(s):");
         foreach (ScenarioProblem problem in problems)
         {
-            console.WriteLine("  " + problem);
+            console.Profile.Out.Writer.WriteLine("  " + ErrorText.Clean(problem.ToString()));
         }
 
         return CliApp.ExitBadInput;
-    }
-
-    /// <summary>Reads a scenario file; a missing file, malformed JSON or a value the domain rejects is bad input (one line, exit 2).</summary>
-    public static CampaignScenario Load(string path)
-    {
-        string json = Read(path);
-        return WithPath(path, () => CampaignScenario.Parse(json));
-    }
-
-    private static string Read(string path) =>
-        File.Exists(path) ? File.ReadAllText(path) : throw new CliInputException($"scenario file not found: {path}");
-
-    private static T WithPath<T>(string path, Func<T> read)
-    {
-        try
-        {
-            return read();
-        }
-        catch (JsonException ex)
-        {
-            throw new JsonException($"{path}: {ex.Message}", ex.Path, ex.LineNumber, ex.BytePositionInLine, ex);
-        }
     }
 }
