@@ -101,6 +101,6 @@ internal static partial class ErrorText
     private static partial Regex JsonTail();
 
     /// <summary>A decimal with more than six significant digits after the point (a binary rounding artefact to a reader).</summary>
-    [GeneratedRegex(@"(?<![\w.])-?\d+\.\d{7,}(E[+-]?\d+)?(?![\w.])", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\w.])-?\d+\.\d{7,}(E[+-]?\d+)?(?!\w|\.\d)", RegexOptions.IgnoreCase)]
     private static partial Regex LongNumber();
 }

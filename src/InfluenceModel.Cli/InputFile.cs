@@ -91,7 +91,12 @@ internal static class InputFile
     }
 
     /// <summary>Reads a campaign scenario; every problem is one line "file: $.path what is wrong".</summary>
-    public static CampaignScenario ReadScenario(string path, string option) => Scenario(path, option, json => CampaignScenario.Parse(json));
+    public static CampaignScenario ReadScenario(string path, string option) => Scenario(path, option, json =>
+    {
+        // Validate first: it reports every problem (rules between the parts too), not only the first section's.
+        IReadOnlyList<ScenarioProblem> problems = CampaignScenario.Validate(json);
+        return problems.Count > 0 ? throw new ScenarioValidationException(problems) : CampaignScenario.Parse(json);
+    });
 
     /// <summary>The problems of a scenario file (empty when it is valid); malformed files throw like <see cref="ReadScenario"/>.</summary>
     public static IReadOnlyList<ScenarioProblem> ValidateScenario(string path, string option) => Scenario(path, option, CampaignScenario.Validate);
