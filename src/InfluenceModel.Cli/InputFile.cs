@@ -42,6 +42,20 @@ internal static class InputFile
         }
     }
 
+    /// <summary>The UTF-8 text of <paramref name="path"/> (at most <see cref="JsonInput.MaxBytes"/> bytes; invalid UTF-8 is refused).</summary>
+    public static string ReadText(string path, string option)
+    {
+        byte[] bytes = ReadBytes(path, option);
+        try
+        {
+            return new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            throw new CliInputException($"{option} '{path}' is not UTF-8 text (save it as UTF-8).");
+        }
+    }
+
     /// <summary>The document in <paramref name="path"/>: a JSON object, checked as described on the class.</summary>
     public static JsonObject ReadObject(string path, string option)
     {

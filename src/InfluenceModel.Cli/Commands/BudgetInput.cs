@@ -116,16 +116,31 @@ internal sealed class BudgetInput
             throw new CliInputException($"{path}: $.channels {ScenarioProblems.MessageOf(ex)}");
         }
 
-        var reserve = new ReserveRequest
+        try
         {
-            Plan = plan,
-            Opportunities = Opportunities,
-            Range = range,
-            Points = ReserveSearch.Points,
-            Objective = ReserveSearch.Objective,
-            HurdleRate = HurdleRate,
-        };
-        return (plan, reserve);
+            var reserve = new ReserveRequest
+            {
+                Plan = plan,
+                Opportunities = Opportunities,
+                Range = range,
+                Points = ReserveSearch.Points,
+                Objective = ReserveSearch.Objective,
+                HurdleRate = HurdleRate,
+            };
+            return (plan, reserve);
+        }
+        catch (ArgumentException ex)
+        {
+            string at = ex.ParamName switch
+            {
+                nameof(ReserveRequest.Points) => "$.reserveSearch.points",
+                nameof(ReserveRequest.Objective) => "$.reserveSearch.objective",
+                nameof(ReserveRequest.HurdleRate) => "$.hurdleRate",
+                nameof(ReserveRequest.Opportunities) => "$.opportunities",
+                _ => "$.reserveSearch",
+            };
+            throw new CliInputException($"{path}: {at} {ScenarioProblems.MessageOf(ex)}");
+        }
     }
 
     internal sealed class StrategyInput

@@ -195,13 +195,13 @@ internal sealed class SeedsCommand(IAnsiConsole console) : Command<SeedsCommand.
     };
 
     private static string[] ReadIds(string path) =>
-        File.ReadAllText(path).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        InputFile.ReadText(path, "--candidates").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
 
     private static double[] ReadCosts(SocialGraph graph, string path)
     {
         var costs = Enumerable.Repeat(1.0, graph.NodeCount).ToArray();
         int lineNumber = 0;
-        foreach (string line in File.ReadLines(path))
+        foreach (string line in InputFile.ReadText(path, "--costs").Split('\n').Select(l => l.TrimEnd('\r')))
         {
             lineNumber++;
             string[] fields = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);

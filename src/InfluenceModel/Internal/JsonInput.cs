@@ -50,7 +50,7 @@ internal static class JsonInput
             {
                 if (buffer.Length + read > MaxBytes)
                 {
-                    throw new JsonException($"the input is larger than {MaxBytes / (1024 * 1024)} MiB, the limit for a JSON input (is it the right file?)", "$", null, null);
+                    throw new JsonException($"the input is larger than {MaxBytes / (1024 * 1024)} MiB, the limit for an input file (is it the right file?)", "$", null, null);
                 }
 
                 buffer.Write(chunk, 0, read);
