@@ -17,15 +17,7 @@ internal sealed class OutputFiles : IDisposable
     /// <returns>The full path.</returns>
     public static string CheckFile(string path, string option)
     {
-        string full;
-        try
-        {
-            full = Path.GetFullPath(path);
-        }
-        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
-        {
-            throw new CliInputException($"{option} '{path}' is not a valid file path.");
-        }
+        string full = FullPath(path, option, "file");
 
         if (Directory.Exists(full))
         {
@@ -43,15 +35,7 @@ internal sealed class OutputFiles : IDisposable
     /// <returns>The full path of the folder.</returns>
     public static string CheckFolder(string folder, string option, params string[] files)
     {
-        string full;
-        try
-        {
-            full = Path.GetFullPath(folder);
-        }
-        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
-        {
-            throw new CliInputException($"{option} '{folder}' is not a valid folder path.");
-        }
+        string full = FullPath(folder, option, "folder");
 
         if (File.Exists(full))
         {
@@ -109,6 +93,18 @@ internal sealed class OutputFiles : IDisposable
         }
 
         _staged.Clear();
+    }
+
+    private static string FullPath(string path, string option, string what)
+    {
+        try
+        {
+            return Path.GetFullPath(path);
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            throw new CliInputException($"{option} '{path}' is not a valid {what} path.");
+        }
     }
 
     private static void Probe(string folder, string option, string shown)

@@ -38,7 +38,7 @@ public sealed class ScenarioValidationTests
         ["segment shares sum"] = (j => Segment(j, 0)["share"] = 0.5, "$.population.segments", "add up to 1"),
         ["review reliance"] = (j => Segment(j, 0)["reviewReliance"] = 2, "$.population.segments[0].reviewReliance", "[0, 1]"),
         ["channels empty"] = (j => j["channels"] = new JsonArray(), "$.channels", "must not be empty"),
-        ["null list element"] = (j => j["channels"]!.AsArray()[0] = null, "$.channels[0]", "is required"),
+        ["null list element"] = (j => j["channels"]!.AsArray()[0] = null, "$.channels[0]", "must be an object ({ … }), not null"),
         ["channel name unique"] = (j => Channel(j, 1)["name"] = "Facebook page", "$.channels[1].name", "must be unique"),
         ["reserved channel name"] = (j => Channel(j, 0)["name"] = "ambassador program", "$.channels[0].name", "must not be 'ambassador program'"),
         ["audience length"] = (j => Channel(j, 0)["audience"] = new JsonArray(0.5), "$.channels[0].audience", "one share per segment"),
