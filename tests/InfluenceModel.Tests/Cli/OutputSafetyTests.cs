@@ -127,7 +127,7 @@ public sealed class OutputSafetyTests : IDisposable
         string outFolder = Path.Combine(_folder, "out");
         var error = new StringWriter();
 
-        int code = CliApp.Run(["demo", "--consumers", "200", "--simulations", "2", "--out", outFolder], Plain(), error, cancelled.Token);
+        int code = CliApp.Run(["demo", "--consumers", "200", "--simulations", "2", "--out", outFolder], CliHarness.PlainConsole(new StringWriter()), error, cancelled.Token);
 
         Assert.Equal(CliApp.ExitCancelled, code);
         Assert.Equal("Cancelled.", error.ToString().Trim());
@@ -202,12 +202,4 @@ public sealed class OutputSafetyTests : IDisposable
         Assert.True(File.Exists(built), $"the CLI is not built: {built}");
         return built;
     }
-
-    private static Spectre.Console.IAnsiConsole Plain() => Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
-    {
-        Ansi = Spectre.Console.AnsiSupport.No,
-        ColorSystem = Spectre.Console.ColorSystemSupport.NoColors,
-        Interactive = Spectre.Console.InteractionSupport.No,
-        Out = new Spectre.Console.AnsiConsoleOutput(new StringWriter()),
-    });
 }
