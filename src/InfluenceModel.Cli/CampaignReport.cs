@@ -13,23 +13,13 @@ internal static class CampaignReport
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    /// <summary>Simulates <paramref name="campaign"/>, showing a progress bar on <paramref name="console"/> when asked.</summary>
-    public static CampaignResult Simulate(IAnsiConsole console, Campaign campaign, SimulationOptions options, bool showProgress, CancellationToken cancellationToken)
-    {
-        if (!showProgress)
-        {
-            return CampaignSimulator.Simulate(campaign, options, null, cancellationToken);
-        }
+    /// <summary>The files <see cref="Write"/> puts in the report folder.</summary>
+    public static readonly string[] Files =
+        ["adoption-by-mechanism.png", "spend-vs-adoptions.png", "channel-response-curves.png", "reserve-value-curve.png", "community-roi.png", "report.md", "report.html"];
 
-        CampaignResult? result = null;
-        console.Progress().Start(context =>
-        {
-            ProgressTask task = context.AddTask($"simulating {options.Simulations} runs", maxValue: 1.0);
-            result = CampaignSimulator.Simulate(campaign, options, new TaskProgress(task), cancellationToken);
-            task.Value = 1.0;
-        });
-        return result!;
-    }
+    /// <summary>Simulates <paramref name="campaign"/>, with a progress bar on stderr when stderr is a terminal.</summary>
+    public static CampaignResult Simulate(Campaign campaign, SimulationOptions options, CancellationToken cancellationToken) =>
+        SamplingProgress.RunFraction($"simulating {options.Simulations} runs", progress => CampaignSimulator.Simulate(campaign, options, progress, cancellationToken));
 
     /// <summary>Prints the headline numbers.</summary>
     public static void WriteSummary(IAnsiConsole console, Campaign campaign, CampaignResult r)
@@ -55,24 +45,31 @@ internal static class CampaignReport
         console.MarkupLineInterpolated($"community: NPV {N0(r.Community.NetPresentValue)}, break-even period {r.Community.BreakEvenPeriod?.ToString(Inv) ?? "none"}");
     }
 
-    /// <summary>Writes report.md, report.html and the PNG charts to <paramref name="folder"/>; returns the report paths.</summary>
-    public static (string Markdown, string Html) Write(Campaign campaign, CampaignResult r, string folder)
+    /// <summary>
+    /// Stages report.md, report.html and the PNG charts for <paramref name="folder"/> in <paramref name="outputs"/> (they
+    /// appear when the caller commits); returns the report paths.
+    /// </summary>
+    public static (string Markdown, string Html) Write(Campaign campaign, CampaignResult r, string folder, OutputFiles outputs, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(folder);
-        CommunityRoiCurve community = CommunityRoiCalculator.Compute(r.Community.Inputs);
+        CommunityRoiCurve community = CommunityRoiCalculator.Compute(r.Community.Inputs, cancellationToken);
         (string File, string Title)[] charts =
         [
-            ("adoption-by-mechanism.png", "Adopters to date by mechanism (cumulative)"),
-            ("spend-vs-adoptions.png", "Incremental adopters against the money spent (to date)"),
-            ("channel-response-curves.png", "Channel response curves at the planned spend"),
-            ("reserve-value-curve.png", "What the reserve is worth"),
-            ("community-roi.png", "Community value: cumulative net value"),
+            (Files[0], "Adopters to date by mechanism (cumulative)"),
+            (Files[1], "Incremental adopters against the money spent (to date)"),
+            (Files[2], "Channel response curves at the planned spend"),
+            (Files[3], "What the reserve is worth"),
+            (Files[4], "Community value: cumulative net value"),
         ];
-        ChartFile.Save(CampaignCharts.AdoptionByMechanism(r), Path.Combine(folder, charts[0].File));
-        ChartFile.Save(CampaignCharts.SpendAgainstAdoptions(r), Path.Combine(folder, charts[1].File));
-        ChartFile.Save(CampaignCharts.ChannelResponseCurves(campaign), Path.Combine(folder, charts[2].File));
-        ChartFile.Save(CampaignCharts.ReserveValueCurve(r), Path.Combine(folder, charts[3].File));
-        CommunityRoiChart.Save(community, Path.Combine(folder, charts[4].File));
+        ChartFile.Save(CampaignCharts.AdoptionByMechanism(r), outputs.Stage(Path.Combine(folder, charts[0].File)));
+        cancellationToken.ThrowIfCancellationRequested();
+        ChartFile.Save(CampaignCharts.SpendAgainstAdoptions(r), outputs.Stage(Path.Combine(folder, charts[1].File)));
+        cancellationToken.ThrowIfCancellationRequested();
+        ChartFile.Save(CampaignCharts.ChannelResponseCurves(campaign), outputs.Stage(Path.Combine(folder, charts[2].File)));
+        cancellationToken.ThrowIfCancellationRequested();
+        ChartFile.Save(CampaignCharts.ReserveValueCurve(r), outputs.Stage(Path.Combine(folder, charts[3].File)));
+        cancellationToken.ThrowIfCancellationRequested();
+        CommunityRoiChart.Save(community, outputs.Stage(Path.Combine(folder, charts[4].File)));
+        cancellationToken.ThrowIfCancellationRequested();
 
         var sections = Sections(campaign, r, community);
         var md = new StringBuilder();
@@ -116,8 +113,8 @@ internal static class CampaignReport
 
         html.Append("</body></html>\n");
         string mdPath = Path.Combine(folder, "report.md"), htmlPath = Path.Combine(folder, "report.html");
-        File.WriteAllText(mdPath, md.ToString(), new UTF8Encoding(false));
-        File.WriteAllText(htmlPath, html.ToString(), new UTF8Encoding(false));
+        File.WriteAllText(outputs.Stage(mdPath), md.ToString(), new UTF8Encoding(false));
+        File.WriteAllText(outputs.Stage(htmlPath), html.ToString(), new UTF8Encoding(false));
         return (mdPath, htmlPath);
     }
 
@@ -270,22 +267,6 @@ internal static class CampaignReport
             // in every period; CampaignPeriodResult.Spend includes it).
             double program = r.Summary.TotalSpend - channels;
             return new Money(campaign.Budget.AnnualTotal, channels, program, campaign.Budget.AnnualTotal * campaign.Budget.ReserveShare);
-        }
-    }
-
-    /// <summary>Shows the "simulating" stage as the bar's fraction and any later stage as its description.</summary>
-    private sealed class TaskProgress(ProgressTask task) : IProgress<ProgressReport>
-    {
-        public void Report(ProgressReport value)
-        {
-            if (value.Stage == "simulating")
-            {
-                task.Value = value.Fraction;
-            }
-            else
-            {
-                task.Description = value.Stage;
-            }
         }
     }
 }

@@ -5,14 +5,16 @@ using Spectre.Console.Cli;
 namespace InfluenceModel.Cli;
 
 /// <summary>
-/// The `influence` command line. Exit codes: 0 success; 2 bad arguments or bad input (one line on stderr, no stack
-/// trace); 1 an unexpected failure.
+/// The `influence` command line. Exit codes: 0 success; 2 bad arguments or bad input (one line per problem on stderr,
+/// no stack trace); 1 an unexpected failure; 130 cancelled (Ctrl+C or SIGTERM: "Cancelled." on stderr, no partial
+/// output files).
 /// </summary>
 internal static class CliApp
 {
     public const int ExitOk = 0;
     public const int ExitFailure = 1;
     public const int ExitBadInput = 2;
+    public const int ExitCancelled = 130;
 
     /// <summary>The tool's version (`influence --version`): the assembly's informational version without the source-revision suffix.</summary>
     public static string Version { get; } = VersionOf(typeof(CliApp).Assembly);
@@ -28,8 +30,11 @@ internal static class CliApp
     /// <summary>Where a command writes notes and warnings (stderr, or the run's <c>error</c> writer): never the results' stdout.</summary>
     public static TextWriter Error => CurrentError.Value ?? Console.Error;
 
-    /// <summary>Runs the CLI with <paramref name="args"/>, writing to <paramref name="console"/> (stdout by default).</summary>
-    public static int Run(string[] args, IAnsiConsole? console = null, TextWriter? error = null)
+    /// <summary>
+    /// Runs the CLI with <paramref name="args"/>, writing to <paramref name="console"/> (stdout by default) and errors
+    /// to <paramref name="error"/> (stderr by default); <paramref name="cancellationToken"/> reaches every command's work.
+    /// </summary>
+    public static int Run(string[] args, IAnsiConsole? console = null, TextWriter? error = null, CancellationToken cancellationToken = default)
     {
         error ??= Console.Error;
         CurrentError.Value = error;
@@ -50,16 +55,25 @@ internal static class CliApp
 
         try
         {
-            return app.Run(args);
+            return app.Run(args, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            error.WriteLine("Cancelled.");
+            return ExitCancelled;
         }
         catch (Exception ex) when (IsBadInput(ex))
         {
-            error.WriteLine($"error: {OneLine(ex)}");
+            foreach (string line in ErrorText.Lines(ex))
+            {
+                error.WriteLine($"error: {line}");
+            }
+
             return ExitBadInput;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            error.WriteLine($"unexpected error: {OneLine(ex)}");
+            error.WriteLine($"unexpected error: {ErrorText.Clean(ex.Message)}");
             return ExitFailure;
         }
     }
@@ -82,15 +96,4 @@ internal static class CliApp
     private static bool IsBadInput(Exception ex) => ex is CommandParseException or CommandRuntimeException
         or ArgumentException or FormatException or JsonException or IOException or UnauthorizedAccessException
         or InvalidDataException or CliInputException;
-
-    private static string OneLine(Exception ex)
-    {
-        string message = ex is JsonException { Path: { } path } json && !json.Message.Contains(path, StringComparison.Ordinal)
-            ? $"{json.Message} (at {path})"
-            : ex.Message;
-        return message.ReplaceLineEndings(" ").Trim();
-    }
 }
-
-/// <summary>Bad input detected by a command itself (a missing file, a malformed option value).</summary>
-internal sealed class CliInputException(string message) : Exception(message);

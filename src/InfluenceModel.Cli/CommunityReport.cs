@@ -20,29 +20,12 @@ internal static class CommunityReport
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     };
 
-    /// <summary>The inputs in <paramref name="path"/>; properties not in the file keep their defaults.</summary>
-    public static CommunityRoiInputs ReadInputs(string path)
-    {
-        if (!File.Exists(path))
-        {
-            throw new CliInputException($"input file not found: {path}");
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize<CommunityRoiInputs>(File.ReadAllText(path), JsonOptions)
-                ?? throw new CliInputException($"{path}: the file holds null; expected a JSON object of community ROI inputs.");
-        }
-        catch (JsonException ex)
-        {
-            throw new JsonException($"{path}: {ex.Message}", ex.Path, ex.LineNumber, ex.BytePositionInLine, ex);
-        }
-        catch (ArgumentException ex)
-        {
-            // The message already names the property and its allowed range; prefix the file.
-            throw new CliInputException($"{path}: {ex.Message}");
-        }
-    }
+    /// <summary>
+    /// The inputs in <paramref name="path"/>, read with the shared JSON reader; properties not in the file keep their
+    /// defaults; every problem (duplicate key, unknown name, null, wrong kind, a value out of its range) is one line
+    /// with its JSON path.
+    /// </summary>
+    public static CommunityRoiInputs ReadInputs(string path) => InputFile.Read<CommunityRoiInputs>(path, "--input", JsonOptions);
 
     public static void WriteTable(IAnsiConsole console, CommunityRoiCurve curve)
     {

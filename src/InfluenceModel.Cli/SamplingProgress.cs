@@ -13,26 +13,8 @@ internal static class SamplingProgress
     /// The stages (the sampler's "warm-up" then "sampling", which overlap across chains) add up to
     /// <paramref name="total"/> units.
     /// </summary>
-    public static T Run<T>(string title, long total, Func<IProgress<ProgressReport>?, T> work)
-    {
-        if (Console.IsErrorRedirected)
-        {
-            return work(null);
-        }
-
-        IAnsiConsole stderr = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-        T result = default!;
-        stderr.Progress()
-            .AutoClear(true)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
-            .Start(context =>
-            {
-                ProgressTask task = context.AddTask(Markup.Escape(title), maxValue: Math.Max(1, total));
-                result = work(new StagedProgress(task, title));
-                task.Value = task.MaxValue;
-            });
-        return result;
-    }
+    public static T Run<T>(string title, long total, Func<IProgress<ProgressReport>?, T> work) =>
+        Show(title, Math.Max(1, total), task => new StagedProgress(task, title), work);
 
     /// <summary>Adds up the latest count of every stage; the text names the stage reported last.</summary>
     private sealed class StagedProgress(ProgressTask task, string title) : IProgress<ProgressReport>
@@ -52,6 +34,48 @@ internal static class SamplingProgress
 
                 task.Description = Markup.Escape($"{value.Stage}: {title}");
                 task.Value = Math.Min(sum, task.MaxValue);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/>, showing the fraction done (<see cref="ProgressReport.Fraction"/> of the stage
+    /// reported last, whose name becomes the text) as one bar on stderr when stderr is a terminal.
+    /// </summary>
+    public static T RunFraction<T>(string title, Func<IProgress<ProgressReport>?, T> work) =>
+        Show(title, 1.0, task => new FractionProgress(task, title), work);
+
+    /// <summary>One bar on stderr (when stderr is a terminal) fed by the <see cref="IProgress{T}"/> that <paramref name="feed"/> makes.</summary>
+    private static T Show<T>(string title, double maxValue, Func<ProgressTask, IProgress<ProgressReport>> feed, Func<IProgress<ProgressReport>?, T> work)
+    {
+        if (Console.IsErrorRedirected)
+        {
+            return work(null);
+        }
+
+        IAnsiConsole stderr = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        T result = default!;
+        stderr.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+            .Start(context =>
+            {
+                ProgressTask task = context.AddTask(Markup.Escape(title), maxValue: maxValue);
+                result = work(feed(task));
+                task.Value = task.MaxValue;
+            });
+        return result;
+    }
+
+    /// <summary>The bar shows the fraction of the stage reported last; the text names that stage.</summary>
+    private sealed class FractionProgress(ProgressTask task, string title) : IProgress<ProgressReport>
+    {
+        public void Report(ProgressReport value)
+        {
+            lock (task)
+            {
+                task.Description = Markup.Escape($"{value.Stage}: {title}");
+                task.Value = value.Fraction;
             }
         }
     }

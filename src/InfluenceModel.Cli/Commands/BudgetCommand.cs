@@ -64,9 +64,8 @@ internal sealed class BudgetCommand(IAnsiConsole console) : Command<BudgetComman
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         ChartOption.Check(settings.Chart);
-
         var input = BudgetInput.Read(settings.Input!);
-        var plan = input.ToPlan();
+        (BudgetPlan plan, ReserveRequest reserveRequest) = input.ToRequests(settings.Input!);
         var options = new SimulationOptions { Simulations = settings.Simulations, Seed = settings.Seed ?? input.Seed, MaxDegreeOfParallelism = settings.Parallelism };
         BudgetPolicy[] policies =
         [
@@ -75,8 +74,24 @@ internal sealed class BudgetCommand(IAnsiConsole console) : Command<BudgetComman
             new RollingReforecastPolicy(input.ReforecastEvery),
             new StochasticKnapsackPolicy(),
         ];
-        var comparison = BudgetSimulator.Compare(new BudgetComparisonRequest { Plan = plan, Opportunities = input.Opportunities, Policies = policies }, options, cancellationToken: cancellationToken);
-        var curve = ReserveOptimizer.Optimize(input.ToReserveRequest(plan), options, cancellationToken: cancellationToken);
+        var comparison = SamplingProgress.RunFraction(
+            $"comparing {policies.Length} policies over {settings.Simulations:N0} years",
+            progress => BudgetSimulator.Compare(new BudgetComparisonRequest { Plan = plan, Opportunities = input.Opportunities, Policies = policies }, options, progress, cancellationToken));
+        var curve = SamplingProgress.RunFraction(
+            $"sweeping {reserveRequest.Points} reserve shares",
+            progress => ReserveOptimizer.Optimize(reserveRequest, options, progress, cancellationToken));
+
+        // The chart is written (under a temporary name, then renamed) before anything is printed.
+        using (var outputs = new OutputFiles())
+        {
+            if (settings.Chart is { } path)
+            {
+                ReserveChart.Save(curve, outputs.Stage(path), plan.Strategy.Kpi);
+            }
+
+            outputs.Commit(cancellationToken);
+        }
+
         if (settings.Format == "json")
         {
             console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(new { comparison, reserveCurve = curve }, BudgetInput.JsonOptions));
@@ -84,14 +99,9 @@ internal sealed class BudgetCommand(IAnsiConsole console) : Command<BudgetComman
         else
         {
             WriteTables(plan, comparison, curve);
-        }
-
-        if (settings.Chart is { } path)
-        {
-            ReserveChart.Save(curve, path, plan.Strategy.Kpi);
-            if (settings.Format == "table")
+            if (settings.Chart is { } path)
             {
-                console.MarkupLineInterpolated($"chart: {Path.GetFullPath(path)}");
+                console.WriteLine($"chart: {ErrorText.Escape(Path.GetFullPath(path))}");
             }
         }
 

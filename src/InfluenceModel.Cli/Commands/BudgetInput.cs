@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using InfluenceModel.Budgeting;
+using InfluenceModel.Campaigns;
 
 namespace InfluenceModel.Cli.Commands;
 
@@ -46,55 +47,119 @@ internal sealed class BudgetInput
     /// </summary>
     public bool ScaleAllocations { get; init; }
 
-    public static BudgetInput Read(string path)
+    /// <summary>Reads the plan file with the shared JSON reader: every problem is one line with its JSON path.</summary>
+    public static BudgetInput Read(string path) => InputFile.Read<BudgetInput>(path, "--input", JsonOptions);
+
+    /// <summary>The plan, the policies' settings and the reserve search, every domain failure reported at its JSON path.</summary>
+    public (BudgetPlan Plan, ReserveRequest Reserve) ToRequests(string path)
     {
-        if (!File.Exists(path))
+        var problems = new List<string>();
+        void At(string at, Action action)
         {
-            throw new FileNotFoundException($"Plan file '{path}' was not found.", path);
+            try
+            {
+                action();
+            }
+            catch (ArgumentException ex)
+            {
+                problems.Add($"{path}: {at} {ScenarioProblems.MessageOf(ex)}");
+            }
+            catch (CliInputException ex)
+            {
+                problems.Add($"{path}: {at} {ex.Message}");
+            }
         }
 
-        using var stream = File.OpenRead(path);
-        return JsonSerializer.Deserialize<BudgetInput>(stream, JsonOptions)
-            ?? throw new CliInputException($"Plan file '{path}' is empty (null).");
-    }
-
-    public BudgetPlan ToPlan()
-    {
-        var s = Strategy ?? throw new CliInputException(
-            "The plan needs a \"strategy\" {objective, audience, kpi}: a budget needs a strategy (objective, audience, KPI).");
-        var builder = new BudgetPlanBuilder().ForStrategy(new Strategy(s.Objective ?? "", s.Audience ?? "", s.Kpi ?? ""));
-
-        builder.WithAnnualTotal(AnnualTotal).WithPeriods(Periods).WithReserveShare(ReserveShare);
-        double entered = 0;
-        foreach (var channel in Channels)
+        var builder = new BudgetPlanBuilder();
+        if (Strategy is not { } s)
         {
-            double[] allocation = channel.AllocationFor(Periods);
-            entered += allocation.Sum();
-            builder.Commit(channel.Name ?? "", channel.ReturnMultiple, allocation, channel.FirstImpression);
+            problems.Add($"{path}: $.strategy is required: {{\"objective\": …, \"audience\": …, \"kpi\": …}} (a budget needs a strategy)");
+        }
+        else
+        {
+            At("$.strategy", () => builder.ForStrategy(new Strategy(s.Objective ?? "", s.Audience ?? "", s.Kpi ?? "")));
+        }
+
+        At("$.annualTotal", () => builder.WithAnnualTotal(AnnualTotal));
+        At("$.periods", () => builder.WithPeriods(Periods));
+        At("$.reserveShare", () => builder.WithReserveShare(ReserveShare));
+        double entered = 0;
+        for (int i = 0; i < Channels.Count; i++)
+        {
+            ChannelInput channel = Channels[i];
+            string at = $"$.channels[{i}]";
+            At(at, () =>
+            {
+                double[] allocation = channel.AllocationFor(Periods);
+                entered += allocation.Sum();
+                try
+                {
+                    builder.Commit(channel.Name ?? "", channel.ReturnMultiple, allocation, channel.FirstImpression);
+                }
+                catch (ArgumentException ex)
+                {
+                    throw new CliInputException(ScenarioProblems.PathOf("", ex.ParamName).TrimStart('.') is { Length: > 0 } member
+                        ? $".{member} {ScenarioProblems.MessageOf(ex)}"
+                        : ScenarioProblems.MessageOf(ex));
+                }
+            });
         }
 
         // The amounts are money: a plan whose channels add up to more (or less) than the committed budget is refused
         // rather than silently rescaled (5.2M a year against a 1.04M budget used to run without a word).
         double committed = (1 - ReserveShare) * AnnualTotal;
-        if (!ScaleAllocations && Channels.Count > 0 && Math.Abs(entered - committed) > 0.005 + (1e-9 * committed))
+        if (problems.Count == 0 && !ScaleAllocations && Channels.Count > 0 && Math.Abs(entered - committed) > 0.005 + (1e-9 * committed))
         {
-            throw new CliInputException(string.Create(
+            problems.Add(string.Create(
                 System.Globalization.CultureInfo.InvariantCulture,
-                $"the channels' amounts add up to {entered:N2} a year, but the committed budget is (1 − reserveShare) × annualTotal = (1 − {ReserveShare}) × {AnnualTotal:N2} = {committed:N2}; make them add up, or set \"scaleAllocations\": true to use them as a shape scaled to the committed budget."));
+                $"{path}: $.channels the channels' amounts add up to {entered:N2} a year, but the committed budget is (1 − reserveShare) × annualTotal = (1 − {ReserveShare}) × {AnnualTotal:N2} = {committed:N2}; make them add up, or set \"scaleAllocations\": true to use them as a shape scaled to the committed budget"));
         }
 
-        return builder.Build();
-    }
+        At("$.reforecastEvery", () => _ = new RollingReforecastPolicy(ReforecastEvery));
+        At("$.hurdleRate", () => _ = new ReservePolicy(0, HurdleRate));
+        ReserveRange range = default;
+        At("$.reserveSearch", () => range = new ReserveRange(ReserveSearch.Minimum, ReserveSearch.Maximum));
+        if (problems.Count > 0)
+        {
+            throw new CliInputException(problems.Select(p => p.Replace("] .", "].", StringComparison.Ordinal)).ToArray());
+        }
 
-    public ReserveRequest ToReserveRequest(BudgetPlan plan) => new()
-    {
-        Plan = plan,
-        Opportunities = Opportunities,
-        Range = new ReserveRange(ReserveSearch.Minimum, ReserveSearch.Maximum),
-        Points = ReserveSearch.Points,
-        Objective = ReserveSearch.Objective,
-        HurdleRate = HurdleRate,
-    };
+        BudgetPlan plan;
+        try
+        {
+            plan = builder.Build();
+        }
+        catch (ArgumentException ex)
+        {
+            throw new CliInputException($"{path}: $.channels {ScenarioProblems.MessageOf(ex)}");
+        }
+
+        try
+        {
+            var reserve = new ReserveRequest
+            {
+                Plan = plan,
+                Opportunities = Opportunities,
+                Range = range,
+                Points = ReserveSearch.Points,
+                Objective = ReserveSearch.Objective,
+                HurdleRate = HurdleRate,
+            };
+            return (plan, reserve);
+        }
+        catch (ArgumentException ex)
+        {
+            string at = ex.ParamName switch
+            {
+                nameof(ReserveRequest.Points) => "$.reserveSearch.points",
+                nameof(ReserveRequest.Objective) => "$.reserveSearch.objective",
+                nameof(ReserveRequest.HurdleRate) => "$.hurdleRate",
+                nameof(ReserveRequest.Opportunities) => "$.opportunities",
+                _ => "$.reserveSearch",
+            };
+            throw new CliInputException($"{path}: {at} {ScenarioProblems.MessageOf(ex)}");
+        }
+    }
 
     internal sealed class StrategyInput
     {
@@ -126,7 +191,7 @@ internal sealed class BudgetInput
             {
                 if (PerPeriod is not null)
                 {
-                    throw new CliInputException($"Channel '{Name}': give either allocation or perPeriod, not both.");
+                    throw new CliInputException("gives both allocation and perPeriod; give one of them.");
                 }
 
                 return Allocation;
@@ -134,12 +199,12 @@ internal sealed class BudgetInput
 
             if (PerPeriod is not { } amount)
             {
-                throw new CliInputException($"Channel '{Name}': give allocation (one amount per period) or perPeriod.");
+                throw new CliInputException("needs allocation (one amount per period) or perPeriod.");
             }
 
             if (StartPeriod < 0 || StartPeriod >= periods)
             {
-                throw new CliInputException($"Channel '{Name}': startPeriod must be in [0, {periods - 1}]; it was {StartPeriod}.");
+                throw new CliInputException($".startPeriod must be in [0, {periods - 1}]; it was {StartPeriod}.");
             }
 
             var allocation = new double[periods];

@@ -66,18 +66,22 @@ internal sealed class ChannelsCommand(IAnsiConsole console) : Command<ChannelsCo
         ChartOption.Check(settings.Chart);
 
         ChannelsInput input = ChannelsInput.Read(settings.Input!);
-        List<Channel> channels = input.BuildChannels();
-        var request = new SelectionRequest
+        SelectionRequest request = input.ToRequest(settings.Input!, settings.Budget!.Value, settings.MaxChannels ?? Math.Clamp(input.Channels.Count, 1, 1000) /* no cap: every channel may be in */, settings.Objective);
+        ChannelSelection plan = SamplingProgress.RunFraction(
+            $"choosing among {request.Channels.Count} channels",
+            progress => ChannelSelector.Select(request, progress, cancellationToken));
+
+        // The chart is written (under a temporary name, then renamed) before anything is printed.
+        using (var outputs = new OutputFiles())
         {
-            Channels = channels,
-            Budget = settings.Budget!.Value,
-            MaxChannels = settings.MaxChannels ?? Math.Clamp(channels.Count, 1, 1000), // no cap: every channel may be in
-            Objective = input.ParseObjective(settings.Objective),
-            Required = input.Required,
-            Excluded = input.Excluded,
-            Segments = input.Segments(),
-        };
-        ChannelSelection plan = ChannelSelector.Select(request, cancellationToken: cancellationToken);
+            if (settings.Chart is { } path)
+            {
+                ChannelCurvesChart.Save(plan, outputs.Stage(path));
+            }
+
+            outputs.Commit(cancellationToken);
+        }
+
         if (settings.Format == "json")
         {
             WriteJson(console.Profile.Out.Writer, plan);
@@ -85,14 +89,9 @@ internal sealed class ChannelsCommand(IAnsiConsole console) : Command<ChannelsCo
         else
         {
             WriteTable(plan, request, settings.MaxChannels);
-        }
-
-        if (settings.Chart is { } path)
-        {
-            ChannelCurvesChart.Save(plan, path);
-            if (settings.Format == "table")
+            if (settings.Chart is { } path)
             {
-                console.MarkupLineInterpolated($"chart: {Path.GetFullPath(path)}");
+                console.WriteLine($"chart: {ErrorText.Escape(Path.GetFullPath(path))}");
             }
         }
 

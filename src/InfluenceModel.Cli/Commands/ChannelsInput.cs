@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using InfluenceModel.Campaigns;
 using InfluenceModel.Channels;
 
 namespace InfluenceModel.Cli.Commands;
@@ -26,50 +27,102 @@ internal sealed class ChannelsInput
 
     public List<string> Excluded { get; init; } = [];
 
-    public static ChannelsInput Read(string path)
+    /// <summary>Reads the input file with the shared JSON reader: every problem is one line with its JSON path.</summary>
+    public static ChannelsInput Read(string path) => InputFile.Read<ChannelsInput>(path, "--input", Options);
+
+    /// <summary>The selection request; every domain failure is reported at its JSON path (or at the option that set it).</summary>
+    public SelectionRequest ToRequest(string path, double budget, int maxChannels, string? objectiveOption)
     {
-        if (!File.Exists(path))
+        var problems = new List<string>();
+        if (SegmentList.Count == 0)
         {
-            throw new FileNotFoundException($"Input file not found: {path}", path);
+            problems.Add($"{path}: $.segments needs at least one segment: [{{\"name\": …, \"size\": …}}]");
         }
 
-        using FileStream stream = File.OpenRead(path);
-        return JsonSerializer.Deserialize<ChannelsInput>(stream, Options) ?? throw new CliInputException($"{path} holds no channels input.");
-    }
-
-    public AudienceOverlap Segments() =>
-        SegmentList.Count == 0
-            ? throw new CliInputException("The input needs at least one segment: \"segments\": [{\"name\": ..., \"size\": ...}].")
-            : new AudienceOverlap(SegmentList.Select(s => s.Size).ToArray());
-
-    public SelectionObjective ParseObjective(string? overrideValue) => (overrideValue ?? Objective).ToUpperInvariant() switch
-    {
-        "REACH" => SelectionObjective.Reach,
-        "RESPONSE" => SelectionObjective.Response,
-        _ => throw new CliInputException($"objective must be reach or response; it was '{overrideValue ?? Objective}'."),
-    };
-
-    public List<Channel> BuildChannels()
-    {
         if (Channels.Count == 0)
         {
-            throw new CliInputException("The input has no channels.");
+            problems.Add($"{path}: $.channels needs at least one channel");
         }
 
-        var list = new List<Channel>();
-        foreach (ChannelDto c in Channels)
+        SelectionObjective? objective = (objectiveOption ?? Objective).ToUpperInvariant() switch
         {
+            "REACH" => SelectionObjective.Reach,
+            "RESPONSE" => SelectionObjective.Response,
+            _ => null,
+        };
+        if (objective is null)
+        {
+            problems.Add(objectiveOption is null
+                ? $"{path}: $.objective must be reach or response; it was \"{Objective}\""
+                : $"--objective must be reach or response; it was '{objectiveOption}'");
+        }
+
+        AudienceOverlap? segments = null;
+        try
+        {
+            segments = SegmentList.Count == 0 ? null : new AudienceOverlap(SegmentList.Select(s => s.Size).ToArray());
+        }
+        catch (ArgumentException ex)
+        {
+            problems.Add($"{path}: $.segments {ScenarioProblems.MessageOf(ex)}");
+        }
+
+        var channels = new List<Channel>();
+        for (int i = 0; i < Channels.Count; i++)
+        {
+            ChannelDto c = Channels[i];
+            string at = $"$.channels[{i}]";
             try
             {
-                list.Add(new Channel(c.Name ?? "", c.Audience, c.FixedCost, c.Curve?.Build() ?? throw new CliInputException($"channel '{c.Name}' has no curve.")));
+                IResponseCurve? curve = c.Curve?.Build(at + ".curve");
+                if (curve is null)
+                {
+                    problems.Add($"{path}: {at}.curve is required: {{\"kind\": \"hill\" | \"logistic\" | \"michaelisMenten\", …}}");
+                    continue;
+                }
+
+                channels.Add(new Channel(c.Name ?? "", c.Audience, c.FixedCost, curve));
+            }
+            catch (CliInputException ex)
+            {
+                problems.Add($"{path}: {ex.Message}");
             }
             catch (ArgumentException ex)
             {
-                throw new CliInputException($"channel '{c.Name}': {ex.Message.ReplaceLineEndings(" ")}");
+                problems.Add($"{path}: {ScenarioProblems.PathOf(at, ex.ParamName)} {ScenarioProblems.MessageOf(ex)}");
             }
         }
 
-        return list;
+        if (problems.Count > 0)
+        {
+            throw new CliInputException(problems);
+        }
+
+        try
+        {
+            return new SelectionRequest
+            {
+                Channels = channels,
+                Budget = budget,
+                MaxChannels = maxChannels,
+                Objective = objective!.Value,
+                Required = Required,
+                Excluded = Excluded,
+                Segments = segments,
+            };
+        }
+        catch (ArgumentException ex)
+        {
+            string where = ex.ParamName switch
+            {
+                "Required" => "$.required",
+                "Excluded" => "$.excluded",
+                "Budget" => "--budget",
+                "MaxChannels" => "--max-channels",
+                _ => "$.channels",
+            };
+            throw new CliInputException($"{(where.StartsWith('$') ? path + ": " : "")}{where} {ScenarioProblems.MessageOf(ex)}");
+        }
     }
 
     internal sealed class SegmentDto
@@ -104,15 +157,26 @@ internal sealed class ChannelsInput
 
         public double? Lambda { get; init; }
 
-        public IResponseCurve Build() => Kind?.ToUpperInvariant() switch
+        /// <summary>The curve; a missing parameter or a value its constructor rejects is reported at <paramref name="at"/>.</summary>
+        public IResponseCurve Build(string at)
         {
-            "HILL" => new HillCurve(Need(Beta, "beta"), Need(Kappa, "kappa"), Slope ?? 1),
-            "LOGISTIC" => new LogisticCurve(Need(Beta, "beta"), Need(Lambda, "lambda")),
-            "MICHAELISMENTEN" => new MichaelisMentenCurve(Need(Alpha, "alpha"), Need(Lambda, "lambda")),
-            _ => throw new CliInputException($"curve kind must be hill, logistic or michaelisMenten; it was '{Kind}'."),
-        };
+            try
+            {
+                return Kind?.ToUpperInvariant() switch
+                {
+                    "HILL" => new HillCurve(Need(Beta, "beta", at), Need(Kappa, "kappa", at), Slope ?? 1),
+                    "LOGISTIC" => new LogisticCurve(Need(Beta, "beta", at), Need(Lambda, "lambda", at)),
+                    "MICHAELISMENTEN" => new MichaelisMentenCurve(Need(Alpha, "alpha", at), Need(Lambda, "lambda", at)),
+                    _ => throw new CliInputException($"{at}.kind must be \"hill\", \"logistic\" or \"michaelisMenten\"; it was {(Kind is null ? "missing" : JsonSerializer.Serialize(Kind))}"),
+                };
+            }
+            catch (ArgumentException ex)
+            {
+                throw new CliInputException($"{ScenarioProblems.PathOf(at, ex.ParamName)} {ScenarioProblems.MessageOf(ex)}");
+            }
+        }
 
-        private double Need(double? value, string name) =>
-            value ?? throw new CliInputException($"a {Kind} curve needs \"{name}\".");
+        private double Need(double? value, string name, string at) =>
+            value ?? throw new CliInputException($"{at}.{name} is required for a {Kind} curve");
     }
 }

@@ -36,6 +36,18 @@ internal sealed class CommunityCommand(IAnsiConsole console) : Command<Community
 
         CommunityRoiInputs inputs = settings.Input is null ? CommunityRoiInputs.Default : CommunityReport.ReadInputs(settings.Input);
         CommunityRoiCurve curve = CommunityRoiCalculator.Compute(inputs, cancellationToken);
+
+        // The chart is written (under a temporary name, then renamed) before anything is printed.
+        using (var outputs = new OutputFiles())
+        {
+            if (settings.Chart is { } path)
+            {
+                CommunityRoiChart.Save(curve, outputs.Stage(path));
+            }
+
+            outputs.Commit(cancellationToken);
+        }
+
         switch (settings.Format)
         {
             case "json":
@@ -49,13 +61,9 @@ internal sealed class CommunityCommand(IAnsiConsole console) : Command<Community
                 break;
         }
 
-        if (settings.Chart is { } path)
+        if (settings.Chart is { } chart && settings.Format == "table")
         {
-            CommunityRoiChart.Save(curve, path);
-            if (settings.Format == "table")
-            {
-                console.MarkupLineInterpolated($"chart: {Path.GetFullPath(path)}");
-            }
+            console.WriteLine($"chart: {ErrorText.Escape(Path.GetFullPath(chart))}");
         }
 
         return CliApp.ExitOk;

@@ -24,6 +24,16 @@ internal sealed class DemoCommand(IAnsiConsole console) : Command<DemoCommand.Se
         CampaignScenario scenario = CampaignScenario.Default;
         if (settings.Consumers is { } consumers)
         {
+            // The option is the user's name for the population size: check it against ConsumerPopulation's own bound.
+            try
+            {
+                _ = scenario.Population with { Consumers = consumers };
+            }
+            catch (ArgumentException ex)
+            {
+                throw new CliInputException($"--consumers {ScenarioProblems.MessageOf(ex)}.");
+            }
+
             // A smaller population keeps the employee pool and the ambassadors inside it.
             int employees = Math.Clamp(scenario.Ambassadors.Employees, 0, Math.Max(0, consumers));
             scenario = scenario with
@@ -34,6 +44,7 @@ internal sealed class DemoCommand(IAnsiConsole console) : Command<DemoCommand.Se
             };
         }
 
+        _ = OutputFiles.CheckFolder(settings.Out, "--out", CampaignReport.Files);
         console.Write(new Rule("[bold]InfluenceModel demo: a social influence marketing campaign[/]").LeftJustified());
         console.MarkupLine("A brand chooses among a Facebook page, a CEO blog, a wiki, a MySpace page, a YouTube channel and magazine websites, " +
             "runs an employee brand-ambassador program, keeps a reserve, and grows a user community. Defaults and sources: docs/models/campaign.md.");

@@ -129,7 +129,7 @@ internal sealed class MmmCommand(IAnsiConsole console) : Command<MmmCommand.Sett
     {
         string[] channels = List(settings.Channels!);
         string[] controls = settings.Controls is null ? [] : List(settings.Controls);
-        string? outDir = settings.Out is null ? null : CheckWritable(settings.Out);
+        string? outDir = settings.Out is null ? null : OutputFiles.CheckFolder(settings.Out, "--out", [.. ChartFiles.Select(c => c.Name)]);
         MediaMixData data = ReadData(settings, channels, controls);
 
         var model = new MediaMixModel
@@ -161,12 +161,22 @@ internal sealed class MmmCommand(IAnsiConsole console) : Command<MmmCommand.Sett
 
         if (outDir is not null)
         {
-            IReadOnlyList<string> files = MediaMixCharts.SaveAll(fit, outDir, settings.Kpi!);
+            // Every chart under a temporary name first; renamed only when all four are written.
+            using (var outputs = new OutputFiles())
+            {
+                foreach ((string name, Func<MediaMixFit, string, ScottPlot.Plot> create) in ChartFiles)
+                {
+                    ChartFile.Save(create(fit, settings.Kpi!), outputs.Stage(Path.Combine(outDir, name)));
+                }
+
+                outputs.Commit(cancellationToken);
+            }
+
             if (settings.Format == "table")
             {
-                foreach (string file in files)
+                foreach ((string name, _) in ChartFiles)
                 {
-                    console.MarkupLineInterpolated($"chart: {file}");
+                    console.WriteLine($"chart: {ErrorText.Escape(Path.Combine(outDir, name))}");
                 }
             }
         }
@@ -174,26 +184,17 @@ internal sealed class MmmCommand(IAnsiConsole console) : Command<MmmCommand.Sett
         return CliApp.ExitOk;
     }
 
+    /// <summary>The charts `--out` gets (the files <see cref="MediaMixCharts.SaveAll"/> writes).</summary>
+    private static readonly (string Name, Func<MediaMixFit, string, ScottPlot.Plot> Create)[] ChartFiles =
+    [
+        ("decomposition.png", (fit, kpi) => MediaMixCharts.Decomposition(fit, kpi)),
+        ("response-curves.png", (fit, kpi) => MediaMixCharts.ResponseCurves(fit, kpi)),
+        ("fit.png", (fit, kpi) => MediaMixCharts.FittedVsActual(fit, kpi)),
+        ("roas.png", (fit, _) => MediaMixCharts.RoasForest(fit)),
+    ];
+
     /// <summary>The comma-separated names of a list option, blanks dropped.</summary>
     internal static string[] List(string text) => text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-
-    /// <summary>Creates <paramref name="folder"/> if needed and proves it writable with a probe file, before any fitting.</summary>
-    internal static string CheckWritable(string folder)
-    {
-        string full = Path.GetFullPath(folder);
-        string probe = Path.Combine(full, $".influence-probe-{Environment.ProcessId}-{Guid.NewGuid():N}");
-        try
-        {
-            Directory.CreateDirectory(full);
-            File.WriteAllBytes(probe, []);
-            File.Delete(probe);
-            return full;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
-        {
-            throw new CliInputException($"--out '{folder}' is not a writable folder: {ex.Message}");
-        }
-    }
 
     /// <summary>Reads the CSV; a column the file lacks is reported against the option that named it.</summary>
     private static MediaMixData ReadData(Settings settings, string[] channels, string[] controls)

@@ -48,17 +48,36 @@ internal sealed class RunCommand(IAnsiConsole console) : Command<RunCommand.Sett
             "JSON" => true,
             _ => throw new CliInputException($"--format must be table or json; it was '{settings.Format}'."),
         };
-        CampaignScenario scenario = ValidateCommand.Load(settings.Scenario!);
+        CampaignScenario scenario = InputFile.ReadScenario(settings.Scenario!, "<SCENARIO>");
         return Execute(console, scenario, settings, json, cancellationToken);
     }
 
-    /// <summary>Shared by `demo` and `run`: validate, simulate, report.</summary>
+    /// <summary>
+    /// Shared by `demo` and `run`: check the report folder, validate, simulate (progress on stderr), write the report
+    /// files under temporary names and rename them only when all are written, then print.
+    /// </summary>
     public static int Execute(IAnsiConsole console, CampaignScenario scenario, CampaignRunSettings settings, bool json, CancellationToken cancellationToken)
     {
+        string folder = OutputFiles.CheckFolder(settings.Out, "--out", CampaignReport.Files);
         SimulationOptions options = settings.Options(scenario);
-        Campaign campaign = scenario.Build(cancellationToken);
-        CampaignResult result = CampaignReport.Simulate(console, campaign, options, showProgress: !json, cancellationToken);
-        (string md, string html) = CampaignReport.Write(campaign, result, Path.GetFullPath(settings.Out));
+        Campaign campaign;
+        try
+        {
+            campaign = scenario.Build(cancellationToken);
+        }
+        catch (ScenarioValidationException ex) when (ex.Problems.Count > 0)
+        {
+            throw new CliInputException([.. ex.Problems.Select(p => p.ToString())]);
+        }
+
+        CampaignResult result = CampaignReport.Simulate(campaign, options, cancellationToken);
+        string md, html;
+        using (var outputs = new OutputFiles())
+        {
+            (md, html) = CampaignReport.Write(campaign, result, folder, outputs, cancellationToken);
+            outputs.Commit(cancellationToken);
+        }
+
         if (json)
         {
             console.Profile.Out.Writer.WriteLine(result.ToJson());

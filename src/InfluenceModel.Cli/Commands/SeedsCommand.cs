@@ -138,7 +138,9 @@ internal sealed class SeedsCommand(IAnsiConsole console) : Command<SeedsCommand.
             Costs = settings.Costs is null ? null : ReadCosts(graph, settings.Costs, candidates?.Concat(forced).ToArray(), settings.DefaultCost),
             Budget = settings.Budget,
         };
-        var result = InfluenceMaximizer.Select(request, new SimulationOptions { Seed = settings.Seed, MaxDegreeOfParallelism = settings.Parallelism }, cancellationToken: cancellationToken);
+        var result = SamplingProgress.RunFraction(
+            $"choosing {settings.K} seeds",
+            progress => InfluenceMaximizer.Select(request, new SimulationOptions { Seed = settings.Seed, MaxDegreeOfParallelism = settings.Parallelism }, progress, cancellationToken));
         Estimate spread = result.Spread;
         if (settings.Format == "json")
         {
@@ -228,7 +230,7 @@ internal sealed class SeedsCommand(IAnsiConsole console) : Command<SeedsCommand.
     };
 
     private static string[] ReadIds(string path) =>
-        File.ReadAllText(path).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        InputFile.ReadText(path, "--candidates").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>
     /// The cost of every node: as listed, else <paramref name="defaultCost"/>; without one, a node that may be chosen
@@ -239,7 +241,7 @@ internal sealed class SeedsCommand(IAnsiConsole console) : Command<SeedsCommand.
     {
         var costs = Enumerable.Repeat(defaultCost ?? double.NaN, graph.NodeCount).ToArray();
         int lineNumber = 0;
-        foreach (string line in File.ReadLines(path))
+        foreach (string line in InputFile.ReadText(path, "--costs").Split('\n').Select(l => l.TrimEnd('\r')))
         {
             lineNumber++;
             string[] fields = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);

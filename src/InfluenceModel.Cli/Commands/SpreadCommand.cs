@@ -101,7 +101,9 @@ internal sealed class SpreadCommand(IAnsiConsole console) : Command<SpreadComman
             CliApp.Error.WriteLine("note: the graph has no node groups (an edge list carries none), so the Kelman model's identification process (same-group weighting) has no effect here.");
         }
 
-        var estimate = SpreadEstimator.Estimate(new SpreadRequest(graph, model, seeds), options, cancellationToken: cancellationToken);
+        var estimate = SamplingProgress.RunFraction(
+            $"{settings.Simulations:N0} simulations",
+            progress => SpreadEstimator.Estimate(new SpreadRequest(graph, model, seeds), options, progress, cancellationToken));
         Estimate spread = estimate.Spread;
         string[] seedIds = [.. seeds.Select(graph.NodeId)];
         if (settings.Format == "json")

@@ -263,7 +263,7 @@ public sealed class CampaignBuilder
 
         ActivatedChannel[] candidates = [.. _channels.Select(c => new ActivatedChannel(c.Channel, c.Activation, _population.Segments))];
         int[] employees = ConsumerNetwork.Employees(network.NodeCount, _ambassadors.Employees, seed);
-        int[] ambassadors = ConsumerNetwork.SelectAmbassadors(_influenceMaximizer, network, employees, _ambassadors.Count, _influence, seed);
+        int[] ambassadors = ConsumerNetwork.SelectAmbassadors(_influenceMaximizer, network, employees, _ambassadors.Count, _influence, seed, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         double[] weights = [.. _phases.SelectMany(p => Enumerable.Repeat(p.SpendWeight, p.Periods))];
         double channelBudget = Math.Max(0, _budget.Committed - (_ambassadors.CostPerPeriod * weights.Length));

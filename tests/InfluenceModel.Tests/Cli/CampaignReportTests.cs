@@ -16,7 +16,12 @@ public sealed class SmallCampaignReport : IDisposable
         Campaign = Scenario.Build();
         Result = CampaignSimulator.Simulate(Campaign, new SimulationOptions { Simulations = 4, Seed = 5 });
         Folder = Directory.CreateTempSubdirectory("influence-report-").FullName;
-        (MarkdownPath, HtmlPath) = CampaignReport.Write(Campaign, Result, Folder);
+        using (var outputs = new OutputFiles())
+        {
+            (MarkdownPath, HtmlPath) = CampaignReport.Write(Campaign, Result, Folder, outputs, CancellationToken.None);
+            outputs.Commit(CancellationToken.None);
+        }
+
         Markdown = File.ReadAllText(MarkdownPath);
     }
 

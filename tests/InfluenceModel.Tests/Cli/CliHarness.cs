@@ -9,6 +9,13 @@ internal static class CliHarness
     {
         var output = new StringWriter();
         var error = new StringWriter();
+        int code = InfluenceModel.Cli.CliApp.Run(args, PlainConsole(output, width), error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    /// <summary>A console without ANSI, colour or interaction, <paramref name="width"/> columns wide, writing to <paramref name="output"/>.</summary>
+    public static IAnsiConsole PlainConsole(TextWriter output, int width = 120)
+    {
         IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = AnsiSupport.No,
@@ -17,7 +24,6 @@ internal static class CliHarness
             Out = new AnsiConsoleOutput(output),
         });
         console.Profile.Width = width;
-        int code = InfluenceModel.Cli.CliApp.Run(args, console, error);
-        return (code, output.ToString(), error.ToString());
+        return console;
     }
 }

@@ -50,8 +50,8 @@ public sealed class CommunityCommandTests : IDisposable
     [InlineData("{ \"horizon\": 12, ", "inputs.json")]
     [InlineData("{ \"horizon\": \"twelve\" }", "$.horizon")]
     [InlineData("{ \"costPerTickets\": 12 }", "costPerTickets")]
-    [InlineData("{ \"horizon\": 0 }", "Horizon")]
-    [InlineData("{ \"heavyContributorShare\": 1.5 }", "HeavyContributorShare")]
+    [InlineData("{ \"horizon\": 0 }", "$.horizon must be in [1, 1200]; it was 0")]
+    [InlineData("{ \"heavyContributorShare\": 1.5 }", "$.heavyContributorShare")]
     [InlineData("null", "null")]
     public void Community_BadJson_OneLineOnStderrNamingTheProblem_ExitCode2(string json, string named)
     {

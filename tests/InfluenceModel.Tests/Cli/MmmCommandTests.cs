@@ -199,7 +199,7 @@ public sealed class MmmCommandTests : IDisposable
         var (code, _, error) = Run(args);
         Assert.Equal(CliApp.ExitBadInput, code);
         Assert.Contains("--out", error);
-        Assert.Contains("is not a writable folder", error);
+        Assert.Contains("cannot be written", error);
         Assert.Single(error.Trim().Split('\n'));
     }
 

@@ -29,7 +29,13 @@ public sealed partial class ReportBrowserTests
         CampaignScenario scenario = Campaigns.CampaignSimulatorTests.Small(300);
         Campaign campaign = scenario.Build();
         CampaignResult result = CampaignSimulator.Simulate(campaign, new SimulationOptions { Simulations = 3, Seed = 9 });
-        (_, string html) = CampaignReport.Write(campaign, result, OutputFolder);
+        string html;
+        using (var outputs = new OutputFiles())
+        {
+            (_, html) = CampaignReport.Write(campaign, result, OutputFolder, outputs, CancellationToken.None);
+            outputs.Commit(CancellationToken.None);
+        }
+
         int images = ImageTag().Count(File.ReadAllText(html));
         Assert.Equal(5, images);
 

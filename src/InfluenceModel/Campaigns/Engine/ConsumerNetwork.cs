@@ -98,9 +98,10 @@ internal static class ConsumerNetwork
     /// <summary>
     /// Chooses <paramref name="count"/> ambassadors among the employees with the Seeding model: OPIM-C influence
     /// maximization (Tang et al. 2018) under linear threshold (the compliance core of the Kelman model) or independent
-    /// cascade, restricted to the employee candidate set.
+    /// cascade, restricted to the employee candidate set. <paramref name="cancellationToken"/> reaches the maximizer (the
+    /// longest step of planning: without it Ctrl+C waited seconds for the RR sets).
     /// </summary>
-    public static int[] SelectAmbassadors(IInfluenceMaximizer maximizer, SocialGraph graph, int[] employees, int count, DiffusionModel influence, ulong seed)
+    public static int[] SelectAmbassadors(IInfluenceMaximizer maximizer, SocialGraph graph, int[] employees, int count, DiffusionModel influence, ulong seed, CancellationToken cancellationToken = default)
     {
         if (count == 0)
         {
@@ -110,7 +111,9 @@ internal static class ConsumerNetwork
         DiffusionModel diffusion = influence is IndependentCascade ? new IndependentCascade() : new LinearThreshold();
         SeedSelection selection = maximizer.Select(
             new SeedingRequest(graph, diffusion, count) { Candidates = employees },
-            new SimulationOptions { Seed = seed });
+            new SimulationOptions { Seed = seed },
+            null,
+            cancellationToken);
         return [.. selection.Seeds];
     }
 }

@@ -136,31 +136,31 @@ public sealed record CampaignScenario
     /// <param name="json">The JSON text.</param>
     /// <returns>The scenario (rules between its parts are checked by <see cref="Validate()"/> and <see cref="Build"/>).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
-    /// <exception cref="JsonException">Malformed JSON, or not an object.</exception>
+    /// <exception cref="JsonException">Malformed JSON, not UTF-8, larger than 16 MiB, a key given twice in one object, a lone surrogate escape, or not an object; the message starts with the JSON path or the line and column.</exception>
     /// <exception cref="ScenarioValidationException">An unknown property, a wrong type or a value its domain type rejects; every one is listed with its JSON path.</exception>
     public static CampaignScenario Parse(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        return FromNode(JsonNode.Parse(json, null, ReaderOptions));
+        return FromNode(JsonInput.Parse(json));
     }
 
     /// <summary>Reads a scenario from a UTF-8 JSON stream.</summary>
     /// <param name="utf8Json">The stream.</param>
     /// <returns>The scenario.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
-    /// <exception cref="JsonException">Malformed JSON, or not an object.</exception>
+    /// <exception cref="JsonException">Malformed JSON, not UTF-8, larger than 16 MiB, a key given twice in one object, a lone surrogate escape, or not an object; the message starts with the JSON path or the line and column.</exception>
     /// <exception cref="ScenarioValidationException">An unknown property, a wrong type or a value its domain type rejects.</exception>
     public static CampaignScenario Load(Stream utf8Json)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        return FromNode(JsonNode.Parse(utf8Json, null, ReaderOptions));
+        return FromNode(JsonInput.Parse(JsonInput.ReadAll(utf8Json)));
     }
 
     /// <summary>Reads a scenario from a JSON file.</summary>
     /// <param name="path">The file path.</param>
     /// <returns>The scenario.</returns>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    /// <exception cref="JsonException">Malformed JSON, or not an object.</exception>
+    /// <exception cref="JsonException">Malformed JSON, not UTF-8, larger than 16 MiB, a key given twice in one object, a lone surrogate escape, or not an object; the message starts with the JSON path or the line and column.</exception>
     /// <exception cref="ScenarioValidationException">An unknown property, a wrong type or a value its domain type rejects.</exception>
     public static CampaignScenario Load(string path)
     {
@@ -174,7 +174,7 @@ public sealed record CampaignScenario
     /// <param name="json">The JSON text.</param>
     /// <returns>The problems, in document order.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
-    /// <exception cref="JsonException">Malformed JSON.</exception>
+    /// <exception cref="JsonException">Malformed JSON, not UTF-8, a key given twice in one object or a lone surrogate escape.</exception>
     public static IReadOnlyList<ScenarioProblem> Validate(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
@@ -224,13 +224,11 @@ public sealed record CampaignScenario
         File.WriteAllText(path, ToJson() + Environment.NewLine, new UTF8Encoding(false));
     }
 
-    private static readonly JsonDocumentOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
-
     private static CampaignScenario FromNode(JsonNode? node)
     {
         if (node is not JsonObject)
         {
-            throw new JsonException("The scenario must be a JSON object.", "$", null, null);
+            throw new JsonException($"$ must be a JSON object ({{ … }}); it was {JsonInput.Shown(node)}", "$", null, null);
         }
 
         var problems = new ScenarioProblems();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using InfluenceModel.Internal;
 
 namespace InfluenceModel.Campaigns;
 
@@ -12,7 +13,7 @@ namespace InfluenceModel.Campaigns;
 /// <remarks>
 /// Reflection metadata on purpose: an omitted property must keep the default its type declares, and source-generated
 /// metadata sets omitted init-only properties to 0 or null instead. The domain types' own guards run while reading, so
-/// <see cref="Check"/> reads each property of each object on its own to report every failure with its JSON path.
+/// <see cref="Check(JsonNode?, Type, string, ScenarioProblems)"/> reads each property of each object on its own to report every failure with its JSON path.
 /// </remarks>
 internal static class ScenarioJson
 {
@@ -22,9 +23,17 @@ internal static class ScenarioJson
     /// Every problem in a scenario document: unknown members, wrong types and every domain guard failure, each at its
     /// JSON path. Objects are checked property by property (each on the type's defaults), then as a whole.
     /// </summary>
-    public static void Check(JsonNode? node, Type type, string path, ScenarioProblems problems)
+    public static void Check(JsonNode? node, Type type, string path, ScenarioProblems problems) => Check(node, type, path, problems, Options);
+
+    /// <summary>
+    /// <see cref="Check(JsonNode?, Type, string, ScenarioProblems)"/> for any input type read with
+    /// <paramref name="options"/> (the CLI's channels, budget and community inputs use it too): unknown members with
+    /// the allowed names, nulls where the property is not nullable, values of the wrong kind with what is expected
+    /// (enums list their values), then every domain guard failure at its JSON path.
+    /// </summary>
+    public static void Check(JsonNode? node, Type type, string path, ScenarioProblems problems, JsonSerializerOptions options)
     {
-        JsonTypeInfo info = Options.GetTypeInfo(type);
+        JsonTypeInfo info = options.GetTypeInfo(type);
         if (node is not JsonObject obj || info.Kind != JsonTypeInfoKind.Object)
         {
             return;
@@ -35,52 +44,57 @@ internal static class ScenarioJson
         foreach ((string name, JsonNode? value) in obj)
         {
             string at = path + "." + name;
-            JsonPropertyInfo? property = info.Properties.FirstOrDefault(p => p.Name == name);
+            JsonPropertyInfo? property = info.Properties.FirstOrDefault(p => p.Name == name)
+                ?? (options.PropertyNameCaseInsensitive ? info.Properties.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)) : null);
             if (property is null)
             {
-                problems.Add(at, "is not a property here (check the spelling; schema: docs/campaign-scenario.schema.json)");
+                problems.Add(at, $"is not a property here; the properties of {path} are {string.Join(", ", info.Properties.Select(p => p.Name))}");
                 continue;
             }
 
             int own = problems.Items.Count;
-            CheckChild(value, property.PropertyType, at, problems);
+            CheckChild(value, property.PropertyType, property.IsSetNullable, isProperty: true, at, problems, options);
             if (byProperty && problems.Items.Count == own)
             {
-                Read(new JsonObject { [name] = value?.DeepClone() }, type, path, problems, whole: false);
+                Read(new JsonObject { [name] = value?.DeepClone() }, type, path, problems, whole: false, options);
             }
         }
 
         if (problems.Items.Count == before)
         {
-            Read(obj, type, path, problems, whole: true);
+            Read(obj, type, path, problems, whole: true, options);
         }
     }
 
-    private static void CheckChild(JsonNode? value, Type type, string path, ScenarioProblems problems)
+    private static void CheckChild(JsonNode? value, Type type, bool nullAllowed, bool isProperty, string path, ScenarioProblems problems, JsonSerializerOptions options)
     {
+        if (JsonInput.Mismatch(value, type, nullAllowed, options, isProperty) is { } mismatch)
+        {
+            problems.Add(path, mismatch);
+            return;
+        }
+
         Type target = Nullable.GetUnderlyingType(type) ?? type;
         if (value is JsonObject)
         {
-            Check(value, target, path, problems);
+            Check(value, target, path, problems, options);
         }
-        else if (value is JsonArray array && ElementType(target) is { } element)
+        else if (value is JsonArray array && options.GetTypeInfo(target) is { Kind: JsonTypeInfoKind.Enumerable, ElementType: { } element })
         {
             for (int i = 0; i < array.Count; i++)
             {
-                CheckChild(array[i], element, $"{path}[{i}]", problems);
+                // A list element may be null only when its type is a Nullable<T>.
+                CheckChild(array[i], element, nullAllowed: false, isProperty: false, $"{path}[{i}]", problems, options);
             }
         }
     }
 
-    private static Type? ElementType(Type type) =>
-        type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>) ? type.GetGenericArguments()[0] : null;
-
-    private static void Read(JsonObject node, Type type, string path, ScenarioProblems problems, bool whole)
+    private static void Read(JsonObject node, Type type, string path, ScenarioProblems problems, bool whole, JsonSerializerOptions options)
     {
         try
         {
             // A mapping section (channel, influence, community) maps itself onto its domain types once it reads.
-            if (node.Deserialize(type, Options) is IScenarioSection section && whole)
+            if (node.Deserialize(type, options) is IScenarioSection section && whole)
             {
                 section.Check(path, problems);
             }
@@ -96,7 +110,9 @@ internal static class ScenarioJson
         }
         catch (JsonException ex)
         {
-            problems.Add(path + (ex.Path is { Length: > 1 } p ? p[1..] : ""), ex.Message.Split(" Path:", 2)[0]);
+            // The shapes were checked first, so this is rare; never show the serializer's .NET type names.
+            string message = ex.Message.Split(" Path:", 2)[0];
+            problems.Add(path + (ex.Path is { Length: > 1 } p ? p[1..] : ""), message.Contains("System.", StringComparison.Ordinal) || message.Contains("InfluenceModel.", StringComparison.Ordinal) ? "is not a value that can be read here" : message);
         }
     }
 
