@@ -296,7 +296,7 @@ public static class ResponseCurveFitter
             for (int i = 0; i < (curve == ResponseCurveKind.Hill ? 3 : 2); i++)
             {
                 (double min, double max) = i == 0 ? (NumericLimits.MinScale, NumericLimits.MaxAmount)
-                    : i == scaleIndex && curve == ResponseCurveKind.Logistic ? (1 / NumericLimits.MaxAmount, 1 / NumericLimits.MinScale)
+                    : i == scaleIndex && curve == ResponseCurveKind.Logistic ? (LogisticCurve.MinLambda, LogisticCurve.MaxLambda)
                     : i == scaleIndex ? (NumericLimits.MinScale, NumericLimits.MaxAmount)
                     : (double.Epsilon, NumericLimits.MaxHillSlope);
                 lo[i] = Math.Clamp(lo[i], min, max);

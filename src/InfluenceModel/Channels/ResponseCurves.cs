@@ -155,11 +155,17 @@ public sealed class LogisticCurve : ResponseCurve
     public LogisticCurve(double beta, double lambda)
     {
         Beta = Guard.Scale(beta, nameof(beta));
-        Lambda = Guard.InRange(lambda, 1 / NumericLimits.MaxAmount, 1 / NumericLimits.MinScale, nameof(lambda));
+        Lambda = Guard.InRange(lambda, MinLambda, MaxLambda, nameof(lambda));
     }
 
     /// <summary>Ceiling β (response units).</summary>
     public double Beta { get; }
+
+    /// <summary>The smallest rate λ: 1e-15 = 1/<see cref="NumericLimits.MaxAmount"/> (1/λ is a spend scale).</summary>
+    internal const double MinLambda = 1e-15;
+
+    /// <summary>The largest rate λ: 1e9 = 1/<see cref="NumericLimits.MinScale"/>.</summary>
+    internal const double MaxLambda = 1e9;
 
     /// <summary>Saturation rate λ (per spend unit).</summary>
     public double Lambda { get; }

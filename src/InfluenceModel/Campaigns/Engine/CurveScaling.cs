@@ -16,7 +16,7 @@ internal static class CurveScaling
     public static IResponseCurve Scale(IResponseCurve curve, double scale, double periods) => curve switch
     {
         HillCurve h when InRange(scale * h.Beta, h.Kappa * periods) => new HillCurve(scale * h.Beta, h.Kappa * periods, h.Slope),
-        LogisticCurve l when InRange(scale * l.Beta, periods / l.Lambda) => new LogisticCurve(scale * l.Beta, l.Lambda / periods),
+        LogisticCurve l when InRange(scale * l.Beta, 1) && l.Lambda / periods >= LogisticCurve.MinLambda && l.Lambda / periods <= LogisticCurve.MaxLambda => new LogisticCurve(scale * l.Beta, l.Lambda / periods),
         MichaelisMentenCurve m when InRange(scale * m.Alpha, m.Lambda * periods) => new MichaelisMentenCurve(scale * m.Alpha, m.Lambda * periods),
         _ => new ScaledCurve(curve, scale, periods),
     };
