@@ -23,6 +23,7 @@ public sealed class BudgetPlanBuilder
     private double _annualTotal;
     private int _periods = 52;
     private double _reserveShare;
+    private bool _allowUnallocated;
 
     /// <summary>Sets the strategy the budget serves (required).</summary>
     /// <param name="strategy">The strategy.</param>
@@ -41,7 +42,7 @@ public sealed class BudgetPlanBuilder
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="annualTotal"/> is negative, NaN or infinite.</exception>
     public BudgetPlanBuilder WithAnnualTotal(double annualTotal)
     {
-        _annualTotal = Guard.NonNegative(annualTotal);
+        _annualTotal = Guard.Amount(annualTotal);
         return this;
     }
 
@@ -73,11 +74,21 @@ public sealed class BudgetPlanBuilder
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentException"><paramref name="name"/> is blank or already used.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The multiple or an allocation is negative, NaN or infinite.</exception>
-    public BudgetPlanBuilder Commit(string name, double returnMultiple, IReadOnlyList<double> allocation, FirstImpressionRisk? firstImpression = null)
+    public BudgetPlanBuilder Commit(string name, double returnMultiple, IReadOnlyList<double> allocation, FirstImpressionRisk? firstImpression = null) =>
+        CommitCore(name, Guard.Rate(returnMultiple), allocation, firstImpression);
+
+    /// <summary>
+    /// Commits a channel whose multiple the library measured (a campaign's value per adoption × attributed adopters /
+    /// spend): finite and ≥ 0 but not capped at <see cref="NumericLimits.MaxRate"/>, since a user never typed it; within
+    /// the declared bounds it is at most MaxAmount × MaxConsumers / MinScale ≈ 1e31, so every product stays finite.
+    /// </summary>
+    internal BudgetPlanBuilder CommitMeasured(string name, double returnMultiple, IReadOnlyList<double> allocation) =>
+        CommitCore(name, Guard.NonNegative(returnMultiple, nameof(returnMultiple)), allocation, null);
+
+    private BudgetPlanBuilder CommitCore(string name, double returnMultiple, IReadOnlyList<double> allocation, FirstImpressionRisk? firstImpression)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        Guard.NonNegative(returnMultiple);
-        Guard.AllNonNegative(allocation);
+        Guard.AllAmounts(allocation);
         foreach (var channel in _channels)
         {
             if (channel.Name == name)
@@ -87,6 +98,17 @@ public sealed class BudgetPlanBuilder
         }
 
         _channels.Add((name, returnMultiple, [.. allocation], firstImpression));
+        return this;
+    }
+
+    /// <summary>
+    /// Accepts a plan whose channels get nothing while money is committed: a campaign whose planning could place no
+    /// spend (a committed budget of 1e-9 buys no channel) leaves that money unspent, which is what the plan then says.
+    /// A user's plan keeps the check (a missing channel is a mistake there).
+    /// </summary>
+    internal BudgetPlanBuilder AllowUnallocated()
+    {
+        _allowUnallocated = true;
         return this;
     }
 
@@ -116,7 +138,7 @@ public sealed class BudgetPlanBuilder
         }
 
         var plan = new BudgetPlan(_strategy, _annualTotal, _periods, _reserveShare, channels);
-        if (plan.AllocationSum <= 0 && _reserveShare < 1 && _annualTotal > 0)
+        if (plan.AllocationSum <= 0 && _reserveShare < 1 && _annualTotal > 0 && !_allowUnallocated)
         {
             throw new ArgumentException(
                 "The plan commits (1 − reserve share) × annual total > 0 but no channel has a positive allocation; add a channel or set the reserve share to 1.",

@@ -61,7 +61,7 @@ public sealed record ReservePolicy : BudgetPolicy
     public ReservePolicy(double reserveShare, double hurdleRate)
     {
         Share = Guard.Probability(reserveShare);
-        HurdleRate = Guard.NonNegative(hurdleRate);
+        HurdleRate = Guard.Rate(hurdleRate);
     }
 
     /// <summary>The reserve share ρ in [0, 1].</summary>

@@ -24,11 +24,11 @@ public sealed record FlexibleBudgetVariance
     /// <exception cref="ArgumentOutOfRangeException">An argument is negative, NaN or infinite.</exception>
     public FlexibleBudgetVariance(double fixedCost, double variableCostPerUnit, double budgetedVolume, double actualVolume, double actualCost)
     {
-        FixedCost = Guard.NonNegative(fixedCost);
-        VariableCostPerUnit = Guard.NonNegative(variableCostPerUnit);
-        BudgetedVolume = Guard.NonNegative(budgetedVolume);
-        ActualVolume = Guard.NonNegative(actualVolume);
-        ActualCost = Guard.NonNegative(actualCost);
+        FixedCost = Guard.Amount(fixedCost);
+        VariableCostPerUnit = Guard.Amount(variableCostPerUnit);
+        BudgetedVolume = Guard.Amount(budgetedVolume);
+        ActualVolume = Guard.Amount(actualVolume);
+        ActualCost = Guard.Amount(actualCost);
     }
 
     /// <summary>Budgeted fixed cost F.</summary>

@@ -21,6 +21,13 @@ public sealed record OpportunityProcess
     /// <summary>Largest arrival rate λ (opportunities per period).</summary>
     internal const double MaxArrivalRate = 1000;
 
+    /// <summary>
+    /// Largest number of opportunities open at once on average, λ·max s(t)·w: 1,000. It bounds the work of a simulated
+    /// year (every open opportunity is offered to the policy at each period start of its window) to what the largest
+    /// arrival rate with a one-period window costs; λ = 1,000 with w = 52 took 77 s per simulated year.
+    /// </summary>
+    internal const double MaxOpenOpportunities = 1000;
+
     /// <summary>Largest log-normal σ of cost and value multiple.</summary>
     internal const double MaxSigma = 5;
 
@@ -38,23 +45,30 @@ public sealed record OpportunityProcess
     /// <summary>A process with no opportunities (arrival rate 0).</summary>
     public static OpportunityProcess None { get; } = new() { ArrivalRate = 0 };
 
-    /// <summary>Mean arrivals λ per period (finite, 0 to 1,000; default 2).</summary>
-    /// <exception cref="ArgumentOutOfRangeException">Negative, above 1,000, NaN or infinite.</exception>
+    /// <summary>Mean arrivals λ per period (finite, 0 to 1,000; default 2). With the seasonality and the decision window,
+    /// λ·max s(t)·<see cref="DecisionWindow"/> must also be at most 1,000 (the opportunities open at once).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Negative, above 1,000, NaN or infinite, or λ·max s(t)·w above 1,000.</exception>
     public double ArrivalRate
     {
         get => _arrivalRate;
-        init => _arrivalRate = Guard.InRange(value, 0, MaxArrivalRate, nameof(ArrivalRate));
+        init => _arrivalRate = CheckOpen(Guard.InRange(value, 0, MaxArrivalRate, nameof(ArrivalRate)), MaxSeasonality(_seasonality), _decisionWindow, nameof(ArrivalRate));
     }
 
     /// <summary>
     /// Optional seasonal multipliers s(t) ≥ 0 of the arrival rate, one per period of the plan (length checked against
-    /// the plan when simulating); null (the default) means s(t) = 1.
+    /// the plan when simulating); null (the default) means s(t) = 1. The 1,000 cap holds after the multiplication:
+    /// λ·s(t)·<see cref="DecisionWindow"/> ≤ 1,000 for every t (seasonality 1e5 on λ = 1 made a year never finish).
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">A multiplier is negative, NaN or infinite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A multiplier is negative, NaN or infinite, or λ·s(t)·w exceeds 1,000.</exception>
     public IReadOnlyList<double>? Seasonality
     {
         get => _seasonality;
-        init => _seasonality = ValueList<double>.From(value is null ? null : Guard.AllNonNegative(value, nameof(Seasonality)));
+        init
+        {
+            IReadOnlyList<double>? checkedValue = value is null ? null : Guard.AllNonNegative(value, nameof(Seasonality));
+            CheckOpen(_arrivalRate, MaxSeasonality(checkedValue), _decisionWindow, nameof(Seasonality));
+            _seasonality = ValueList<double>.From(checkedValue);
+        }
     }
 
     /// <summary>Median cost e^{μ_C} of an opportunity in currency units (finite, &gt; 0; default 10,000).</summary>
@@ -62,7 +76,7 @@ public sealed record OpportunityProcess
     public double CostMedian
     {
         get => _costMedian;
-        init => _costMedian = Guard.Positive(value, nameof(CostMedian));
+        init => _costMedian = Guard.Scale(value, nameof(CostMedian));
     }
 
     /// <summary>Log-scale standard deviation σ_C of the cost (0 to 5; default 0.5; 0 makes the cost deterministic).</summary>
@@ -78,7 +92,7 @@ public sealed record OpportunityProcess
     public double ValueMultipleMedian
     {
         get => _valueMultipleMedian;
-        init => _valueMultipleMedian = Guard.Positive(value, nameof(ValueMultipleMedian));
+        init => _valueMultipleMedian = Guard.InRange(value, NumericLimits.MinScale, NumericLimits.MaxRate, nameof(ValueMultipleMedian));
     }
 
     /// <summary>Log-scale standard deviation σ_V of the value multiple (0 to 5; default 0.5).</summary>
@@ -94,7 +108,7 @@ public sealed record OpportunityProcess
     public int DecisionWindow
     {
         get => _decisionWindow;
-        init => _decisionWindow = Guard.InRange(value, 1, MaxDecisionWindow, nameof(DecisionWindow));
+        init => _decisionWindow = (int)CheckOpen(_arrivalRate, MaxSeasonality(_seasonality), Guard.InRange(value, 1, MaxDecisionWindow, nameof(DecisionWindow)), nameof(DecisionWindow), value);
     }
 
     /// <summary>Mean cost E[C] = e^{μ_C + σ_C²/2} in currency units.</summary>
@@ -127,6 +141,18 @@ public sealed record OpportunityProcess
 
         double d1 = (Math.Log(ValueMultipleMedian / k) + (sigma * sigma)) / sigma;
         return Math.Max((mean * Normal.CDF(0, 1, d1)) - (k * Normal.CDF(0, 1, d1 - sigma)), 0);
+    }
+
+    private static double MaxSeasonality(IReadOnlyList<double>? seasonality) => seasonality is null || seasonality.Count == 0 ? 1 : seasonality.Max();
+
+    /// <summary>Refuses λ·max s·w above <see cref="MaxOpenOpportunities"/>; returns <paramref name="result"/> (the value being set).</summary>
+    private static double CheckOpen(double rate, double maxSeasonality, int window, string name, double? result = null)
+    {
+        double open = rate * maxSeasonality * window;
+        return open <= MaxOpenOpportunities
+            ? result ?? rate
+            : throw new ArgumentOutOfRangeException(name, result ?? (name == nameof(ArrivalRate) ? rate : maxSeasonality),
+                $"{name}: arrivalRate × max seasonality × decisionWindow = {rate:G6} × {maxSeasonality:G6} × {window} = {open:G6} opportunities open at once; at most {MaxOpenOpportunities:N0} (each is offered to the policy in every period of its window). Lower the arrival rate, the seasonal peak or the decision window.");
     }
 
     private static double LogNormalMean(double median, double sigma) =>

@@ -81,7 +81,7 @@ public sealed record ReserveRequest
     public double HurdleRate
     {
         get => _hurdleRate;
-        init => _hurdleRate = Guard.NonNegative(value, nameof(HurdleRate));
+        init => _hurdleRate = Guard.Rate(value, nameof(HurdleRate));
     }
 }
 

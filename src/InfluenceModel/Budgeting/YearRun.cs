@@ -62,7 +62,7 @@ internal sealed class YearRun
             {
                 for (int j = start[Math.Max(0, t - window + 1)]; j < start[t]; j++)
                 {
-                    if (!_accepted[j] && cost[j] <= Pool && kernel.Accept(this, t, 0, cost[j], multiple[j]))
+                    if (!_accepted[j] && Fits(cost[j]) && kernel.Accept(this, t, 0, cost[j], multiple[j]))
                     {
                         Take(j);
                     }
@@ -72,7 +72,7 @@ internal sealed class YearRun
             for (int j = start[t]; j < start[t + 1]; j++)
             {
                 _accepted[j] = false;
-                if (cost[j] <= Pool && kernel.Accept(this, t, time[j], cost[j], multiple[j]))
+                if (Fits(cost[j]) && kernel.Accept(this, t, time[j], cost[j], multiple[j]))
                 {
                     Take(j);
                 }
@@ -150,10 +150,18 @@ internal sealed class YearRun
         return value;
     }
 
+    /// <summary>
+    /// Whether an opportunity costing <paramref name="cost"/> fits the money left, with the same relative tolerance
+    /// (1e-9) as the knapsack's unit accounting (<c>floor(pool/unit + 1e-9)</c>): a cost equal to the pool up to
+    /// rounding fits (annual 20,000, reserve 50 %, a weekly opportunity of exactly 10,000 was never captured).
+    /// </summary>
+    private bool Fits(double cost) => cost <= Pool + (1e-9 * Math.Max(cost, Pool));
+
     private void Take(int j)
     {
         _accepted[j] = true;
-        Pool -= Year.Cost[j];
+        // Within the tolerance of Fits the pool may go a rounding error below 0: that is money spent to the cent, 0.
+        Pool = Math.Max(0, Pool - Year.Cost[j]);
         FlexibleValue += Year.Cost[j] * Year.Multiple[j];
         Captured++;
     }

@@ -59,8 +59,9 @@ internal sealed class YearScenario
             {
                 double u = rng.NextDouble();
                 rng.NextGaussianPair(out double z1, out double z2);
-                double cost = Math.Exp(model.LogCostMedian + (costSigma * z1));
-                double multiple = Math.Exp(model.LogValueMedian + (valueSigma * z2));
+                // σ = 0 draws exactly the median: exp(ln 10,000) is 10,000.00000000001, which no longer fits a pool of 10,000.
+                double cost = costSigma == 0 ? model.Process.CostMedian : Math.Exp(model.LogCostMedian + (costSigma * z1));
+                double multiple = valueSigma == 0 ? model.Process.ValueMultipleMedian : Math.Exp(model.LogValueMedian + (valueSigma * z2));
                 // Insertion into the period's time order (a handful of arrivals per period).
                 int j = n + k;
                 while (j > PeriodStart[t] && Time[j - 1] > u)

@@ -32,12 +32,12 @@ public sealed record AmbassadorProgram
         init => field = Guard.NonNegative(value, nameof(Employees));
     } = 300;
 
-    /// <summary>Cost per ambassador per period (money, finite, ≥ 0): time, training, material. Default 400.</summary>
+    /// <summary>Cost per ambassador per period (money: 0 or in [1e-9, 1e15], <see cref="NumericLimits"/>): time, training, material. Default 400.</summary>
     /// <exception cref="ArgumentOutOfRangeException">Negative, NaN or infinite.</exception>
     public double CostPerAmbassadorPerPeriod
     {
         get;
-        init => field = Guard.NonNegative(value, nameof(CostPerAmbassadorPerPeriod));
+        init => field = Guard.ZeroOrScale(value, nameof(CostPerAmbassadorPerPeriod));
     } = 400;
 
     /// <summary>Cost of the program per period: Count × CostPerAmbassadorPerPeriod.</summary>

@@ -149,7 +149,7 @@ public sealed class Campaign
     public double ChannelResponse(int channel, double spendPerPeriod)
     {
         Internal.Guard.InRange(channel, 0, Planned.Length - 1, nameof(channel));
-        return Planned[channel].Channel.Model.Curve.Value(Internal.Guard.NonNegative(spendPerPeriod, nameof(spendPerPeriod)));
+        return Planned[channel].Channel.Model.Curve.Value(Internal.Guard.Amount(spendPerPeriod, nameof(spendPerPeriod)));
     }
 
     /// <summary>The budget plan with the given return multiple per committed line (channels in plan order, then the ambassador program).</summary>
@@ -162,7 +162,8 @@ public sealed class Campaign
             .ForStrategy(Strategy)
             .WithAnnualTotal(Budget.AnnualTotal)
             .WithPeriods(periods)
-            .WithReserveShare(Budget.ReserveShare);
+            .WithReserveShare(Budget.ReserveShare)
+            .AllowUnallocated();
         for (int i = 0; i < Planned.Length; i++)
         {
             double[] cost = new double[periods];
@@ -171,13 +172,13 @@ public sealed class Campaign
                 cost[t] = Planned[i].CostIn(t);
             }
 
-            builder.Commit(Planned[i].Channel.Name, multiples?[i] ?? 1, cost);
+            builder.CommitMeasured(Planned[i].Channel.Name, multiples?[i] ?? 1, cost);
         }
 
         double program = AmbassadorProgram.CostPerPeriod;
         if (program > 0)
         {
-            builder.Commit(AmbassadorProgram.BudgetLine, multiples?[Planned.Length] ?? 1, [.. Enumerable.Repeat(program, periods)]);
+            builder.CommitMeasured(AmbassadorProgram.BudgetLine, multiples?[Planned.Length] ?? 1, [.. Enumerable.Repeat(program, periods)]);
         }
 
         return builder.Build();

@@ -8,12 +8,12 @@ namespace InfluenceModel.Campaigns;
 /// </summary>
 public sealed record CampaignBudget
 {
-    /// <summary>Annual (campaign) budget, money, finite and ≥ 0. Default 500,000.</summary>
+    /// <summary>Annual (campaign) budget, money: 0 or in [1e-9, 1e15] (<see cref="NumericLimits"/>). Default 500,000.</summary>
     /// <exception cref="ArgumentOutOfRangeException">Negative, NaN or infinite.</exception>
     public double AnnualTotal
     {
         get;
-        init => field = Guard.NonNegative(value, nameof(AnnualTotal));
+        init => field = Guard.ZeroOrScale(value, nameof(AnnualTotal));
     } = 500_000;
 
     /// <summary>Share of the budget kept uncommitted for opportunities, in [0, 1]. Default 0.2.</summary>
@@ -32,12 +32,12 @@ public sealed record CampaignBudget
         init => field = Guard.InRange(value, 1, 1000, nameof(MaxChannels));
     } = 3;
 
-    /// <summary>Value of one adoption (money, finite, ≥ 0): the contribution margin of a new customer. Default 150.</summary>
+    /// <summary>Value of one adoption (money, in [0, 1e15], <see cref="NumericLimits.MaxAmount"/>): the contribution margin of a new customer. Default 150.</summary>
     /// <exception cref="ArgumentOutOfRangeException">Negative, NaN or infinite.</exception>
     public double ValuePerAdoption
     {
         get;
-        init => field = Guard.NonNegative(value, nameof(ValuePerAdoption));
+        init => field = Guard.Amount(value, nameof(ValuePerAdoption));
     } = 150;
 
     /// <summary>Hurdle rate an opportunity must clear to be funded from the reserve, finite and ≥ 0. Default 0.1.</summary>
@@ -45,7 +45,7 @@ public sealed record CampaignBudget
     public double HurdleRate
     {
         get;
-        init => field = Guard.NonNegative(value, nameof(HurdleRate));
+        init => field = Guard.Rate(value, nameof(HurdleRate));
     } = 0.1;
 
     /// <summary>The committed (non-reserve) money: AnnualTotal × (1 − ReserveShare).</summary>

@@ -61,12 +61,12 @@ public sealed record CampaignPhase
         init => field = Guard.InRange(value, 1, MaxPeriods, nameof(Periods));
     } = 1;
 
-    /// <summary>Relative paid-channel spend per period in this phase, finite and ≥ 0 (0 = no paid spend). Default 1.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">Negative, NaN or infinite.</exception>
+    /// <summary>Relative paid-channel spend per period in this phase: 0 (no paid spend) or in [1e-9, 1e6] (<see cref="NumericLimits.MaxSpendWeight"/>). Default 1.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Outside those ranges, NaN or infinite.</exception>
     public double SpendWeight
     {
         get;
-        init => field = Guard.NonNegative(value, nameof(SpendWeight));
+        init => field = Guard.ZeroOrInRange(value, NumericLimits.MinScale, NumericLimits.MaxSpendWeight, nameof(SpendWeight));
     } = 1;
 
     /// <summary>Whether brand ambassadors advocate (are influence seeds) in this phase. Default true.</summary>

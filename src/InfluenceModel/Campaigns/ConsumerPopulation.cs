@@ -28,7 +28,7 @@ public sealed record ConsumerPopulation
     public double AverageDegree
     {
         get;
-        init => field = Guard.Positive(value, nameof(AverageDegree));
+        init => field = Guard.InRangeExclusiveMin(value, 0, MaxConsumers, nameof(AverageDegree));
     } = 12;
 
     /// <summary>Expected share of a consumer's contacts inside their own segment, in [0, 1]. Default 0.7.</summary>
@@ -97,11 +97,38 @@ public sealed record ConsumerPopulation
     /// The rules between properties (each property's own range is checked when it is set): the average degree below the
     /// consumer count, unique segment names, shares summing to 1. Each problem names the property (and the element index).
     /// </summary>
+    /// <summary>
+    /// The most memory a population's network and simulation state may need: 4 GB (<see cref="EstimatedBytes"/>); a
+    /// population above it is refused before anything is allocated, naming <see cref="AverageDegree"/>. At the default
+    /// degree 12 that is about 3.9 million consumers; 10,000,000 consumers need an average degree below 2.3.
+    /// </summary>
+    public const double MaxNetworkBytes = 4e9;
+
+    /// <summary>Bytes per arc of the network: the graph both ways, the influence model's per-arc data and the build.</summary>
+    internal const double BytesPerArc = 64;
+
+    /// <summary>Bytes per consumer: the simulation state of a run and the per-consumer data.</summary>
+    internal const double BytesPerConsumer = 256;
+
+    /// <summary>
+    /// Estimated memory of the network and simulation state: Consumers × (AverageDegree × 64 + 256) bytes (64 bytes per
+    /// arc: the graph in both directions, the influence model's per-arc weights and the edge list while building;
+    /// 256 bytes per consumer of per-run state). 100,000 consumers of degree 99,999 would need ≈ 640 GB.
+    /// </summary>
+    public double EstimatedBytes => Consumers * ((AverageDegree * BytesPerArc) + BytesPerConsumer);
+
     internal IEnumerable<ArgumentException> Inconsistencies()
     {
         if (AverageDegree >= Consumers)
         {
             yield return new ArgumentOutOfRangeException(nameof(AverageDegree), AverageDegree, $"AverageDegree must be > 0 and < Consumers ({Consumers}); it was {AverageDegree}.");
+        }
+        else if (EstimatedBytes > MaxNetworkBytes)
+        {
+            yield return new ArgumentOutOfRangeException(
+                nameof(AverageDegree),
+                AverageDegree,
+                $"{Consumers:N0} consumers of average degree {AverageDegree:G6} need ≈ {EstimatedBytes / 1e9:G3} GB (network and simulation state); the limit is {MaxNetworkBytes / 1e9:G3} GB. Lower consumers or averageDegree (at degree {AverageDegree:G3} at most {Math.Floor(MaxNetworkBytes / ((AverageDegree * BytesPerArc) + BytesPerConsumer)):N0} consumers).");
         }
 
         var names = new HashSet<string>(StringComparer.Ordinal);

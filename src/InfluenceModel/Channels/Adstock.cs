@@ -45,7 +45,7 @@ public abstract class Adstock : IAdstock
     /// <inheritdoc/>
     public double[] Apply(IReadOnlyList<double> spend)
     {
-        Guard.AllNonNegative(spend, nameof(spend));
+        Guard.AllAmounts(spend, nameof(spend));
         var x = new double[spend.Count];
         for (int i = 0; i < x.Length; i++)
         {
@@ -182,8 +182,8 @@ public sealed class WeibullAdstock : Adstock
 
     private static new double[] Weights(double shape, double scale, int maxLag, WeibullKind kind, bool normalize)
     {
-        Guard.Positive(shape, nameof(shape));
-        Guard.Positive(scale, nameof(scale));
+        Guard.InRangeExclusiveMin(shape, 0, NumericLimits.MaxHillSlope, nameof(shape));
+        Guard.Scale(scale, nameof(scale));
         Guard.InRange(maxLag, 1, 1000, nameof(maxLag));
         var w = new double[maxLag];
         if (kind == WeibullKind.Cdf)

@@ -11,7 +11,7 @@ public sealed record SpendBounds
     /// <exception cref="ArgumentOutOfRangeException">min is negative or not finite, max is NaN, or min &gt; max.</exception>
     public SpendBounds(double min, double max = double.PositiveInfinity)
     {
-        Min = Guard.NonNegative(min, nameof(min));
+        Min = Guard.Amount(min, nameof(min));
         if (double.IsNaN(max) || max < min)
         {
             throw new ArgumentOutOfRangeException(nameof(max), max, $"max must be ≥ min ({min}); it was {max}.");
@@ -52,7 +52,7 @@ public sealed record AllocationRequest
     public required double Budget
     {
         get;
-        init => field = Guard.NonNegative(value, nameof(Budget));
+        init => field = Guard.Amount(value, nameof(Budget));
     }
 
     /// <summary>

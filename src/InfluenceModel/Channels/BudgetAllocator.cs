@@ -145,7 +145,7 @@ public static class BudgetAllocator
         return new Allocation
         {
             Channels = lines,
-            TotalResponse = total,
+            TotalResponse = Finite(total),
             TotalSpend = spent,
             Unspent = Math.Max(0, budget - spent),
             OptimalityGap = gap,
@@ -183,7 +183,8 @@ public static class BudgetAllocator
         var root = relaxation.Solve((double[])lo.Clone(), u, budget);
         double[] best = root.X;
         double bestValue = root.Lower;
-        if (root.Upper - bestValue <= tolerance * Math.Max(1, Math.Abs(bestValue)))
+        // Branch < 0: no channel's envelope lies above its curve at the relaxation's point, so the bound is the value.
+        if (root.Branch < 0 || root.Upper - bestValue <= tolerance * Math.Max(1, Math.Abs(bestValue)))
         {
             gap = Math.Max(0, root.Upper - bestValue) / Math.Max(1, Math.Abs(bestValue));
             return best;
@@ -252,6 +253,13 @@ public static class BudgetAllocator
 
         gap = Math.Max(0, bestUpper - bestValue) / Math.Max(1, Math.Abs(bestValue));
         return best;
+    }
+
+    /// <summary>The debug-only check of the numeric contract at this public result boundary.</summary>
+    private static double Finite(double value)
+    {
+        Guard.AssertFinite(value);
+        return value;
     }
 
     internal sealed record Node(double[] Lo, double[] Hi, double[] X, double Upper, double Lower, int Branch);

@@ -32,7 +32,7 @@ public sealed class Channel
         }
 
         Name = name;
-        FixedCost = Guard.NonNegative(fixedCost, nameof(fixedCost));
+        FixedCost = Guard.Amount(fixedCost, nameof(fixedCost));
         Curve = curve;
         Adstock = adstock;
         Fatigue = fatigue ?? FatigueModel.None;
@@ -68,7 +68,7 @@ public sealed class Channel
     /// <exception cref="ArgumentNullException"><paramref name="spendByPeriod"/> is null.</exception>
     public double[] ResponseOverTime(IReadOnlyList<double> spendByPeriod)
     {
-        Guard.AllNonNegative(spendByPeriod, nameof(spendByPeriod));
+        Guard.AllAmounts(spendByPeriod, nameof(spendByPeriod));
         double[] effective = Adstock?.Apply(spendByPeriod) ?? [.. spendByPeriod];
         var result = new double[effective.Length];
         int present = 0;
@@ -100,7 +100,7 @@ public sealed class AudienceOverlap
     /// <exception cref="ArgumentOutOfRangeException">A size is negative, NaN or infinite.</exception>
     public AudienceOverlap(IReadOnlyList<double> segmentSizes)
     {
-        Guard.AllNonNegative(segmentSizes, nameof(segmentSizes));
+        Guard.AllAmounts(segmentSizes, nameof(segmentSizes));
         if (segmentSizes.Count == 0)
         {
             throw new ArgumentException("segmentSizes must hold at least one segment.", nameof(segmentSizes));
@@ -155,6 +155,7 @@ public sealed class AudienceOverlap
             reach += _sizes[g] * (1 - missed[g]);
         }
 
+        Guard.AssertFinite(reach);
         return reach;
     }
 

@@ -18,7 +18,7 @@ public sealed record ChannelSpend
     public ChannelSpend(string name, IReadOnlyList<double> spendByPeriod)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        Guard.AllNonNegative(spendByPeriod, nameof(spendByPeriod));
+        Guard.AllAmounts(spendByPeriod, nameof(spendByPeriod));
         Name = name;
         SpendByPeriod = Array.AsReadOnly([.. spendByPeriod]);
     }

@@ -29,7 +29,9 @@ internal static class CurveMath
             return hi;
         }
 
-        double accuracy = 1e-13 * Math.Max(1.0, hi);
+        // Relative to hi, not max(1, hi): an absolute 1e-13 on a budget of 1e-159 made Brent return at once, every
+        // spend sat at its upper end and the allocator spent the budget once per channel.
+        double accuracy = Math.Max(1e-13 * hi, double.Epsilon);
         return Brent.TryFindRoot(x => curve.Derivative(x) - marginal, lo, hi, accuracy, 200, out double root)
             ? root
             : Bisect(x => curve.Derivative(x) - marginal, lo, hi);
@@ -37,11 +39,11 @@ internal static class CurveMath
 
     /// <summary>
     /// The fallback when Brent fails: bisection for the last x in [lo, hi] with <paramref name="above"/>(x) ≥ 0, for a
-    /// function that is ≥ 0 at lo and decreasing through 0; stops at width 1e-15·max(1, hi) or after 200 halvings.
+    /// function that is ≥ 0 at lo and decreasing through 0; stops at width 1e-15·hi or after 200 halvings.
     /// </summary>
     private static double Bisect(Func<double, double> above, double lo, double hi)
     {
-        for (int i = 0; i < 200 && hi - lo > 1e-15 * Math.Max(1.0, hi); i++)
+        for (int i = 0; i < 200 && hi - lo > 1e-15 * hi; i++)
         {
             double mid = 0.5 * (lo + hi);
             if (above(mid) >= 0)
@@ -79,7 +81,7 @@ internal static class CurveMath
 
         double a = Math.Min(inflection, hi);
         // Gap(a) ≥ 0 (f convex on [lo, a]) and Gap decreases on the concave region, so the root is bracketed.
-        double accuracy = 1e-13 * Math.Max(1.0, hi);
+        double accuracy = Math.Max(1e-13 * hi, double.Epsilon);
         return Brent.TryFindRoot(Gap, a, hi, accuracy, 200, out double root) ? root : Bisect(Gap, a, hi);
     }
 }

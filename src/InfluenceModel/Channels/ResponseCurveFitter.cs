@@ -1,4 +1,5 @@
 using InfluenceModel.Internal;
+using MathNet.Numerics;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.Optimization;
 
@@ -13,7 +14,7 @@ public sealed record ResponseFitRequest
     public required IReadOnlyList<double> SpendHistory
     {
         get;
-        init => field = Guard.AllNonNegative(value, nameof(SpendHistory));
+        init => field = Guard.AllAmounts(value, nameof(SpendHistory));
     }
 
     /// <summary>Outcome per period (same length as <see cref="SpendHistory"/>); finite and ≥ 0.</summary>
@@ -22,7 +23,7 @@ public sealed record ResponseFitRequest
     public required IReadOnlyList<double> OutcomeHistory
     {
         get;
-        init => field = Guard.AllNonNegative(value, nameof(OutcomeHistory));
+        init => field = Guard.AllAmounts(value, nameof(OutcomeHistory));
     }
 
     /// <summary>The curve family; default <see cref="ResponseCurveKind.Hill"/>.</summary>
@@ -200,9 +201,10 @@ public static class ResponseCurveFitter
                     best = p;
                 }
             }
-            catch (MaximumIterationsException)
+            catch (Exception ex) when (ex is MaximumIterationsException or NonConvergenceException || (ex is ArgumentException && ex is not ArgumentOutOfRangeException))
             {
-                // Another start may converge; the best converged one is kept.
+                // Another start may converge; the best converged one is kept. MathNet throws a bare ArgumentException
+                // ("The parameters must be finite") when a step leaves the finite numbers: that start failed, not the input.
             }
 
             reporter.Advance();
@@ -286,6 +288,23 @@ public static class ResponseCurveFitter
                 default:
                     adstockGuesses.Add([]);
                     break;
+            }
+
+            // The search box stays inside the curves' declared ranges (NumericLimits), so every point the minimiser
+            // tries builds a curve: ceilings in (0, MaxAmount], spend scales in [MinScale, MaxAmount], rates 1/scale.
+            int scaleIndex = 1;
+            for (int i = 0; i < (curve == ResponseCurveKind.Hill ? 3 : 2); i++)
+            {
+                (double min, double max) = i == 0 ? (NumericLimits.MinScale, NumericLimits.MaxAmount)
+                    : i == scaleIndex && curve == ResponseCurveKind.Logistic ? (LogisticCurve.MinLambda, LogisticCurve.MaxLambda)
+                    : i == scaleIndex ? (NumericLimits.MinScale, NumericLimits.MaxAmount)
+                    : (double.Epsilon, NumericLimits.MaxHillSlope);
+                lo[i] = Math.Clamp(lo[i], min, max);
+                hi[i] = Math.Clamp(hi[i], lo[i], max);
+                foreach (double[] g in guesses)
+                {
+                    g[i] = Math.Clamp(g[i], lo[i], hi[i]);
+                }
             }
 
             Names = [.. names];

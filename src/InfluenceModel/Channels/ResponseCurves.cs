@@ -23,7 +23,11 @@ public interface IResponseCurve
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="x"/> is negative, NaN or infinite.</exception>
     double Value(double x);
 
-    /// <summary>The marginal response dValue/dx at spend <paramref name="x"/> (may be +∞ at 0 for Hill slope &lt; 1).</summary>
+    /// <summary>
+    /// The marginal response dValue/dx at spend <paramref name="x"/>: finite within <see cref="NumericLimits"/>, except
+    /// for a Hill curve with slope &lt; 1, whose marginal response is +∞ at 0 and may be +∞ at a spend so small that
+    /// the true value exceeds the double range (never NaN).
+    /// </summary>
     /// <param name="x">Spend, ≥ 0.</param>
     /// <returns>The derivative, ≥ 0.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="x"/> is negative, NaN or infinite.</exception>
@@ -44,7 +48,12 @@ public abstract class ResponseCurve : IResponseCurve
     public virtual double InflectionPoint => 0.0;
 
     /// <inheritdoc/>
-    public double Value(double x) => ValueCore(Guard.NonNegative(x, nameof(x)));
+    public double Value(double x)
+    {
+        double value = ValueCore(Guard.NonNegative(x, nameof(x)));
+        Guard.AssertFinite(value);
+        return value;
+    }
 
     /// <inheritdoc/>
     public double Derivative(double x) => DerivativeCore(Guard.NonNegative(x, nameof(x)));
@@ -69,15 +78,15 @@ public abstract class ResponseCurve : IResponseCurve
 public sealed class HillCurve : ResponseCurve
 {
     /// <summary>Creates a Hill curve.</summary>
-    /// <param name="beta">Ceiling β &gt; 0 (response units).</param>
-    /// <param name="kappa">Half-saturation spend κ &gt; 0 (spend units).</param>
-    /// <param name="slope">Shape s &gt; 0 (dimensionless); s &gt; 1 gives an S-shape.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A parameter is ≤ 0, NaN or infinite.</exception>
+    /// <param name="beta">Ceiling β in [<see cref="NumericLimits.MinScale"/>, <see cref="NumericLimits.MaxAmount"/>] (response units).</param>
+    /// <param name="kappa">Half-saturation spend κ in [<see cref="NumericLimits.MinScale"/>, <see cref="NumericLimits.MaxAmount"/>] (spend units).</param>
+    /// <param name="slope">Shape s in (0, <see cref="NumericLimits.MaxHillSlope"/>] (dimensionless); s &gt; 1 gives an S-shape.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is outside its range, NaN or infinite.</exception>
     public HillCurve(double beta, double kappa, double slope)
     {
-        Beta = Guard.Positive(beta, nameof(beta));
-        Kappa = Guard.Positive(kappa, nameof(kappa));
-        Slope = Guard.Positive(slope, nameof(slope));
+        Beta = Guard.Scale(beta, nameof(beta));
+        Kappa = Guard.Scale(kappa, nameof(kappa));
+        Slope = Guard.InRangeExclusiveMin(slope, 0, NumericLimits.MaxHillSlope, nameof(slope));
         InflectionPoint = slope > 1 ? kappa * Math.Pow((slope - 1) / (slope + 1), 1 / slope) : 0.0;
     }
 
@@ -111,9 +120,11 @@ public sealed class HillCurve : ResponseCurve
             return Slope < 1 ? double.PositiveInfinity : Slope == 1 ? Beta / Kappa : 0;
         }
 
+        // β·s·r/(x(1 + r)²) = β·s / (x·(r + 2 + 1/r)) with r = (x/κ)^s: no ∞/∞ when r overflows (→ 0) and no
+        // overflow of r·β; r + 2 + 1/r ≥ 4, so the result is at most β·s/(4x).
         double r = Math.Pow(x / Kappa, Slope);
-        // Far past saturation r overflows; the derivative β·s·r/(x(1 + r)²) → 0 there (∞/∞ would give NaN).
-        return double.IsPositiveInfinity(r) ? 0 : Beta * Slope * r / (x * (1 + r) * (1 + r));
+        double d = x * (r + 2 + (1 / r));
+        return double.IsPositiveInfinity(d) ? 0 : Beta * Slope / d;
     }
 
     internal override double InverseDerivative(double marginal, double lo, double hi)
@@ -138,26 +149,32 @@ public sealed class HillCurve : ResponseCurve
 public sealed class LogisticCurve : ResponseCurve
 {
     /// <summary>Creates a logistic curve.</summary>
-    /// <param name="beta">Ceiling β &gt; 0 (response units).</param>
-    /// <param name="lambda">Saturation rate λ &gt; 0 (per spend unit).</param>
-    /// <exception cref="ArgumentOutOfRangeException">A parameter is ≤ 0, NaN or infinite.</exception>
+    /// <param name="beta">Ceiling β in [<see cref="NumericLimits.MinScale"/>, <see cref="NumericLimits.MaxAmount"/>] (response units).</param>
+    /// <param name="lambda">Saturation rate λ in [1/<see cref="NumericLimits.MaxAmount"/>, 1/<see cref="NumericLimits.MinScale"/>] (per spend unit: 1/λ is a spend scale).</param>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is outside its range, NaN or infinite.</exception>
     public LogisticCurve(double beta, double lambda)
     {
-        Beta = Guard.Positive(beta, nameof(beta));
-        Lambda = Guard.Positive(lambda, nameof(lambda));
+        Beta = Guard.Scale(beta, nameof(beta));
+        Lambda = Guard.InRange(lambda, MinLambda, MaxLambda, nameof(lambda));
     }
 
     /// <summary>Ceiling β (response units).</summary>
     public double Beta { get; }
 
+    /// <summary>The smallest rate λ: 1e-15 = 1/<see cref="NumericLimits.MaxAmount"/> (1/λ is a spend scale).</summary>
+    internal const double MinLambda = 1e-15;
+
+    /// <summary>The largest rate λ: 1e9 = 1/<see cref="NumericLimits.MinScale"/>.</summary>
+    internal const double MaxLambda = 1e9;
+
     /// <summary>Saturation rate λ (per spend unit).</summary>
     public double Lambda { get; }
 
-    internal override double ValueCore(double x) => Beta * Math.Tanh(Lambda * x / 2);
+    internal override double ValueCore(double x) => Beta * Math.Tanh(Lambda * 0.5 * x);
 
     internal override double DerivativeCore(double x)
     {
-        double c = Math.Cosh(Lambda * x / 2);
+        double c = Math.Cosh(Lambda * 0.5 * x);
         return double.IsInfinity(c) ? 0 : Beta * Lambda / (2 * c * c);
     }
 
@@ -180,13 +197,13 @@ public sealed class LogisticCurve : ResponseCurve
 public sealed class MichaelisMentenCurve : ResponseCurve
 {
     /// <summary>Creates a Michaelis–Menten curve.</summary>
-    /// <param name="alpha">Ceiling α &gt; 0 (response units).</param>
-    /// <param name="lambda">Half-saturation spend λ &gt; 0 (spend units).</param>
-    /// <exception cref="ArgumentOutOfRangeException">A parameter is ≤ 0, NaN or infinite.</exception>
+    /// <param name="alpha">Ceiling α in [<see cref="NumericLimits.MinScale"/>, <see cref="NumericLimits.MaxAmount"/>] (response units).</param>
+    /// <param name="lambda">Half-saturation spend λ in [<see cref="NumericLimits.MinScale"/>, <see cref="NumericLimits.MaxAmount"/>] (spend units).</param>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is outside its range, NaN or infinite.</exception>
     public MichaelisMentenCurve(double alpha, double lambda)
     {
-        Alpha = Guard.Positive(alpha, nameof(alpha));
-        Lambda = Guard.Positive(lambda, nameof(lambda));
+        Alpha = Guard.Scale(alpha, nameof(alpha));
+        Lambda = Guard.Scale(lambda, nameof(lambda));
     }
 
     /// <summary>Ceiling α (response units).</summary>
@@ -195,9 +212,11 @@ public sealed class MichaelisMentenCurve : ResponseCurve
     /// <summary>Half-saturation spend λ (spend units).</summary>
     public double Lambda { get; }
 
-    internal override double ValueCore(double x) => Alpha * x / (Lambda + x);
+    // α/(λ/x + 1) rather than αx/(λ + x): αx overflows for huge spends (x = 1e308 gave ∞/∞).
+    internal override double ValueCore(double x) => x == 0 ? 0 : Alpha / ((Lambda / x) + 1);
 
-    internal override double DerivativeCore(double x) => Alpha * Lambda / ((Lambda + x) * (Lambda + x));
+    // (α/(λ + x))·(λ/(λ + x)): each factor is bounded (≤ α/λ and ≤ 1), so nothing overflows or underflows to 0/0.
+    internal override double DerivativeCore(double x) => Alpha / (Lambda + x) * (Lambda / (Lambda + x));
 
     internal override double InverseDerivative(double marginal, double lo, double hi) =>
         Math.Clamp(Math.Sqrt(Alpha * Lambda / marginal) - Lambda, lo, hi);

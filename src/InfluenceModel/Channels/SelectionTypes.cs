@@ -54,7 +54,7 @@ public sealed record SelectionRequest
     public required double Budget
     {
         get;
-        init => field = Guard.NonNegative(value, nameof(Budget));
+        init => field = Guard.Amount(value, nameof(Budget));
     }
 
     /// <summary>Largest number of channels in the plan, 1 to 1,000; default 1,000 (no cap in practice).</summary>

@@ -12,7 +12,7 @@ internal static class BassEstimator
     public static BassFit Fit(IReadOnlyList<double> periodSales, BassEstimationMethod method)
     {
         ArgumentNullException.ThrowIfNull(periodSales);
-        Internal.Guard.AllNonNegative(periodSales);
+        Internal.Guard.AllAmounts(periodSales);
         if (periodSales.Count <= ParameterCount)
         {
             throw new ArgumentException($"periodSales needs at least {ParameterCount + 1} periods to fit p, q and m with a residual degree of freedom; it has {periodSales.Count}.", nameof(periodSales));
@@ -35,7 +35,7 @@ internal static class BassEstimator
             BassEstimationMethod.OrdinaryLeastSquares => OrdinaryLeastSquares(sales)
                 ?? throw new ArgumentException("periodSales: the Bass regression s_t = a + b·S_{t−1} + c·S²_{t−1} gives no positive market potential (it needs a > 0, c < 0 and p ≤ 1); fit with NonlinearLeastSquares instead.", nameof(periodSales)),
             BassEstimationMethod.NonlinearLeastSquares or BassEstimationMethod.NonlinearLeastSquaresDensity => Nonlinear(sales, total, method)
-                ?? throw new ArgumentException($"periodSales: no start of the {method} fit converged to a valid Bass curve (p in (0, 1], q ≥ 0, m > 0).", nameof(periodSales)),
+                ?? throw new ArgumentException($"periodSales: no start of the {method} fit converged to a valid Bass curve (p in [{NumericLimits.MinScale}, 1], q in [0, {NumericLimits.MaxRate}], m in (0, {NumericLimits.MaxAmount}]).", nameof(periodSales)),
             _ => throw new ArgumentOutOfRangeException(nameof(method), method, $"method must be a defined {nameof(BassEstimationMethod)} value; it was {method}."),
         };
     }
@@ -66,7 +66,7 @@ internal static class BassEstimator
         // With a > 0 and c < 0 the roots have opposite signs; the positive one is the market potential.
         double m = (-b - Math.Sqrt(discriminant)) / (2 * c);
         double p = a / m, q = -c * m;
-        if (!(p > 0 && p <= 1 && q >= 0 && double.IsFinite(m)))
+        if (!Valid(p, q, m))
         {
             return null;
         }
@@ -134,13 +134,14 @@ internal static class BassEstimator
             {
                 point = minimizer.FindMinimum(objective, Vector<double>.Build.DenseOfArray(start)).MinimizingPoint;
             }
-            catch (Exception ex) when (ex is MaximumIterationsException or NonConvergenceException)
+            catch (Exception ex) when (ex is MaximumIterationsException or NonConvergenceException or ArgumentException)
             {
-                // A start that diverges (MathNet's covariance step fails on a non-finite point) is just a bad start.
+                // A start that diverges is just a bad start: MathNet's covariance step fails on a non-finite point, and
+                // on a long series a step to p + q < 0 overflows exp(−(p+q)t) ("The parameters must be finite").
                 continue;
             }
 
-            if (!(point[0] > 0 && point[0] <= 1 && point[1] >= 0 && point[2] > 0 && double.IsFinite(point[2])))
+            if (!Valid(point[0], point[1], point[2]))
             {
                 continue;
             }
@@ -166,6 +167,10 @@ internal static class BassEstimator
     }
 
     /// <summary>m·(F(t) − F(t−1)) or m·f(t) at each t.</summary>
+    /// <summary>Inside the declared ranges of <see cref="BassModel"/> (p in [MinScale, 1], q in [0, MaxRate], m in (0, MaxAmount]).</summary>
+    private static bool Valid(double p, double q, double m) =>
+        p >= NumericLimits.MinScale && p <= 1 && q >= 0 && q <= NumericLimits.MaxRate && m > 0 && m <= NumericLimits.MaxAmount;
+
     private static Vector<double> Values(Vector<double> theta, Vector<double> times, bool density)
     {
         double p = theta[0], q = theta[1], m = theta[2];

@@ -28,9 +28,9 @@ public sealed record BassModel
     /// <exception cref="ArgumentOutOfRangeException">A coefficient is NaN, infinite or outside its range.</exception>
     public BassModel(double p, double q, double m)
     {
-        P = Guard.InRangeExclusiveMin(p, 0, 1);
-        Q = Guard.NonNegative(q);
-        M = Guard.Positive(m);
+        P = Guard.InRange(p, NumericLimits.MinScale, 1);
+        Q = Guard.Rate(q);
+        M = Guard.PositiveAmount(m);
     }
 
     /// <summary>External (innovation, advertising) coefficient per unit of time, in (0, 1].</summary>
@@ -46,19 +46,19 @@ public sealed record BassModel
     /// Time of the adoption peak, t* = ln(q/p)/(p+q) in the unit of p and q; 0 when q ≤ p (adoption is highest at
     /// launch and only falls).
     /// </summary>
-    public double PeakTime => Q > P ? Math.Log(Q / P) / (P + Q) : 0.0;
+    public double PeakTime => Finite(Q > P ? Math.Log(Q / P) / (P + Q) : 0.0);
 
     /// <summary>The cumulative fraction of the market that has adopted by time <paramref name="t"/>: F(t) in [0, 1).</summary>
     /// <param name="t">Time since launch, finite and ≥ 0.</param>
     /// <returns>F(t) = (1 − e^{−(p+q)t}) / (1 + (q/p)·e^{−(p+q)t}).</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="t"/> is negative, NaN or infinite.</exception>
-    public double CumulativeFraction(double t) => Cumulative(P, Q, Guard.NonNegative(t));
+    public double CumulativeFraction(double t) => Finite(Cumulative(P, Q, Guard.NonNegative(t)));
 
     /// <summary>The adoption density f(t) = dF/dt at time <paramref name="t"/>, per unit of time.</summary>
     /// <param name="t">Time since launch, finite and ≥ 0.</param>
     /// <returns>f(t) = (p+q)²/p · e^{−(p+q)t} / (1 + (q/p)·e^{−(p+q)t})².</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="t"/> is negative, NaN or infinite.</exception>
-    public double Density(double t) => DensityAt(P, Q, Guard.NonNegative(t));
+    public double Density(double t) => Finite(DensityAt(P, Q, Guard.NonNegative(t)));
 
     /// <summary>Adopters during period <paramref name="t"/>, the interval (t−1, t]: m·(F(t) − F(t−1)).</summary>
     /// <param name="t">Period number, finite and ≥ 1 (period 1 is the first after launch).</param>
@@ -71,7 +71,7 @@ public sealed record BassModel
             throw new ArgumentOutOfRangeException(nameof(t), t, $"t must be a finite number ≥ 1; it was {t}.");
         }
 
-        return M * (Cumulative(P, Q, t) - Cumulative(P, Q, t - 1));
+        return Finite(M * (Cumulative(P, Q, t) - Cumulative(P, Q, t - 1)));
     }
 
     /// <summary>
@@ -91,6 +91,13 @@ public sealed record BassModel
         BassEstimator.Fit(periodSales, method);
 
     /// <summary>F(t), written as p(1 − e)/(p + q·e) with e = e^{−(p+q)t} so that it never overflows.</summary>
+    /// <summary>The debug-only check of the numeric contract at this public result boundary.</summary>
+    private static double Finite(double value)
+    {
+        Guard.AssertFinite(value);
+        return value;
+    }
+
     internal static double Cumulative(double p, double q, double t)
     {
         double e = Math.Exp(-(p + q) * t);
@@ -100,8 +107,10 @@ public sealed record BassModel
     /// <summary>f(t), written as (p+q)²·p·e/(p + q·e)² with e = e^{−(p+q)t}.</summary>
     internal static double DensityAt(double p, double q, double t)
     {
+        // (p+q)²·p·e/(p+qe)² written as ((p+q)²/p)·e·a² with a = p/(p+qe) ∈ (0, 1]: the squared denominator no longer
+        // underflows to 0/0 for a tiny p, and every factor is bounded within the declared ranges of p and q.
         double e = Math.Exp(-(p + q) * t);
-        double denominator = p + (q * e);
-        return (p + q) * (p + q) * p * e / (denominator * denominator);
+        double a = p / (p + (q * e));
+        return (p + q) * (p + q) / p * e * a * a;
     }
 }

@@ -39,6 +39,64 @@ internal static class Guard
         return value;
     }
 
+    /// <summary>An amount of money, a response ceiling or a volume: finite and in [0, <see cref="NumericLimits.MaxAmount"/>].</summary>
+    public static double Amount(double value, [CallerArgumentExpression(nameof(value))] string? name = null) =>
+        InRange(value, 0.0, NumericLimits.MaxAmount, name);
+
+    /// <summary>A positive amount: finite and in (0, <see cref="NumericLimits.MaxAmount"/>].</summary>
+    public static double PositiveAmount(double value, [CallerArgumentExpression(nameof(value))] string? name = null) =>
+        InRangeExclusiveMin(value, 0.0, NumericLimits.MaxAmount, name);
+
+    /// <summary>
+    /// An amount that may be divided by when it is not 0 (a program cost, an annual total): 0 or in
+    /// [<see cref="NumericLimits.MinScale"/>, <see cref="NumericLimits.MaxAmount"/>]; 5e-324 made returns on it infinite.
+    /// </summary>
+    public static double ZeroOrScale(double value, [CallerArgumentExpression(nameof(value))] string? name = null) =>
+        ZeroOrInRange(value, NumericLimits.MinScale, NumericLimits.MaxAmount, name);
+
+    /// <summary>0, or a finite value in [<paramref name="min"/>, <paramref name="max"/>] (min &gt; 0).</summary>
+    public static double ZeroOrInRange(double value, double min, double max, [CallerArgumentExpression(nameof(value))] string? name = null) =>
+        value == 0 || (value >= min && value <= max)
+            ? value
+            : throw new ArgumentOutOfRangeException(name, value, $"{name} must be 0 or a finite number in [{min}, {max}]; it was {value}.");
+
+    /// <summary>A scale that is divided by (a half-saturation spend, a median): in [<see cref="NumericLimits.MinScale"/>, <see cref="NumericLimits.MaxAmount"/>].</summary>
+    public static double Scale(double value, [CallerArgumentExpression(nameof(value))] string? name = null) =>
+        InRange(value, NumericLimits.MinScale, NumericLimits.MaxAmount, name);
+
+    /// <summary>A rate or multiple: finite and in [0, <see cref="NumericLimits.MaxRate"/>].</summary>
+    public static double Rate(double value, [CallerArgumentExpression(nameof(value))] string? name = null) =>
+        InRange(value, 0.0, NumericLimits.MaxRate, name);
+
+    /// <summary>Every element an <see cref="Amount"/>; the list itself not null.</summary>
+    public static IReadOnlyList<double> AllAmounts(IReadOnlyList<double> values, [CallerArgumentExpression(nameof(values))] string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(values, name);
+        for (int i = 0; i < values.Count; i++)
+        {
+            if (!double.IsFinite(values[i]) || values[i] < 0 || values[i] > NumericLimits.MaxAmount)
+            {
+                throw new ArgumentOutOfRangeException(name, values[i], $"{name}[{i}] must be a finite number in [0, {NumericLimits.MaxAmount}]; it was {values[i]}.");
+            }
+        }
+
+        return values;
+    }
+
+    /// <summary>
+    /// Debug-only check at a public result boundary: a result of the library is always finite (the numeric contract,
+    /// <see cref="NumericLimits"/>). Compiled out of release builds; the property tests assert the same thing there.
+    /// Throws rather than <c>Debug.Assert</c>s so that a test host sees the failure instead of being torn down.
+    /// </summary>
+    [System.Diagnostics.Conditional("DEBUG")]
+    public static void AssertFinite(double value, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        if (!double.IsFinite(value))
+        {
+            throw new InvalidOperationException($"{name} is not finite ({value}): the numeric contract (NumericLimits) is broken.");
+        }
+    }
+
     /// <summary>A share or probability in [0, 1].</summary>
     public static double Probability(double value, [CallerArgumentExpression(nameof(value))] string? name = null) =>
         InRange(value, 0.0, 1.0, name);

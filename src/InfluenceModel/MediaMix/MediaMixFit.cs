@@ -139,7 +139,7 @@ public sealed class MediaMixFit
         IReadOnlyDictionary<int, double>? locked = null,
         CancellationToken cancellationToken = default)
     {
-        Guard.NonNegative(budgetPerPeriod, nameof(budgetPerPeriod));
+        Guard.Amount(budgetPerPeriod, nameof(budgetPerPeriod));
         var request = new AllocationRequest { Channels = FittedChannels(), Budget = budgetPerPeriod, Bounds = bounds, Locked = locked };
         return BudgetAllocator.Allocate(request, cancellationToken: cancellationToken);
     }
@@ -173,7 +173,7 @@ public sealed class MediaMixFit
     /// <exception cref="ArgumentOutOfRangeException">A spend is negative or not finite.</exception>
     public PosteriorInterval PlanResponse(IReadOnlyList<double> spendPerPeriod)
     {
-        Guard.AllNonNegative(spendPerPeriod, nameof(spendPerPeriod));
+        Guard.AllAmounts(spendPerPeriod, nameof(spendPerPeriod));
         if (spendPerPeriod.Count != _problem.Channels.Length)
         {
             throw new ArgumentException($"spendPerPeriod has {spendPerPeriod.Count} values but the model has {_problem.Channels.Length} channels.", nameof(spendPerPeriod));
@@ -728,7 +728,7 @@ public sealed class MediaMixFit
 
         public double[] Apply(IReadOnlyList<double> spend)
         {
-            Guard.AllNonNegative(spend, nameof(spend));
+            Guard.AllAmounts(spend, nameof(spend));
             var a = new double[spend.Count];
             MediaMixKernels.Convolve([.. spend], weights, a);
             return a;

@@ -222,6 +222,7 @@ public static class InfluenceMaximizer
             Costs = costs,
             Budget = request.Budget ?? 0,
             Epsilon = request.Epsilon,
+            MaxRrSetBytes = request.MaxRrSetBytes,
             Delta = request.Delta ?? (1.0 / Math.Max(n, 2)),
             Seed = options.Seed,
             Parallelism = options.EffectiveParallelism,

@@ -1,3 +1,4 @@
+using InfluenceModel.Internal;
 using System.Diagnostics;
 
 namespace InfluenceModel.Seeding;
@@ -264,6 +265,7 @@ internal static class ReverseReachableSeeding
     {
         if (target > sets.Count)
         {
+            CheckMemory(problem, sets, target);
             int workers = parallelism > 0 ? parallelism : problem.Parallelism;
             var reporter = problem.Stage("sampling", target);
             reporter.Advance(sets.Count);
@@ -271,6 +273,29 @@ internal static class ReverseReachableSeeding
             reporter.Complete();
         }
     }
+
+    /// <summary>
+    /// Refuses a growth of <paramref name="sets"/> to <paramref name="target"/> sets whose estimated memory exceeds the cap:
+    /// per set a 4-byte offset, per node 4 bytes in the sets and 4 in the coverage index; the average set size is the one
+    /// drawn so far (1, the root alone, before the first round: a lower bound). Also refuses more than 2³¹ nodes in all,
+    /// the most one collection can index.
+    /// </summary>
+    internal static void CheckMemory(SeedingProblem problem, RrSetCollection sets, int target)
+    {
+        double average = sets.Count > 0 ? Math.Max(1.0, (double)sets.TotalSize / sets.Count) : 1.0;
+        double entries = target * average;
+        double bytes = (4.0 * target) + (8.0 * entries);
+        if (bytes > problem.MaxRrSetBytes || entries > int.MaxValue - 1024)
+        {
+            throw Guard.OutOfRange(
+                nameof(SeedingRequest.Epsilon),
+                problem.Epsilon,
+                $"Seeding needs ≈ {Bytes(bytes)} of RR sets ({target:N0} sets of ≈ {average:G3} nodes for ε = {problem.Epsilon:G3}, k = {problem.FreeSeeds:N0}); the cap is {Bytes(problem.MaxRrSetBytes)} (SeedingRequest.MaxRrSetBytes){(entries > int.MaxValue - 1024 ? " and one collection indexes at most 2³¹ nodes" : "")}. Raise ε or lower k.");
+        }
+    }
+
+    private static string Bytes(double bytes) =>
+        bytes >= 1e12 ? $"{bytes / 1e12:G3} TB" : bytes >= 1e9 ? $"{bytes / 1e9:G3} GB" : $"{bytes / 1e6:G3} MB";
 
     private static bool[] Mask(int n, int[] nodes)
     {

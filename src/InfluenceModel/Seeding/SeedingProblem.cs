@@ -36,6 +36,9 @@ internal sealed class SeedingProblem
 
     public double Epsilon { get; init; } = 0.1;
 
+    /// <summary>The cap on the memory of one RR-set collection (SeedingRequest.MaxRrSetBytes).</summary>
+    public long MaxRrSetBytes { get; init; } = SeedingRequest.DefaultMaxRrSetBytes;
+
     public double Delta { get; init; }
 
     public ulong Seed { get; init; }

@@ -101,6 +101,26 @@ public sealed record SeedingRequest
         init => field = value is { } d ? Guard.InOpenRange(d, 0, 1, nameof(Delta)) : null;
     }
 
+    /// <summary>The default <see cref="MaxRrSetBytes"/>: 4 GiB.</summary>
+    public const long DefaultMaxRrSetBytes = 4L << 30;
+
+    /// <summary>
+    /// The most memory the reverse-reachable sets of <see cref="SeedingAlgorithm.Opimc"/> and <see cref="SeedingAlgorithm.Imm"/>
+    /// may take, in bytes (the sets and their coverage index, per collection); default 4 GiB, range 1 MiB to 1 TiB. Before
+    /// each round of sampling the need is estimated from the sets already drawn (their average size; 1 node before the
+    /// first) and a round that would exceed the cap is refused with the estimate ("needs ≈ 41 GB of RR sets; raise ε or
+    /// lower k"), as an <see cref="ArgumentOutOfRangeException"/> naming <see cref="Epsilon"/>. Sample sizes grow as 1/ε²:
+    /// ε = 1e-7 needs about 10⁹ sets however small they are, and aborted the process before this cap existed.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Outside [1 MiB, 1 TiB].</exception>
+    public long MaxRrSetBytes
+    {
+        get;
+        init => field = value is >= 1L << 20 and <= 1L << 40
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(MaxRrSetBytes), value, $"MaxRrSetBytes must be in [{1L << 20}, {1L << 40}] (1 MiB to 1 TiB); it was {value}.");
+    } = DefaultMaxRrSetBytes;
+
     /// <summary>The algorithm; default <see cref="SeedingAlgorithm.Opimc"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is not a defined <see cref="SeedingAlgorithm"/>.</exception>
     public SeedingAlgorithm Algorithm
@@ -156,9 +176,9 @@ public sealed record SeedingRequest
             var copy = new double[value.Count];
             for (int i = 0; i < copy.Length; i++)
             {
-                copy[i] = double.IsFinite(value[i]) && value[i] > 0
+                copy[i] = value[i] is >= NumericLimits.MinScale and <= NumericLimits.MaxAmount
                     ? value[i]
-                    : throw new ArgumentOutOfRangeException(nameof(Costs), value[i], $"Costs[{i}] must be a finite number > 0; it was {value[i]}.");
+                    : throw new ArgumentOutOfRangeException(nameof(Costs), value[i], $"Costs[{i}] must be a finite number in [{NumericLimits.MinScale}, {NumericLimits.MaxAmount}]; it was {value[i]}.");
             }
 
             _costs = copy;
@@ -170,7 +190,7 @@ public sealed record SeedingRequest
     public double? Budget
     {
         get;
-        init => field = value is { } b ? Guard.Positive(b, nameof(Budget)) : null;
+        init => field = value is { } b ? Guard.PositiveAmount(b, nameof(Budget)) : null;
     }
 
     private static int[] CopyIndices(IReadOnlyList<int> values, string name)

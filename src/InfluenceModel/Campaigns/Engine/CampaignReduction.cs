@@ -32,7 +32,7 @@ internal static class CampaignReduction
                     perRun[r] = ((value * (m.Adopters[t, r] - m.BaselineAdopters[t, r])) - cumulative) / cumulative;
                 }
 
-                roi = Estimate.FromSample(perRun);
+                roi = FiniteOrNull(perRun);
             }
 
             results[t] = new CampaignPeriodResult
@@ -80,6 +80,21 @@ internal static class CampaignReduction
     /// A fixed amount of money per estimated adoption, spend / mean, with the delta-method standard error
     /// spend·se(mean)/mean²; null when nothing is spent or the mean is not positive.
     /// </summary>
+    /// <summary>
+    /// The return on spend, or null (as for no spend) when a spend is so small that value/spend is not a finite number:
+    /// a return on 1e-300 currency units has no meaning, and Infinity must never reach a report.
+    /// </summary>
+    private static Estimate? FiniteOrNull(double[] perRun)
+    {
+        double sum = 0;
+        foreach (double v in perRun)
+        {
+            sum += v * v;
+        }
+
+        return double.IsFinite(sum) ? Estimate.FromSample(perRun) : null;
+    }
+
     public static Estimate? CostPer(double spend, Estimate adopters) =>
         spend <= 0 || adopters.Mean <= 0
             ? null
@@ -111,7 +126,7 @@ internal static class CampaignReduction
                 perRun[r] = ((value * m.ChannelAttributed[c][r]) - spend) / spend;
             }
 
-            roi = Estimate.FromSample(perRun);
+            roi = FiniteOrNull(perRun);
         }
 
         return new ChannelResult

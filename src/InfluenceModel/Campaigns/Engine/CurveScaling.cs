@@ -11,13 +11,18 @@ namespace InfluenceModel.Campaigns;
 /// </summary>
 internal static class CurveScaling
 {
+    // The closed forms when the scaled parameters stay inside the curves' declared ranges (NumericLimits); the same
+    // function through the wrapper otherwise (κ = 1e15 over 12 periods is a valid input whose κ·12 is not).
     public static IResponseCurve Scale(IResponseCurve curve, double scale, double periods) => curve switch
     {
-        HillCurve h => new HillCurve(scale * h.Beta, h.Kappa * periods, h.Slope),
-        LogisticCurve l => new LogisticCurve(scale * l.Beta, l.Lambda / periods),
-        MichaelisMentenCurve m => new MichaelisMentenCurve(scale * m.Alpha, m.Lambda * periods),
+        HillCurve h when InRange(scale * h.Beta, h.Kappa * periods) => new HillCurve(scale * h.Beta, h.Kappa * periods, h.Slope),
+        LogisticCurve l when InRange(scale * l.Beta, 1) && l.Lambda / periods >= LogisticCurve.MinLambda && l.Lambda / periods <= LogisticCurve.MaxLambda => new LogisticCurve(scale * l.Beta, l.Lambda / periods),
+        MichaelisMentenCurve m when InRange(scale * m.Alpha, m.Lambda * periods) => new MichaelisMentenCurve(scale * m.Alpha, m.Lambda * periods),
         _ => new ScaledCurve(curve, scale, periods),
     };
+
+    private static bool InRange(double ceiling, double spendScale) =>
+        ceiling >= NumericLimits.MinScale && ceiling <= NumericLimits.MaxAmount && spendScale >= NumericLimits.MinScale && spendScale <= NumericLimits.MaxAmount;
 
     /// <summary>The largest value the curve reaches (its ceiling), read at the largest finite spend.</summary>
     public static double Ceiling(IResponseCurve curve) => curve.Value(double.MaxValue);
