@@ -5,7 +5,7 @@ namespace InfluenceModel.Inference;
 /// <summary>
 /// Posterior draws: <see cref="Chains"/> × <see cref="Draws"/> × <see cref="Dimension"/> values on the scale they were
 /// given (the sampler's unconstrained scale, or any transformed scale built with the constructor), with a per-parameter
-/// <see cref="Summary"/> (computed on first use) and the sampler's <see cref="Diagnostics"/>. Immutable and thread-safe.
+/// <see cref="Summary"/> (computed on first use, parameters in parallel) and the sampler's <see cref="Diagnostics"/>. Immutable and thread-safe.
 /// </summary>
 public sealed class PosteriorSample
 {
@@ -123,12 +123,9 @@ public sealed class PosteriorSample
 
     private ParameterSummary[] ComputeSummary()
     {
+        // Parameters are independent and each result goes to its own slot, so the summary is the same at any parallelism.
         var summary = new ParameterSummary[Dimension];
-        for (int k = 0; k < Dimension; k++)
-        {
-            summary[k] = PosteriorDiagnostics.Summarize(ParameterNames[k], ChainValues(k));
-        }
-
+        Parallel.For(0, Dimension, k => summary[k] = PosteriorDiagnostics.Summarize(ParameterNames[k], ChainValues(k)));
         return summary;
     }
 
