@@ -142,9 +142,6 @@ internal static class MediaMixEngine
     }
 
     /// <summary>The posterior mode on the unconstrained scale by MathNet's L-BFGS.</summary>
-    internal static double[] FindModeOf(ILogDensity density, double[] start) => FindMode(density, start, default);
-
-    /// <summary>The posterior mode on the unconstrained scale by MathNet's L-BFGS.</summary>
     internal static double[] FindMode(ILogDensity density, double[] start, CancellationToken cancellationToken)
     {
         int dim = density.Dimension;
