@@ -126,6 +126,31 @@ public sealed class MmmCommandTests : IDisposable
         Assert.DoesNotContain("   at ", error);
     }
 
+    [Theory]
+    [InlineData(nameof(InfluenceModel.Cli.Commands.MmmCommand.Settings.Seasonality), "0 to " + "20", MediaMix.MediaMixModel.MaxSeasonalityPairs)]
+    [InlineData(nameof(InfluenceModel.Cli.Commands.MmmCommand.Settings.MaxLag), "1 to " + "104", MediaMix.MediaMixModel.MaxLagLimit)]
+    [InlineData(nameof(InfluenceModel.Cli.Commands.MmmCommand.Settings.Chains), "1 to " + "1024", Inference.NutsOptions.MaxChains)]
+    [InlineData(nameof(InfluenceModel.Cli.Commands.MmmCommand.Settings.Warmup), "0 to " + "1000000", Inference.NutsOptions.MaxWarmup)]
+    [InlineData(nameof(InfluenceModel.Cli.Commands.MmmCommand.Settings.Draws), "4 to " + "1000000", Inference.NutsOptions.MaxDraws)]
+    public void HelpRanges_AreTheLibrarysBounds(string property, string range, int libraryMax)
+    {
+        // The CLI checks ranges with the library's constants; its help text (an attribute, so a literal) must agree.
+        var description = (System.ComponentModel.DescriptionAttribute)typeof(InfluenceModel.Cli.Commands.MmmCommand.Settings)
+            .GetProperty(property)!.GetCustomAttributes(typeof(System.ComponentModel.DescriptionAttribute), false).Single();
+        Assert.Contains(range, description.Description);
+        Assert.EndsWith(libraryMax.ToString(System.Globalization.CultureInfo.InvariantCulture), range);
+    }
+
+    [Fact]
+    public void DelayedMinimumAndDrawsMinimum_AreTheLibrarysBounds()
+    {
+        Assert.Equal(2, MediaMix.MediaMixModel.MinDelayedMaxLag);
+        Assert.Equal(4, Inference.NutsOptions.MinDraws);
+        Assert.Equal(Inference.NutsOptions.MaxChains, new Inference.NutsOptions { Chains = Inference.NutsOptions.MaxChains }.Chains);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new MediaMix.MediaMixModel { MaxLag = MediaMix.MediaMixModel.MaxLagLimit + 1 });
+        Assert.Throws<ArgumentOutOfRangeException>(() => new MediaMix.MediaMixModel { SeasonalityPairs = MediaMix.MediaMixModel.MaxSeasonalityPairs + 1 });
+    }
+
     [Fact]
     public void UnknownColumn_ListsTheColumnsOfTheFile()
     {
