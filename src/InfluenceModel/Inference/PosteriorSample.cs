@@ -43,6 +43,10 @@ public sealed class PosteriorSample
     internal static PosteriorSample Owning(int chains, int draws, IReadOnlyList<string> parameterNames, double[] values, SamplerDiagnostics diagnostics) =>
         new(chains, draws, parameterNames, values, diagnostics);
 
+    /// <summary>The same draws (shared, not copied) under other names and diagnostics.</summary>
+    internal PosteriorSample With(IReadOnlyList<string> parameterNames, SamplerDiagnostics diagnostics) =>
+        new(Chains, Draws, parameterNames, _values, diagnostics);
+
     /// <summary>Number of chains.</summary>
     public int Chains { get; }
 

@@ -101,7 +101,46 @@ internal static class MediaMixEngine
         }
 
         string[] names = [.. problem.Parameters.Select(p => p.Name)];
-        return PosteriorSample.Owning(chains, draws, names, values, standardSample.Diagnostics);
+        PosteriorSample sample = PosteriorSample.Owning(chains, draws, names, values, standardSample.Diagnostics);
+        if (Converged(sample))
+        {
+            return sample;
+        }
+
+        // The map is fitted to the mode; a posterior far from Gaussian (a weakly identified adstock, a skewed tail)
+        // can defeat it. Then sample u directly, as before the map existed; the evaluation count covers both runs.
+        PosteriorSample direct = NutsSampler.Sample(density, nuts with { ParameterNames = names }, progress, cancellationToken);
+        return direct.With(names, direct.Diagnostics with
+        {
+            GradientEvaluations = (int)Math.Min((long)direct.Diagnostics.GradientEvaluations + standardSample.Diagnostics.GradientEvaluations, int.MaxValue),
+        });
+    }
+
+    /// <summary>
+    /// Whether a preconditioned run is kept: every R-hat ≤ 1.01 and bulk ESS ≥ 100 per chain when there are at least 2
+    /// chains (Vehtari et al. 2021's thresholds), and divergences in at most 1 % of the draws.
+    /// </summary>
+    private static bool Converged(PosteriorSample sample)
+    {
+        if (sample.Diagnostics.Divergences > 0.01 * sample.Chains * sample.Draws)
+        {
+            return false;
+        }
+
+        if (sample.Chains < 2)
+        {
+            return true;
+        }
+
+        foreach (ParameterSummary s in sample.Summary)
+        {
+            if (!(s.Rhat <= 1.01) || !(s.EssBulk >= Math.Min(100.0 * sample.Chains, 0.1 * sample.Chains * sample.Draws)))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>A start for the optimiser: the intercept at half the mean KPI, σ at half its spread, the rest at prior centres.</summary>
