@@ -110,8 +110,10 @@ internal sealed class MmmCommand(IAnsiConsole console) : Command<MmmCommand.Sett
                 ?? (List(Channels!).Length == 0 ? "--channels must name at least one column (comma-separated)." : null)
                 ?? OneOf(Trend, "--trend", Trends) ?? OneOf(Adstock, "--adstock", Adstocks) ?? OneOf(Saturation, "--saturation", Saturations)
                 ?? OneOf(Format, "--format", ["table", "json"])
-                ?? InRange(Seasonality, "--seasonality", 0, 20) ?? InRange(MaxLag, "--max-lag", Adstock == "delayed" ? 2 : 1, 104)
-                ?? CommonOptions.CheckParallelism(Parallelism) ?? InRange(Chains, "--chains", 1, 1024) ?? InRange(Warmup, "--warmup", 0, 1_000_000) ?? InRange(Draws, "--draws", 4, 1_000_000);
+                ?? InRange(Seasonality, "--seasonality", 0, MediaMixModel.MaxSeasonalityPairs)
+                ?? InRange(MaxLag, "--max-lag", Adstock == "delayed" ? MediaMixModel.MinDelayedMaxLag : 1, MediaMixModel.MaxLagLimit)
+                ?? CommonOptions.CheckParallelism(Parallelism) ?? InRange(Chains, "--chains", 1, NutsOptions.MaxChains)
+                ?? InRange(Warmup, "--warmup", 0, NutsOptions.MaxWarmup) ?? InRange(Draws, "--draws", NutsOptions.MinDraws, NutsOptions.MaxDraws);
             return error is null ? ValidationResult.Success() : ValidationResult.Error(error);
         }
 

@@ -24,32 +24,45 @@ public sealed record NutsOptions
     private readonly IReadOnlyList<double>? _initialPoint;
     private readonly IReadOnlyList<string>? _parameterNames;
 
+    /// <summary>The largest <see cref="Chains"/>: 1,024.</summary>
+    public const int MaxChains = 1024;
+
+    /// <summary>The largest <see cref="Warmup"/>: 1,000,000 iterations per chain.</summary>
+    public const int MaxWarmup = 1_000_000;
+
+    /// <summary>The smallest <see cref="Draws"/>: 4 per chain (split-chain diagnostics need 2 per half).</summary>
+    public const int MinDraws = 4;
+
+    /// <summary>The largest <see cref="Draws"/>: 1,000,000 per chain.</summary>
+    public const int MaxDraws = 1_000_000;
+
     /// <summary>The default options (Stan's defaults, seed 0, all cores).</summary>
     public static NutsOptions Default { get; } = new();
 
-    /// <summary>Number of independent chains; 1 to 1,024, default 4. R-hat needs at least 2 (split chains give 2 per chain).</summary>
+    /// <summary>Number of independent chains; 1 to <see cref="MaxChains"/> (1,024), default 4. R-hat needs at least 2 (split chains give 2 per chain).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is outside 1 to 1,024.</exception>
     public int Chains
     {
         get => _chains;
-        init => _chains = Guard.InRange(value, 1, 1024, nameof(Chains));
+        init => _chains = Guard.InRange(value, 1, MaxChains, nameof(Chains));
     }
 
-    /// <summary>Warm-up (adaptation) iterations per chain, discarded; 0 to 1,000,000, default 1,000. Below 20 only the
+    /// <summary>Warm-up (adaptation) iterations per chain, discarded; 0 to <see cref="MaxWarmup"/> (1,000,000), default 1,000. Below 20 only the
     /// step size adapts (as in Stan).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is outside 0 to 1,000,000.</exception>
     public int Warmup
     {
         get => _warmup;
-        init => _warmup = Guard.InRange(value, 0, 1_000_000, nameof(Warmup));
+        init => _warmup = Guard.InRange(value, 0, MaxWarmup, nameof(Warmup));
     }
 
-    /// <summary>Kept draws per chain after warm-up; 4 to 1,000,000 (split-chain diagnostics need 2 per half), default 1,000.</summary>
+    /// <summary>Kept draws per chain after warm-up; <see cref="MinDraws"/> (4: split-chain diagnostics need 2 per half) to
+    /// <see cref="MaxDraws"/> (1,000,000), default 1,000.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is outside 4 to 1,000,000.</exception>
     public int Draws
     {
         get => _draws;
-        init => _draws = Guard.InRange(value, 4, 1_000_000, nameof(Draws));
+        init => _draws = Guard.InRange(value, MinDraws, MaxDraws, nameof(Draws));
     }
 
     /// <summary>The random seed; any value, default 0. Same seed ⇒ same draws.</summary>

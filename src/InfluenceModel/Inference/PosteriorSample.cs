@@ -5,7 +5,7 @@ namespace InfluenceModel.Inference;
 /// <summary>
 /// Posterior draws: <see cref="Chains"/> × <see cref="Draws"/> × <see cref="Dimension"/> values on the scale they were
 /// given (the sampler's unconstrained scale, or any transformed scale built with the constructor), with a per-parameter
-/// <see cref="Summary"/> (computed on first use) and the sampler's <see cref="Diagnostics"/>. Immutable and thread-safe.
+/// <see cref="Summary"/> (computed on first use, parameters in parallel) and the sampler's <see cref="Diagnostics"/>. Immutable and thread-safe.
 /// </summary>
 public sealed class PosteriorSample
 {
@@ -42,6 +42,10 @@ public sealed class PosteriorSample
     /// <summary>Takes ownership of <paramref name="values"/> (no copy, no checks): for the sampler's own output.</summary>
     internal static PosteriorSample Owning(int chains, int draws, IReadOnlyList<string> parameterNames, double[] values, SamplerDiagnostics diagnostics) =>
         new(chains, draws, parameterNames, values, diagnostics);
+
+    /// <summary>The same draws (shared, not copied) under other names and diagnostics.</summary>
+    internal PosteriorSample With(IReadOnlyList<string> parameterNames, SamplerDiagnostics diagnostics) =>
+        new(Chains, Draws, parameterNames, _values, diagnostics);
 
     /// <summary>Number of chains.</summary>
     public int Chains { get; }
@@ -123,12 +127,9 @@ public sealed class PosteriorSample
 
     private ParameterSummary[] ComputeSummary()
     {
+        // Parameters are independent and each result goes to its own slot, so the summary is the same at any parallelism.
         var summary = new ParameterSummary[Dimension];
-        for (int k = 0; k < Dimension; k++)
-        {
-            summary[k] = PosteriorDiagnostics.Summarize(ParameterNames[k], ChainValues(k));
-        }
-
+        Parallel.For(0, Dimension, k => summary[k] = PosteriorDiagnostics.Summarize(ParameterNames[k], ChainValues(k)));
         return summary;
     }
 

@@ -292,16 +292,28 @@ public sealed record MediaMixModel
         }
     } = ValueList<string>.Empty;
 
-    /// <summary>Number of adstock lag weights L (lags 0 … L−1, PyMC-Marketing's l_max), 1 to 104; default 8. Delayed adstock needs ≥ 2.</summary>
+    /// <summary>The largest <see cref="MaxLag"/>: 104 lag weights (two years of weekly data).</summary>
+    public const int MaxLagLimit = 104;
+
+    /// <summary>The smallest <see cref="MaxLag"/> a <see cref="MediaMixAdstockKind.Delayed"/> channel accepts: 2 (its peak θ
+    /// lies in [0, L − 1]).</summary>
+    public const int MinDelayedMaxLag = 2;
+
+    /// <summary>The largest <see cref="SeasonalityPairs"/>: 20 Fourier pairs.</summary>
+    public const int MaxSeasonalityPairs = 20;
+
+    /// <summary>Number of adstock lag weights L (lags 0 … L−1, PyMC-Marketing's l_max), 1 to <see cref="MaxLagLimit"/> (104);
+    /// default 8. Delayed adstock needs ≥ <see cref="MinDelayedMaxLag"/> (2).</summary>
     /// <exception cref="ArgumentOutOfRangeException">Outside 1 to 104.</exception>
-    public int MaxLag { get; init => field = Guard.InRange(value, 1, 104, nameof(MaxLag)); } = 8;
+    public int MaxLag { get; init => field = Guard.InRange(value, 1, MaxLagLimit, nameof(MaxLag)); } = 8;
 
     /// <summary>Divide each channel's adstock weights by their sum (so β is the steady-state ceiling); default true.</summary>
     public bool NormalizeAdstock { get; init; } = true;
 
-    /// <summary>Number of Fourier pairs of the yearly season (period 52.1775 rows for weekly data, 365.25 for daily), 0 to 20; default 2.</summary>
+    /// <summary>Number of Fourier pairs of the yearly season (period 52.1775 rows for weekly data, 365.25 for daily), 0 to
+    /// <see cref="MaxSeasonalityPairs"/> (20); default 2.</summary>
     /// <exception cref="ArgumentOutOfRangeException">Outside 0 to 20.</exception>
-    public int SeasonalityPairs { get; init => field = Guard.InRange(value, 0, 20, nameof(SeasonalityPairs)); } = 2;
+    public int SeasonalityPairs { get; init => field = Guard.InRange(value, 0, MaxSeasonalityPairs, nameof(SeasonalityPairs)); } = 2;
 
     /// <summary>The trend term; default <see cref="TrendKind.None"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">Undefined value.</exception>

@@ -246,7 +246,7 @@ internal sealed class MediaMixProblem
                 throw new ArgumentException($"data has no spend column '{channel.Name}' (model.Channels); it has [{string.Join(", ", Data.ChannelNames)}].", "data");
             }
 
-            if (channel.Adstock == MediaMixAdstockKind.Delayed && Model.MaxLag < 2)
+            if (channel.Adstock == MediaMixAdstockKind.Delayed && Model.MaxLag < MediaMixModel.MinDelayedMaxLag)
             {
                 throw new ArgumentException($"Channel '{channel.Name}': delayed adstock needs MaxLag ≥ 2; it is {Model.MaxLag}.", "model");
             }

@@ -126,6 +126,31 @@ public sealed class MmmCommandTests : IDisposable
         Assert.DoesNotContain("   at ", error);
     }
 
+    [Theory]
+    [InlineData(nameof(InfluenceModel.Cli.Commands.MmmCommand.Settings.Seasonality), "0 to " + "20", InfluenceModel.MediaMix.MediaMixModel.MaxSeasonalityPairs)]
+    [InlineData(nameof(InfluenceModel.Cli.Commands.MmmCommand.Settings.MaxLag), "1 to " + "104", InfluenceModel.MediaMix.MediaMixModel.MaxLagLimit)]
+    [InlineData(nameof(InfluenceModel.Cli.Commands.MmmCommand.Settings.Chains), "1 to " + "1024", InfluenceModel.Inference.NutsOptions.MaxChains)]
+    [InlineData(nameof(InfluenceModel.Cli.Commands.MmmCommand.Settings.Warmup), "0 to " + "1000000", InfluenceModel.Inference.NutsOptions.MaxWarmup)]
+    [InlineData(nameof(InfluenceModel.Cli.Commands.MmmCommand.Settings.Draws), "4 to " + "1000000", InfluenceModel.Inference.NutsOptions.MaxDraws)]
+    public void HelpRanges_AreTheLibrarysBounds(string property, string range, int libraryMax)
+    {
+        // The CLI checks ranges with the library's constants; its help text (an attribute, so a literal) must agree.
+        var description = (System.ComponentModel.DescriptionAttribute)typeof(InfluenceModel.Cli.Commands.MmmCommand.Settings)
+            .GetProperty(property)!.GetCustomAttributes(typeof(System.ComponentModel.DescriptionAttribute), false).Single();
+        Assert.Contains(range, description.Description);
+        Assert.EndsWith(libraryMax.ToString(System.Globalization.CultureInfo.InvariantCulture), range);
+    }
+
+    [Fact]
+    public void DelayedMinimumAndDrawsMinimum_AreTheLibrarysBounds()
+    {
+        Assert.Equal(2, InfluenceModel.MediaMix.MediaMixModel.MinDelayedMaxLag);
+        Assert.Equal(4, InfluenceModel.Inference.NutsOptions.MinDraws);
+        Assert.Equal(InfluenceModel.Inference.NutsOptions.MaxChains, new InfluenceModel.Inference.NutsOptions { Chains = InfluenceModel.Inference.NutsOptions.MaxChains }.Chains);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new InfluenceModel.MediaMix.MediaMixModel { Channels = [new InfluenceModel.MediaMix.MediaMixChannel { Name = "tv" }], MaxLag = InfluenceModel.MediaMix.MediaMixModel.MaxLagLimit + 1 });
+        Assert.Throws<ArgumentOutOfRangeException>(() => new InfluenceModel.MediaMix.MediaMixModel { Channels = [new InfluenceModel.MediaMix.MediaMixChannel { Name = "tv" }], SeasonalityPairs = InfluenceModel.MediaMix.MediaMixModel.MaxSeasonalityPairs + 1 });
+    }
+
     [Fact]
     public void UnknownColumn_ListsTheColumnsOfTheFile()
     {
