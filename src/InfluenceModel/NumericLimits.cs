@@ -3,7 +3,7 @@ namespace InfluenceModel;
 /// <summary>
 /// The numeric contract: the finite bounds every public input of the library is checked against, declared once. The
 /// domain types' guards read these constants, the scenario validator runs those guards (so it reports a value out of
-/// bounds at its JSON path), and docs/campaign-scenario.schema.json states the same numbers (a test probes each one).
+/// bounds at its JSON path), and <see href="https://github.com/InfluenceModel/InfluenceModel/blob/main/docs/campaign-scenario.schema.json">docs/campaign-scenario.schema.json</see> states the same numbers (a test probes each one).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -14,7 +14,7 @@ namespace InfluenceModel;
 /// </para>
 /// <para>
 /// A value outside a bound is refused up front with an <see cref="ArgumentOutOfRangeException"/> naming the parameter
-/// and the allowed range; nothing is clamped. See docs/reliability.md, "Numeric contract and resource limits".
+/// and the allowed range; nothing is clamped. See <see href="https://github.com/InfluenceModel/InfluenceModel/blob/main/docs/reliability.md">docs/reliability.md</see>, "Numeric contract and resource limits".
 /// </para>
 /// </remarks>
 public static class NumericLimits

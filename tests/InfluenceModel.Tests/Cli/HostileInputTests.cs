@@ -157,7 +157,12 @@ public sealed class HostileInputTests : IDisposable
     [Fact]
     public void ScenarioProblems_OneLinePerProblem_NothingWritten()
     {
-        string path = Write("s.json", Encoding.UTF8.GetBytes("{\"budget\":{\"reserveShare\":1.5,\"annualTotal\":-5},\"simulation\":{\"simulations\":0}}"));
+        // A complete scenario (every part spelled out, as run requires) with three bad values.
+        var scenario = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(SharedData.RepositoryRoot, "docs", "examples", "campaign.json")))!;
+        scenario["budget"]!["reserveShare"] = 1.5;
+        scenario["budget"]!["annualTotal"] = -5;
+        scenario["simulation"]!["simulations"] = 0;
+        string path = Write("s.json", Encoding.UTF8.GetBytes(scenario.ToJsonString()));
         string outFolder = Path.Combine(_folder, "out");
 
         (int code, string output, string error) = CliHarness.Run(120, "run", path, "--out", outFolder);
