@@ -261,7 +261,14 @@ public sealed class SocialGraph
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="FormatException">
-    /// A line is not <c>u v</c> or <c>u v w</c> with w finite and ≥ 0; the message gives the line number and text.
+    /// A line is not <c>u v</c> or <c>u v w</c> with w finite and ≥ 0, holds a control character (NUL, ESC, BEL, …), or is
+    /// longer than 1 MiB; or the text is UTF-16. The message gives the file, the line number and the line, with control
+    /// characters escaped.
+    /// </exception>
+    /// <exception cref="InvalidDataException">
+    /// A <c>.gz</c> file is empty, not gzip data, corrupt, or truncated (its trailer's CRC-32 and length do not match the
+    /// data; multi-member gzip is not supported); or the graph would need more memory than the process has (the message
+    /// gives the estimate).
     /// </exception>
     public static SocialGraph LoadEdgeList(string path, EdgeListOptions? options)
     {
@@ -271,14 +278,7 @@ public sealed class SocialGraph
             throw new FileNotFoundException($"Edge list not found: {path}", path);
         }
 
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        if (path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
-        {
-            using var gzip = new System.IO.Compression.GZipStream(stream, System.IO.Compression.CompressionMode.Decompress);
-            return EdgeListReader.Read(gzip, options ?? EdgeListOptions.Default);
-        }
-
-        return EdgeListReader.Read(stream, options ?? EdgeListOptions.Default);
+        return EdgeListReader.ReadFile(path, options ?? EdgeListOptions.Default);
     }
 
     /// <summary>Reads a directed edge list file with <see cref="EdgeListOptions.Default"/>; see <see cref="LoadEdgeList(string, EdgeListOptions?)"/>.</summary>
@@ -287,6 +287,7 @@ public sealed class SocialGraph
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="FormatException">A line is malformed; the message gives the line number and text.</exception>
+    /// <exception cref="InvalidDataException">A <c>.gz</c> file is corrupt or truncated, or the graph does not fit in memory.</exception>
     public static SocialGraph LoadEdgeList(string path) => LoadEdgeList(path, null);
 
     /// <summary>Reads a (not compressed) whitespace-separated edge list from a stream; see <see cref="LoadEdgeList(string, EdgeListOptions?)"/>.</summary>
@@ -295,6 +296,7 @@ public sealed class SocialGraph
     /// <returns>The graph.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
     /// <exception cref="FormatException">A line is malformed; the message gives the line number and text.</exception>
+    /// <exception cref="InvalidDataException">The graph would need more memory than the process has.</exception>
     public static SocialGraph LoadEdgeList(Stream stream, EdgeListOptions? options)
     {
         ArgumentNullException.ThrowIfNull(stream);
