@@ -17,7 +17,7 @@ internal sealed class SeedsCommand(IAnsiConsole console) : Command<SeedsCommand.
     public sealed class Settings : CommandSettings
     {
         [CommandOption("-g|--graph <FILE>")]
-        [Description("Edge list: one 'u v' or 'u v w' per line, '#'/'%' comments, .gz allowed. Required.")]
+        [Description("Edge list (one 'u v' or 'u v w' per line, '#'/'%' comments, .gz allowed) or a binary graph file from 'graph convert'. Required.")]
         public string? Graph { get; init; }
 
         [CommandOption("--undirected")]
@@ -106,7 +106,7 @@ internal sealed class SeedsCommand(IAnsiConsole console) : Command<SeedsCommand.
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         EdgeProbabilities convention = ProbabilityOption.Parse(settings.Probability);
-        var graph = SocialGraph.LoadEdgeList(settings.Graph!, new EdgeListOptions { Undirected = settings.Undirected })
+        var graph = GraphInput.Load(settings.Graph!, settings.Undirected)
             .WithEdgeProbabilities(convention);
         DiffusionModel model = settings.Model == "lt" ? new LinearThreshold() : new IndependentCascade();
         var request = new SeedingRequest(graph, model, settings.K)
