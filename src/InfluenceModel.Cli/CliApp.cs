@@ -14,6 +14,15 @@ internal static class CliApp
     public const int ExitFailure = 1;
     public const int ExitBadInput = 2;
 
+    /// <summary>The tool's version (`influence --version`): the assembly's informational version without the source-revision suffix.</summary>
+    public static string Version { get; } = VersionOf(typeof(CliApp).Assembly);
+
+    private static string VersionOf(System.Reflection.Assembly assembly)
+    {
+        string? informational = System.Reflection.CustomAttributeExtensions.GetCustomAttribute<System.Reflection.AssemblyInformationalVersionAttribute>(assembly)?.InformationalVersion;
+        return informational?.Split('+')[0] ?? assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+    }
+
     /// <summary>Runs the CLI with <paramref name="args"/>, writing to <paramref name="console"/> (stdout by default).</summary>
     public static int Run(string[] args, IAnsiConsole? console = null, TextWriter? error = null)
     {
@@ -22,6 +31,7 @@ internal static class CliApp
         app.Configure(config =>
         {
             config.SetApplicationName("influence");
+            config.SetApplicationVersion(Version);
             if (console is not null)
             {
                 config.ConfigureConsole(console);
@@ -51,20 +61,21 @@ internal static class CliApp
     /// <summary>Every command of the tool: one line each.</summary>
     private static void Register(IConfigurator config)
     {
+        // The option convention (docs/cli.md): one meaning per name and per letter across every command.
         config.AddCommand<Commands.DemoCommand>("demo").WithDescription("Run the main job: the built-in campaign scenario (the source article's setting) with a progress bar; writes report.md, report.html and charts to ./out.").WithExample("demo").WithExample("demo", "--out", "report", "--simulations", "100").WithExample("demo", "--consumers", "2000", "--seed", "7");
-        config.AddCommand<Commands.RunCommand>("run").WithDescription("Validate and simulate a campaign scenario JSON; writes the report to --out; --format json prints the result.").WithExample("run", "scenario.json", "--out", "out").WithExample("run", "scenario.json", "--format", "json", "--simulations", "200");
-        config.AddCommand<Commands.ValidateCommand>("validate").WithDescription("List every problem in a campaign scenario JSON with its JSON path (exit 2 when invalid).").WithExample("validate", "scenario.json");
+        config.AddCommand<Commands.RunCommand>("run").WithDescription("Validate and simulate a campaign scenario JSON; writes the report to --out; --format json prints the result. --print-default prints the built-in scenario to start from.").WithExample("run", "--print-default").WithExample("run", "docs/examples/campaign.json", "--out", "out").WithExample("run", "docs/examples/campaign.json", "--format", "json", "--simulations", "200");
+        config.AddCommand<Commands.ValidateCommand>("validate").WithDescription("List every problem in a campaign scenario JSON with its JSON path (exit 2 when invalid).").WithExample("validate", "docs/examples/campaign.json");
         config.AddCommand<Commands.CommunityCommand>("community").WithDescription("Community ROI curve: how much less the company has to do as its user community grows, and when it pays for itself.").WithExample("community").WithExample("community", "--input", "inputs.json", "--format", "json").WithExample("community", "--format", "csv", "--chart", "roi.svg");
-        config.AddCommand<Commands.BudgetCommand>("budget").WithDescription("Flexible budget: compare reserve policies on a plan and find the reserve share that maximises expected value (or CVaR).").WithExample("budget", "--input", "docs/examples/budget-plan.json", "--scenarios", "20000", "--chart", "reserve.png");
-        config.AddCommand<Commands.SpreadCommand>("spread").WithDescription("Expected influence spread of seed nodes on a graph (IC, LT or Kelman; Monte Carlo with standard error).").WithExample("spread", "--graph", "email-enron.txt.gz", "--seeds", "5038,8344", "--model", "ic", "--probability", "wc", "--simulations", "10000");
-        config.AddCommand<Commands.SeedsCommand>("seeds").WithDescription("Choose the k seeds (ambassadors, influencers) that maximize expected spread: OPIM-C, IMM, CELF or heuristics, with candidates, forced seeds and a budget.").WithExample("seeds", "--graph", "graph.txt", "-k", "50", "--model", "ic", "--probability", "wc").WithExample("seeds", "--graph", "graph.txt.gz", "-k", "10", "--algorithm", "imm", "--candidates", "employees.txt", "--format", "json").WithExample("seeds", "--graph", "graph.txt", "-k", "20", "--costs", "costs.txt", "--budget", "1000");
+        config.AddCommand<Commands.BudgetCommand>("budget").WithDescription("Flexible budget: compare reserve policies on a plan and find the reserve share that maximises expected value (or CVaR).").WithExample("budget", "--input", "docs/examples/budget-plan.json", "--simulations", "20000", "--chart", "reserve.png");
+        config.AddCommand<Commands.SpreadCommand>("spread").WithDescription("Expected influence spread of seed nodes on a graph (IC, LT or Kelman; Monte Carlo with standard error).").WithExample("spread", "--graph", "email-enron.txt.gz", "--seed-nodes", "5038,8344", "--model", "ic", "--probability", "wc", "--simulations", "10000");
+        config.AddCommand<Commands.SeedsCommand>("seeds").WithDescription("Choose the k seeds (ambassadors, influencers) that maximize expected spread: OPIM-C, IMM, CELF or heuristics, with candidates, forced seeds and a budget.").WithExample("seeds", "--graph", "graph.txt", "--count", "50", "--model", "ic", "--probability", "wc").WithExample("seeds", "--graph", "graph.txt.gz", "--count", "10", "--algorithm", "imm", "--candidates", "employees.txt", "--format", "json").WithExample("seeds", "--graph", "graph.txt", "--count", "20", "--costs", "costs.txt", "--budget", "1000");
         config.AddBranch("graph", graph =>
         {
             graph.SetDescription("Graph files: convert an edge list to a binary graph file that loads in milliseconds.");
             graph.AddCommand<Commands.GraphConvertCommand>("convert").WithDescription("Convert an edge list (.txt, .gz) to a binary graph file (CSR arcs, weights, ids, checksum); seeds and spread read it with --graph like an edge list.").WithExample("graph", "convert", "email-enron.txt.gz", "email-enron.imgraph");
         });
         config.AddCommand<Commands.ChannelsCommand>("channels").WithDescription("Channel selection and budget split: which few channels to be in under a budget and a cap, and how much in each.").WithExample("channels", "--input", "docs/examples/channels.json", "--budget", "40000", "--max-channels", "3").WithExample("channels", "--input", "docs/examples/channels.json", "--budget", "40000", "--objective", "reach", "--format", "json", "--chart", "curves.png");
-        config.AddCommand<Commands.MmmCommand>("mmm").WithDescription("Media-mix model: learn each channel's carry-over and response curve from a CSV of weekly (or daily) KPI and spend by Bayesian inference (NUTS); contribution share, ROAS and marginal ROAS with 94% HDIs, diagnostics and charts.").WithExample("mmm", "--data", "docs/examples/media-mix.csv", "--date", "week", "--kpi", "sales", "--channels", "tv,search,social", "--controls", "price", "--out", "mmm").WithExample("mmm", "--data", "data.csv", "--date", "date", "--kpi", "revenue", "--channels", "tv,radio", "--saturation", "hill", "--trend", "linear", "--format", "json");
+        config.AddCommand<Commands.MmmCommand>("mmm").WithDescription("Media-mix model: learn each channel's carry-over and response curve from a CSV of weekly (or daily) KPI and spend by Bayesian inference (NUTS); contribution share, ROAS and marginal ROAS with 94% HDIs, diagnostics and charts.").WithExample("mmm", "--input", "docs/examples/media-mix.csv", "--date", "week", "--kpi", "sales", "--channels", "tv,search,social", "--controls", "price", "--out", "mmm").WithExample("mmm", "--input", "data.csv", "--date", "date", "--kpi", "revenue", "--channels", "tv,radio", "--saturation", "hill", "--trend", "linear", "--format", "json");
     }
 
     private static bool IsBadInput(Exception ex) => ex is CommandParseException or CommandRuntimeException

@@ -20,13 +20,22 @@ internal sealed class BudgetCommand(IAnsiConsole console) : Command<BudgetComman
         [Description("JSON budget plan (strategy, annualTotal, periods, reserveShare, channels, opportunities, hurdleRate, reforecastEvery, reserveSearch, seed); unknown properties are rejected. Example: docs/examples/budget-plan.json.")]
         public string? Input { get; init; }
 
-        [CommandOption("-n|--scenarios <COUNT>")]
-        [Description("Simulated years per policy and per reserve share (SimulationOptions.Simulations). Default 10000.")]
+        [CommandOption("-n|--simulations <N>")]
+        [Description("Simulated years per policy and per reserve share (SimulationOptions.Simulations), 1 to 100,000,000.")]
         [DefaultValue(10_000)]
-        public int Scenarios { get; init; } = 10_000;
+        public int Simulations { get; init; } = 10_000;
+
+        [CommandOption("--seed <SEED>")]
+        [Description("Random seed; the same seed gives the same numbers at any parallelism. Default: the plan's seed (0 when the plan has none).")]
+        public ulong? Seed { get; init; }
+
+        [CommandOption("--parallelism <N>")]
+        [Description(CommonOptions.ParallelismDescription)]
+        [DefaultValue(-1)]
+        public int Parallelism { get; init; } = -1;
 
         [CommandOption("-f|--format <FORMAT>")]
-        [Description("Output format: table (default) or json.")]
+        [Description("Output format: table or json.")]
         [DefaultValue("table")]
         public string Format { get; init; } = "table";
 
@@ -41,6 +50,11 @@ internal sealed class BudgetCommand(IAnsiConsole console) : Command<BudgetComman
                 return ValidationResult.Error("--input <FILE> is required (see docs/examples/budget-plan.json).");
             }
 
+            if ((CommonOptions.CheckSimulations(Simulations) ?? CommonOptions.CheckParallelism(Parallelism)) is { } error)
+            {
+                return ValidationResult.Error(error);
+            }
+
             return Format is "table" or "json"
                 ? ValidationResult.Success()
                 : ValidationResult.Error($"--format must be table or json; it was '{Format}'.");
@@ -53,7 +67,7 @@ internal sealed class BudgetCommand(IAnsiConsole console) : Command<BudgetComman
 
         var input = BudgetInput.Read(settings.Input!);
         var plan = input.ToPlan();
-        var options = new SimulationOptions { Simulations = settings.Scenarios, Seed = input.Seed };
+        var options = new SimulationOptions { Simulations = settings.Simulations, Seed = settings.Seed ?? input.Seed, MaxDegreeOfParallelism = settings.Parallelism };
         BudgetPolicy[] policies =
         [
             new AnnualFixedPolicy(),

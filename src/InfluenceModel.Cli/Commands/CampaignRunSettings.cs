@@ -8,7 +8,7 @@ namespace InfluenceModel.Cli.Commands;
 internal class CampaignRunSettings : CommandSettings
 {
     [CommandOption("-o|--out <DIR>")]
-    [Description("Folder for report.md, report.html and the charts. Default: out.")]
+    [Description("Folder for report.md, report.html and the charts.")]
     [DefaultValue("out")]
     public string Out { get; init; } = "out";
 
@@ -17,30 +17,28 @@ internal class CampaignRunSettings : CommandSettings
     public int? Simulations { get; init; }
 
     [CommandOption("--seed <SEED>")]
-    [Description("Random seed. Default: the scenario's simulation.seed.")]
+    [Description("Random seed; the same seed gives the same numbers at any parallelism. Default: the scenario's simulation.seed.")]
     public ulong? Seed { get; init; }
 
     [CommandOption("--parallelism <N>")]
-    [Description("Largest number of threads (-1 = all cores). It never changes the numbers. Default: -1.")]
+    [Description(CommonOptions.ParallelismDescription)]
     [DefaultValue(-1)]
     public int Parallelism { get; init; } = -1;
+
+    public override Spectre.Console.ValidationResult Validate() =>
+        (CommonOptions.CheckSimulations(Simulations) ?? CommonOptions.CheckParallelism(Parallelism)) is { } error
+            ? Spectre.Console.ValidationResult.Error(error)
+            : Spectre.Console.ValidationResult.Success();
 
     /// <summary>The simulation options: the scenario's own (<see cref="CampaignScenario.Simulation"/>), overridden by the command line; bounds are <see cref="SimulationOptions"/>'s.</summary>
     public SimulationOptions Options(CampaignScenario scenario)
     {
-        try
+        // Validate() has checked both ranges (CommonOptions), so these assignments cannot throw.
+        return scenario.Simulation with
         {
-            return scenario.Simulation with
-            {
-                Simulations = Simulations ?? scenario.Simulation.Simulations,
-                Seed = Seed ?? scenario.Simulation.Seed,
-                MaxDegreeOfParallelism = Parallelism,
-            };
-        }
-        catch (ArgumentOutOfRangeException ex)
-        {
-            string option = ex.ParamName == nameof(SimulationOptions.Simulations) ? "--simulations" : "--parallelism";
-            throw new CliInputException($"{option} {ex.Message.Split(" (Parameter", 2)[0][(ex.ParamName?.Length ?? 0)..].Trim()}");
-        }
+            Simulations = Simulations ?? scenario.Simulation.Simulations,
+            Seed = Seed ?? scenario.Simulation.Seed,
+            MaxDegreeOfParallelism = Parallelism,
+        };
     }
 }

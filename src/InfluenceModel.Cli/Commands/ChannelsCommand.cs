@@ -21,16 +21,16 @@ internal sealed class ChannelsCommand(IAnsiConsole console) : Command<ChannelsCo
         [Description("Total budget for the period: fixed costs plus spend (≥ 0).")]
         public double? Budget { get; init; }
 
-        [CommandOption("-k|--max-channels <K>")]
+        [CommandOption("--max-channels <K>")]
         [Description("Largest number of channels to be in (default: no cap).")]
         public int? MaxChannels { get; init; }
 
-        [CommandOption("-o|--objective <OBJECTIVE>")]
+        [CommandOption("--objective <OBJECTIVE>")]
         [Description("reach or response (default: the input's objective, else reach).")]
         public string? Objective { get; init; }
 
         [CommandOption("-f|--format <FORMAT>")]
-        [Description("Output format: table (default) or json.")]
+        [Description("Output format: table or json.")]
         [DefaultValue("table")]
         public string Format { get; init; } = "table";
 

@@ -16,7 +16,7 @@ internal sealed class CommunityCommand(IAnsiConsole console) : Command<Community
         public string? Input { get; init; }
 
         [CommandOption("-f|--format <FORMAT>")]
-        [Description("Output format: table (default), json or csv.")]
+        [Description("Output format: table, json or csv.")]
         [DefaultValue("table")]
         public string Format { get; init; } = "table";
 

@@ -15,7 +15,7 @@ internal sealed class DemoCommand(IAnsiConsole console) : Command<DemoCommand.Se
     public sealed class Settings : CampaignRunSettings
     {
         [CommandOption("--consumers <N>")]
-        [Description("Override the number of consumers (ConsumerPopulation's bounds: 10 to 10,000,000) for a quicker or bigger run. Default: the scenario's 10,000.")]
+        [Description("The number of consumers (ConsumerPopulation's bounds: 10 to 10,000,000) for a quicker or bigger run. Default: the built-in scenario's 10,000.")]
         public int? Consumers { get; init; }
     }
 

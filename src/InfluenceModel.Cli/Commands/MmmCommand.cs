@@ -24,9 +24,9 @@ internal sealed class MmmCommand(IAnsiConsole console) : Command<MmmCommand.Sett
 
     public sealed class Settings : CommandSettings
     {
-        [CommandOption("-d|--data <FILE>")]
+        [CommandOption("-i|--input <FILE>")]
         [Description("CSV table with a header row: one row per week (or day), ISO dates yyyy-MM-dd, numbers with '.' as the decimal point. Required. Example: docs/examples/media-mix.csv.")]
-        public string? Data { get; init; }
+        public string? Input { get; init; }
 
         [CommandOption("--date <COLUMN>")]
         [Description("Name of the date column. Required.")]
@@ -45,52 +45,57 @@ internal sealed class MmmCommand(IAnsiConsole console) : Command<MmmCommand.Sett
         public string? Controls { get; init; }
 
         [CommandOption("--seasonality <N>")]
-        [Description("Fourier pairs of the yearly season, 0 to 20. Default 2.")]
+        [Description("Fourier pairs of the yearly season, 0 to 20.")]
         [DefaultValue(2)]
         public int Seasonality { get; init; } = 2;
 
         [CommandOption("--trend <TREND>")]
-        [Description("none (default) or linear.")]
+        [Description("none or linear.")]
         [DefaultValue("none")]
         public string Trend { get; init; } = "none";
 
         [CommandOption("--adstock <KIND>")]
-        [Description("Carry-over of every channel: geometric (default), delayed, weibull-cdf or weibull-pdf.")]
+        [Description("Carry-over of every channel: geometric, delayed, weibull-cdf or weibull-pdf.")]
         [DefaultValue("geometric")]
         public string Adstock { get; init; } = "geometric";
 
         [CommandOption("--saturation <KIND>")]
-        [Description("Response-curve shape of every channel: logistic (default), hill or michaelis-menten.")]
+        [Description("Response-curve shape of every channel: logistic, hill or michaelis-menten.")]
         [DefaultValue("logistic")]
         public string Saturation { get; init; } = "logistic";
 
         [CommandOption("--max-lag <L>")]
-        [Description("Adstock lag weights (periods), 1 to 104 (delayed: ≥ 2). Default 8.")]
+        [Description("Adstock lag weights (periods), 1 to 104 (delayed: ≥ 2).")]
         [DefaultValue(8)]
         public int MaxLag { get; init; } = 8;
 
         [CommandOption("--chains <N>")]
-        [Description("NUTS chains, 1 to 1024 (R-hat needs ≥ 2). Default 4.")]
+        [Description("NUTS chains, 1 to 1024 (R-hat needs ≥ 2).")]
         [DefaultValue(4)]
         public int Chains { get; init; } = 4;
 
         [CommandOption("--warmup <N>")]
-        [Description("Warm-up iterations per chain, discarded, 0 to 1000000. Default 1000.")]
+        [Description("Warm-up iterations per chain, discarded, 0 to 1000000.")]
         [DefaultValue(1000)]
         public int Warmup { get; init; } = 1000;
 
         [CommandOption("--draws <N>")]
-        [Description("Kept draws per chain, 4 to 1000000. Default 1000.")]
+        [Description("Kept draws per chain, 4 to 1000000.")]
         [DefaultValue(1000)]
         public int Draws { get; init; } = 1000;
 
         [CommandOption("--seed <SEED>")]
-        [Description("Random seed (default 0). Same seed, same result at any parallelism.")]
+        [Description(CommonOptions.SeedDescription)]
         [DefaultValue(0UL)]
         public ulong Seed { get; init; }
 
+        [CommandOption("--parallelism <N>")]
+        [Description(CommonOptions.ParallelismDescription + " Chains run in parallel.")]
+        [DefaultValue(-1)]
+        public int Parallelism { get; init; } = -1;
+
         [CommandOption("-f|--format <FORMAT>")]
-        [Description("table (default) or json (one object on stdout: channels, diagnostics, fit).")]
+        [Description("table or json (one object on stdout: channels, diagnostics, fit).")]
         [DefaultValue("table")]
         public string Format { get; init; } = "table";
 
@@ -100,13 +105,13 @@ internal sealed class MmmCommand(IAnsiConsole console) : Command<MmmCommand.Sett
 
         public override ValidationResult Validate()
         {
-            string? error = Required(Data, "--data <FILE>") ?? Required(Date, "--date <COLUMN>") ?? Required(Kpi, "--kpi <COLUMN>")
+            string? error = Required(Input, "--input <FILE>") ?? Required(Date, "--date <COLUMN>") ?? Required(Kpi, "--kpi <COLUMN>")
                 ?? Required(Channels, "--channels <COLUMNS>")
                 ?? (List(Channels!).Length == 0 ? "--channels must name at least one column (comma-separated)." : null)
                 ?? OneOf(Trend, "--trend", Trends) ?? OneOf(Adstock, "--adstock", Adstocks) ?? OneOf(Saturation, "--saturation", Saturations)
                 ?? OneOf(Format, "--format", ["table", "json"])
                 ?? InRange(Seasonality, "--seasonality", 0, 20) ?? InRange(MaxLag, "--max-lag", Adstock == "delayed" ? 2 : 1, 104)
-                ?? InRange(Chains, "--chains", 1, 1024) ?? InRange(Warmup, "--warmup", 0, 1_000_000) ?? InRange(Draws, "--draws", 4, 1_000_000);
+                ?? CommonOptions.CheckParallelism(Parallelism) ?? InRange(Chains, "--chains", 1, 1024) ?? InRange(Warmup, "--warmup", 0, 1_000_000) ?? InRange(Draws, "--draws", 4, 1_000_000);
             return error is null ? ValidationResult.Success() : ValidationResult.Error(error);
         }
 
@@ -137,7 +142,7 @@ internal sealed class MmmCommand(IAnsiConsole console) : Command<MmmCommand.Sett
         };
         var options = new MediaMixFitOptions
         {
-            Nuts = new NutsOptions { Chains = settings.Chains, Warmup = settings.Warmup, Draws = settings.Draws, Seed = settings.Seed },
+            Nuts = new NutsOptions { Chains = settings.Chains, Warmup = settings.Warmup, Draws = settings.Draws, Seed = settings.Seed, MaxDegreeOfParallelism = settings.Parallelism },
         };
         MediaMixFit fit = SamplingProgress.Run(
             $"{settings.Chains} chains × ({settings.Warmup} warm-up + {settings.Draws} draws)",
@@ -193,14 +198,14 @@ internal sealed class MmmCommand(IAnsiConsole console) : Command<MmmCommand.Sett
     /// <summary>Reads the CSV; a column the file lacks is reported against the option that named it.</summary>
     private static MediaMixData ReadData(Settings settings, string[] channels, string[] controls)
     {
-        if (!File.Exists(settings.Data))
+        if (!File.Exists(settings.Input))
         {
-            throw new CliInputException($"--data: file '{settings.Data}' was not found.");
+            throw new CliInputException($"--input: file '{settings.Input}' was not found.");
         }
 
         try
         {
-            return MediaMixCsv.Read(settings.Data!, settings.Date!, settings.Kpi!, channels, controls);
+            return MediaMixCsv.Read(settings.Input!, settings.Date!, settings.Kpi!, channels, controls);
         }
         catch (ArgumentException ex) when (ex.ParamName is "dateColumn" or "kpiColumn" or "channelColumns" or "controlColumns")
         {
@@ -215,11 +220,11 @@ internal sealed class MmmCommand(IAnsiConsole console) : Command<MmmCommand.Sett
         }
         catch (FormatException ex)
         {
-            throw new CliInputException($"--data '{settings.Data}': {ex.Message}");
+            throw new CliInputException($"--input '{settings.Input}': {ex.Message}");
         }
         catch (ArgumentException ex)
         {
-            throw new CliInputException($"--data '{settings.Data}': {Unsuffixed(ex)}");
+            throw new CliInputException($"--input '{settings.Input}': {Unsuffixed(ex)}");
         }
     }
 

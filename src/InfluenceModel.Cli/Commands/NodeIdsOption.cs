@@ -2,7 +2,7 @@ using InfluenceModel.Networks;
 
 namespace InfluenceModel.Cli.Commands;
 
-/// <summary>Node ids given on the command line or in a file (`--seeds`, `--candidates`, `--forced`), resolved against a graph.</summary>
+/// <summary>Node ids given on the command line or in a file (`--seed-nodes`, `--candidates`, `--forced`), resolved against a graph.</summary>
 internal static class NodeIdsOption
 {
     /// <summary>The dense indices of <paramref name="ids"/>; an unknown id is bad input naming <paramref name="option"/>.</summary>

@@ -6,6 +6,9 @@ namespace InfluenceModel.Cli.Commands;
 /// <summary>The `--probability wc|uniform:P|trivalency|weights` option shared by `spread` and `seeds`.</summary>
 internal static class ProbabilityOption
 {
+    /// <summary>The help text of `--probability`, the same on both commands.</summary>
+    public const string Description = "Arc probabilities / weights: wc (weighted cascade 1/indeg), uniform:P (e.g. uniform:0.01), trivalency, or weights (the file's third column).";
+
     public static EdgeProbabilities Parse(string text)
     {
         if (text.StartsWith("uniform:", StringComparison.Ordinal))

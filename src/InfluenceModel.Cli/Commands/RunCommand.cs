@@ -10,25 +10,45 @@ internal sealed class RunCommand(IAnsiConsole console) : Command<RunCommand.Sett
 {
     public sealed class Settings : CampaignRunSettings
     {
-        [CommandArgument(0, "<SCENARIO>")]
-        [Description("The scenario JSON file (schema: docs/campaign-scenario.schema.json).")]
-        public string Scenario { get; init; } = "";
+        [CommandArgument(0, "[SCENARIO]")]
+        [Description("The scenario JSON file (schema: docs/campaign-scenario.schema.json; example: docs/examples/campaign.json). Required unless --print-default.")]
+        public string? Scenario { get; init; }
 
         [CommandOption("-f|--format <FORMAT>")]
-        [Description("table (default: headline numbers on the console) or json (the whole result on stdout, for machines).")]
+        [Description("table (headline numbers on the console) or json (the whole result on stdout, for machines).")]
         [DefaultValue("table")]
         public string Format { get; init; } = "table";
+
+        [CommandOption("--print-default")]
+        [Description("Print the built-in scenario (the source article's setting, every part spelled out) as JSON on stdout and stop: a file to edit and run.")]
+        public bool PrintDefault { get; init; }
+
+        public override ValidationResult Validate()
+        {
+            if (!PrintDefault && string.IsNullOrWhiteSpace(Scenario))
+            {
+                return ValidationResult.Error("a scenario file is required: influence run <SCENARIO> (start from: influence run --print-default > scenario.json).");
+            }
+
+            return base.Validate();
+        }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        if (settings.PrintDefault)
+        {
+            console.Profile.Out.Writer.WriteLine(CampaignScenario.Default.ToJson());
+            return CliApp.ExitOk;
+        }
+
         bool json = settings.Format.ToUpperInvariant() switch
         {
             "TABLE" => false,
             "JSON" => true,
             _ => throw new CliInputException($"--format must be table or json; it was '{settings.Format}'."),
         };
-        CampaignScenario scenario = ValidateCommand.Load(settings.Scenario);
+        CampaignScenario scenario = ValidateCommand.Load(settings.Scenario!);
         return Execute(console, scenario, settings, json, cancellationToken);
     }
 

@@ -25,27 +25,27 @@ internal sealed class SeedsCommand(IAnsiConsole console) : Command<SeedsCommand.
         public bool Undirected { get; init; }
 
         [CommandOption("-k|--count <K>")]
-        [Description("Number of seeds, forced seeds included (default 50). With --costs, the most seeds accepted.")]
+        [Description("Number of seeds, forced seeds included. With --costs, the most seeds accepted.")]
         [DefaultValue(50)]
         public int K { get; init; } = 50;
 
         [CommandOption("-m|--model <MODEL>")]
-        [Description("Diffusion model: ic (independent cascade, default) or lt (linear threshold).")]
+        [Description("Diffusion model: ic (independent cascade) or lt (linear threshold).")]
         [DefaultValue("ic")]
         public string Model { get; init; } = "ic";
 
         [CommandOption("-p|--probability <CONVENTION>")]
-        [Description("Arc probabilities / weights: wc (weighted cascade 1/indeg, default), uniform:P, trivalency, or weights (the file's third column).")]
+        [Description(ProbabilityOption.Description)]
         [DefaultValue("wc")]
         public string Probability { get; init; } = "wc";
 
         [CommandOption("-e|--epsilon <EPS>")]
-        [Description("Accuracy ε of the (1 − 1/e − ε) guarantee, in (0, 1) (default 0.1).")]
+        [Description("Accuracy ε of the (1 − 1/e − ε) guarantee of OPIM-C and IMM, in (0, 1).")]
         [DefaultValue(0.1)]
         public double Epsilon { get; init; } = 0.1;
 
         [CommandOption("-a|--algorithm <NAME>")]
-        [Description("opimc (default), imm, celf, maxdegree, degreediscount or pagerank.")]
+        [Description("opimc (OPIM-C), imm (IMM), celf (CELF greedy on Monte-Carlo spread), maxdegree, degreediscount or pagerank.")]
         [DefaultValue("opimc")]
         public string Algorithm { get; init; } = "opimc";
 
@@ -61,17 +61,22 @@ internal sealed class SeedsCommand(IAnsiConsole console) : Command<SeedsCommand.
         [Description("File of 'id cost' lines (cost > 0); nodes not listed cost 1. Requires --budget.")]
         public string? Costs { get; init; }
 
-        [CommandOption("--budget <B>")]
+        [CommandOption("-b|--budget <MONEY>")]
         [Description("Budget for --costs (> 0).")]
         public double? Budget { get; init; }
 
         [CommandOption("--seed <SEED>")]
-        [Description("Random seed (default 0). Same seed, same seeds at any parallelism.")]
+        [Description(CommonOptions.SeedDescription)]
         [DefaultValue(0UL)]
         public ulong Seed { get; init; }
 
+        [CommandOption("--parallelism <N>")]
+        [Description(CommonOptions.ParallelismDescription)]
+        [DefaultValue(-1)]
+        public int Parallelism { get; init; } = -1;
+
         [CommandOption("-f|--format <FORMAT>")]
-        [Description("Output format: table (default) or json.")]
+        [Description("Output format: table or json.")]
         [DefaultValue("table")]
         public string Format { get; init; } = "table";
 
@@ -90,6 +95,11 @@ internal sealed class SeedsCommand(IAnsiConsole console) : Command<SeedsCommand.
             if (ParseAlgorithm(Algorithm) is null)
             {
                 return ValidationResult.Error($"--algorithm must be opimc, imm, celf, maxdegree, degreediscount or pagerank; it was '{Algorithm}'.");
+            }
+
+            if (CommonOptions.CheckParallelism(Parallelism) is { } parallelism)
+            {
+                return ValidationResult.Error(parallelism);
             }
 
             if ((Costs is null) != (Budget is null))
@@ -118,7 +128,7 @@ internal sealed class SeedsCommand(IAnsiConsole console) : Command<SeedsCommand.
             Costs = settings.Costs is null ? null : ReadCosts(graph, settings.Costs),
             Budget = settings.Budget,
         };
-        var result = InfluenceMaximizer.Select(request, new SimulationOptions { Seed = settings.Seed }, cancellationToken: cancellationToken);
+        var result = InfluenceMaximizer.Select(request, new SimulationOptions { Seed = settings.Seed, MaxDegreeOfParallelism = settings.Parallelism }, cancellationToken: cancellationToken);
         Estimate spread = result.Spread;
         if (settings.Format == "json")
         {

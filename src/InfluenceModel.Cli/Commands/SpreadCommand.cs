@@ -21,32 +21,37 @@ internal sealed class SpreadCommand(IAnsiConsole console) : Command<SpreadComman
         [Description("Read every line as an undirected tie (both arcs).")]
         public bool Undirected { get; init; }
 
-        [CommandOption("-s|--seeds <IDS>")]
+        [CommandOption("-s|--seed-nodes <IDS>")]
         [Description("Comma-separated seed node ids, as written in the graph file (e.g. 1,2,3). Required.")]
-        public string? Seeds { get; init; }
+        public string? SeedNodes { get; init; }
 
         [CommandOption("-m|--model <MODEL>")]
-        [Description("Diffusion model: ic (independent cascade, default), lt (linear threshold) or kelman (compliance, identification, internalization with the library defaults).")]
+        [Description("Diffusion model: ic (independent cascade), lt (linear threshold) or kelman (compliance, identification, internalization, the model's standard parameters; without node groups in the graph it equals lt).")]
         [DefaultValue("ic")]
         public string Model { get; init; } = "ic";
 
         [CommandOption("-p|--probability <CONVENTION>")]
-        [Description("Arc probabilities / weights: wc (weighted cascade 1/indeg, default), uniform:P (e.g. uniform:0.01), trivalency, or weights (the file's third column).")]
+        [Description(ProbabilityOption.Description)]
         [DefaultValue("wc")]
         public string Probability { get; init; } = "wc";
 
         [CommandOption("-n|--simulations <N>")]
-        [Description("Monte-Carlo simulations (default 10000).")]
+        [Description("Monte-Carlo simulations, 1 to 100,000,000.")]
         [DefaultValue(10_000)]
         public int Simulations { get; init; } = 10_000;
 
         [CommandOption("--seed <SEED>")]
-        [Description("Random seed (default 0). Same seed, same result at any parallelism.")]
+        [Description(CommonOptions.SeedDescription)]
         [DefaultValue(0UL)]
         public ulong Seed { get; init; }
 
+        [CommandOption("--parallelism <N>")]
+        [Description(CommonOptions.ParallelismDescription)]
+        [DefaultValue(-1)]
+        public int Parallelism { get; init; } = -1;
+
         [CommandOption("-f|--format <FORMAT>")]
-        [Description("Output format: table (default) or json.")]
+        [Description("Output format: table or json.")]
         [DefaultValue("table")]
         public string Format { get; init; } = "table";
 
@@ -57,9 +62,14 @@ internal sealed class SpreadCommand(IAnsiConsole console) : Command<SpreadComman
                 return ValidationResult.Error("--graph is required.");
             }
 
-            if (string.IsNullOrWhiteSpace(Seeds) || SeedIds(Seeds).Length == 0)
+            if (string.IsNullOrWhiteSpace(SeedNodes) || SeedIds(SeedNodes).Length == 0)
             {
-                return ValidationResult.Error("--seeds is required (comma-separated node ids of the graph file).");
+                return ValidationResult.Error("--seed-nodes is required (comma-separated node ids of the graph file).");
+            }
+
+            if ((CommonOptions.CheckSimulations(Simulations) ?? CommonOptions.CheckParallelism(Parallelism)) is { } error)
+            {
+                return ValidationResult.Error(error);
             }
 
             if (Model is not ("ic" or "lt" or "kelman"))
@@ -76,10 +86,10 @@ internal sealed class SpreadCommand(IAnsiConsole console) : Command<SpreadComman
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         EdgeProbabilities convention = ProbabilityOption.Parse(settings.Probability);
-        var options = new SimulationOptions { Simulations = settings.Simulations, Seed = settings.Seed };
+        var options = new SimulationOptions { Simulations = settings.Simulations, Seed = settings.Seed, MaxDegreeOfParallelism = settings.Parallelism };
         var graph = GraphInput.Load(settings.Graph!, settings.Undirected)
             .WithEdgeProbabilities(convention);
-        int[] seeds = NodeIdsOption.Resolve(graph, SeedIds(settings.Seeds!), "--seeds");
+        int[] seeds = NodeIdsOption.Resolve(graph, SeedIds(settings.SeedNodes!), "--seed-nodes");
 
         DiffusionModel model = settings.Model switch
         {
@@ -124,6 +134,6 @@ internal sealed class SpreadCommand(IAnsiConsole console) : Command<SpreadComman
 
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
-    /// <summary>The comma-separated ids of <c>--seeds</c>, blanks dropped.</summary>
+    /// <summary>The comma-separated ids of <c>--seed-nodes</c>, blanks dropped.</summary>
     private static string[] SeedIds(string text) => text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 }

@@ -18,7 +18,7 @@ public sealed class BudgetCommandTests : IDisposable
     public void Budget_ExamplePlan_PrintsPoliciesAndReserveCurve_AndWritesChart()
     {
         string chart = Path.Combine(_folder, "reserve.png");
-        var (code, output, error) = Run("budget", "--input", ExamplePlan(), "--scenarios", "400", "--chart", chart);
+        var (code, output, error) = Run("budget", "--input", ExamplePlan(), "--simulations", "400", "--chart", chart);
         Assert.Equal(CliApp.ExitOk, code);
         Assert.Equal("", error);
         Assert.Contains("stochastic knapsack", output, StringComparison.Ordinal);
@@ -29,7 +29,7 @@ public sealed class BudgetCommandTests : IDisposable
     [Fact]
     public void Budget_JsonFormat_HasFourPoliciesAndTheSearchGrid()
     {
-        var (code, output, _) = Run("budget", "--input", ExamplePlan(), "--scenarios", "300", "--format", "json");
+        var (code, output, _) = Run("budget", "--input", ExamplePlan(), "--simulations", "300", "--format", "json");
         Assert.Equal(CliApp.ExitOk, code);
         using var json = JsonDocument.Parse(output);
         Assert.Equal(4, json.RootElement.GetProperty("comparison").GetProperty("outcomes").GetArrayLength());
@@ -66,7 +66,7 @@ public sealed class BudgetCommandTests : IDisposable
 
         string path = Path.Combine(_folder, "plan.json");
         File.WriteAllText(path, plan.ToJsonString());
-        var (code, _, error) = Run("budget", "--input", path, "--scenarios", "50");
+        var (code, _, error) = Run("budget", "--input", path, "--simulations", "50");
         Assert.Equal(CliApp.ExitBadInput, code);
         Assert.Contains(expected, error, StringComparison.OrdinalIgnoreCase);
         Assert.Single(error.Trim().Split('\n'));
@@ -74,7 +74,7 @@ public sealed class BudgetCommandTests : IDisposable
 
     [Theory]
     [InlineData("--format", "xml")]
-    [InlineData("--scenarios", "0")]
+    [InlineData("--simulations", "0")]
     [InlineData("--chart", "reserve.gif")]
     public void Budget_BadOption_ExitsTwo(string option, string value)
     {

@@ -55,6 +55,33 @@ public sealed class CampaignCommandTests : IDisposable
     }
 
     [Fact]
+    public void Run_PrintDefault_PrintsTheBuiltInScenario_WhichValidates()
+    {
+        (int code, string output, string error) = Run("run", "--print-default");
+        Assert.Equal(CliApp.ExitOk, code);
+        Assert.Equal("", error);
+        Assert.Empty(CampaignScenario.Validate(output));
+        Assert.Equal(CampaignScenario.Default.ToJson(), CampaignScenario.Parse(output).ToJson());
+    }
+
+    [Fact]
+    public void ShippedExampleScenario_Validates()
+    {
+        string example = Path.Combine(SharedData.RepositoryRoot, "docs", "examples", "campaign.json");
+        (int code, string output, _) = Run("validate", example);
+        Assert.Equal(CliApp.ExitOk, code);
+        Assert.Contains("valid", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_WithoutAScenario_SaysHowToGetOne_ExitsTwo()
+    {
+        (int code, _, string error) = Run("run");
+        Assert.Equal(CliApp.ExitBadInput, code);
+        Assert.Contains("--print-default", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validate_Valid_ExitsZero()
     {
         string scenario = Write("ok.json", CampaignScenario.Default.ToJson());

@@ -18,7 +18,7 @@ public sealed class MmmCommandTests : IDisposable
     /// </summary>
     private static string[] Args(params string[] extra) =>
     [
-        "mmm", "--data", Example(), "--date", "week", "--kpi", "sales", "--channels", "tv,search,social", "--controls", "price",
+        "mmm", "--input", Example(), "--date", "week", "--kpi", "sales", "--channels", "tv,search,social", "--controls", "price",
         "--chains", "2", "--warmup", "40", "--draws", "20", "--seed", "3", .. extra,
     ];
 
@@ -142,7 +142,7 @@ public sealed class MmmCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--data")]
+    [InlineData("--input")]
     [InlineData("--date")]
     [InlineData("--kpi")]
     [InlineData("--channels")]
@@ -160,10 +160,10 @@ public sealed class MmmCommandTests : IDisposable
     public void MissingDataFile_ExitsTwo()
     {
         string[] args = Args();
-        args[Array.IndexOf(args, "--data") + 1] = Path.Combine(_folder, "nope.csv");
+        args[Array.IndexOf(args, "--input") + 1] = Path.Combine(_folder, "nope.csv");
         var (code, _, error) = Run(args);
         Assert.Equal(CliApp.ExitBadInput, code);
-        Assert.Contains("--data: file", error);
+        Assert.Contains("--input: file", error);
         Assert.Contains("nope.csv", error);
     }
 
@@ -182,7 +182,7 @@ public sealed class MmmCommandTests : IDisposable
         string path = Path.Combine(_folder, "bad.csv");
         File.WriteAllLines(path, lines);
         string[] args = Args();
-        args[Array.IndexOf(args, "--data") + 1] = path;
+        args[Array.IndexOf(args, "--input") + 1] = path;
         var (code, _, error) = Run(args);
         Assert.Equal(CliApp.ExitBadInput, code);
         Assert.Contains(expected, error);
@@ -195,7 +195,7 @@ public sealed class MmmCommandTests : IDisposable
         string file = Path.Combine(_folder, "a-file");
         File.WriteAllText(file, "not a folder");
         string[] args = Args("--out", Path.Combine(file, "charts"));
-        args[Array.IndexOf(args, "--data") + 1] = Path.Combine(_folder, "nope.csv");
+        args[Array.IndexOf(args, "--input") + 1] = Path.Combine(_folder, "nope.csv");
         var (code, _, error) = Run(args);
         Assert.Equal(CliApp.ExitBadInput, code);
         Assert.Contains("--out", error);

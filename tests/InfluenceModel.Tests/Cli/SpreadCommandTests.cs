@@ -20,7 +20,7 @@ public sealed class SpreadCommandTests : IDisposable
     [Fact]
     public void Json_NamesSeedsByInputId_AndReportsTheEstimate()
     {
-        var (code, output, _) = Run("spread", "--graph", WriteGraph(), "--seeds", "alice", "--probability", "uniform:1", "--simulations", "50", "--format", "json");
+        var (code, output, _) = Run("spread", "--graph", WriteGraph(), "--seed-nodes", "alice", "--probability", "uniform:1", "--simulations", "50", "--format", "json");
         Assert.Equal(0, code);
         using var json = JsonDocument.Parse(output);
         Assert.Equal("alice", json.RootElement.GetProperty("seeds")[0].GetString());
@@ -31,22 +31,22 @@ public sealed class SpreadCommandTests : IDisposable
     [Fact]
     public void Table_ShowsTheSpread()
     {
-        var (code, output, _) = Run("spread", "--graph", WriteGraph(), "--seeds", "bob", "--undirected", "--model", "lt", "--simulations", "100");
+        var (code, output, _) = Run("spread", "--graph", WriteGraph(), "--seed-nodes", "bob", "--undirected", "--model", "lt", "--simulations", "100");
         Assert.Equal(0, code);
         Assert.Contains("expected spread", output);
         Assert.Contains("bob", output);
     }
 
     [Theory]
-    [InlineData("--seeds", "alice,zoe", "'zoe'")]
-    [InlineData("--seeds", ",", "--seeds")]
+    [InlineData("--seed-nodes", "alice,zoe", "'zoe'")]
+    [InlineData("--seed-nodes", ",", "--seed-nodes")]
     [InlineData("--probability", "uniform:2", "uniform:P")]
     [InlineData("--model", "sir", "--model")]
     public void BadInput_ExitsWithCode2AndOneLine(string option, string value, string mention)
     {
-        string[] args = option == "--seeds"
+        string[] args = option == "--seed-nodes"
             ? ["spread", "--graph", WriteGraph(), option, value]
-            : ["spread", "--graph", WriteGraph(), "--seeds", "alice", option, value];
+            : ["spread", "--graph", WriteGraph(), "--seed-nodes", "alice", option, value];
         var (code, _, error) = Run(args);
         Assert.Equal(2, code);
         Assert.Contains(mention, error);
@@ -56,6 +56,6 @@ public sealed class SpreadCommandTests : IDisposable
     [Fact]
     public void MissingGraphFile_ExitsWithCode2()
     {
-        Assert.Equal(2, Run("spread", "--graph", "/no/such/file.txt", "--seeds", "1").Code);
+        Assert.Equal(2, Run("spread", "--graph", "/no/such/file.txt", "--seed-nodes", "1").Code);
     }
 }

@@ -1,0 +1,23 @@
+namespace InfluenceModel.Cli.Commands;
+
+/// <summary>
+/// The options that mean the same on every command (docs/cli.md): `-n|--simulations` (Monte-Carlo runs) and
+/// `--parallelism` (threads, -1 for all cores; it never changes the numbers: one random stream per simulation index
+/// or chain). Their help text and range checks live here so every command says the same.
+/// </summary>
+internal static class CommonOptions
+{
+    /// <summary>The help text of `--parallelism`, the same on every command.</summary>
+    public const string ParallelismDescription = "Largest number of threads: -1 (all cores) or 1 to 1024. It never changes the numbers, only the time.";
+
+    /// <summary>The help text of `--seed`, the same on every command that has a fixed default seed.</summary>
+    public const string SeedDescription = "Random seed (any whole number ≥ 0); the same seed gives the same numbers at any parallelism.";
+
+    /// <summary>The error for a `--parallelism` outside -1 or 1 to 1,024 (<see cref="SimulationOptions.MaxDegreeOfParallelism"/>'s range), else <see langword="null"/>.</summary>
+    public static string? CheckParallelism(int value) =>
+        value == -1 || value is >= 1 and <= 1024 ? null : $"--parallelism must be -1 (all cores) or 1 to 1024; it was {value}.";
+
+    /// <summary>The error for a `--simulations` outside 1 to 100,000,000 (<see cref="SimulationOptions.Simulations"/>'s range), else <see langword="null"/>.</summary>
+    public static string? CheckSimulations(int? value) =>
+        value is null or (>= 1 and <= 100_000_000) ? null : $"--simulations must be 1 to 100,000,000; it was {value}.";
+}
