@@ -189,7 +189,7 @@ internal static class EdgeListReader
     private sealed class Parser(Stream stream, EdgeListOptions options, string? name, long lengthHint, GzipTrailer? trailer)
     {
         private readonly IdRelabeler _ids = new();
-        private readonly EdgeBuffer _edges = new(lengthHint > 0 ? (int)Math.Min(lengthHint / 9, 1 << 24) : 1024);
+        private readonly EdgeBuffer _edges = new(lengthHint > 0 ? (int)Math.Min(lengthHint / 9, 1 << 22) : 1024);
         private Part[] _parts = [];
         private bool _slow;
         private long _lineBase;
