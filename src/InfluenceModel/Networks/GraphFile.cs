@@ -232,10 +232,10 @@ internal static class GraphFile
         return GraphBuilder.FromOutCsr(outOffsets, targets, weights, groups, ids);
     }
 
-    private static T[] ReadSection<T>(SafeFileHandle handle, int count, ref long offset, ref ulong checksum)
-        where T : unmanaged
+    private static TSection[] ReadSection<TSection>(SafeFileHandle handle, int count, ref long offset, ref ulong checksum)
+        where TSection : unmanaged
     {
-        T[] array = GC.AllocateUninitializedArray<T>(count);
+        TSection[] array = GC.AllocateUninitializedArray<TSection>(count);
         Span<byte> bytes = MemoryMarshal.AsBytes(array.AsSpan());
         int done = 0;
         while (done < bytes.Length)
