@@ -323,8 +323,8 @@ public sealed class SocialGraph
 
     /// <summary>
     /// Reads a binary graph file written by <see cref="SaveBinary(string)"/>: each section is read straight into the
-    /// graph's arrays (no parsing), the checksum and the structure are verified, and the in-adjacency is rebuilt. About
-    /// 3 ms for email-Enron's 367,662 arcs (docs/performance.md).
+    /// graph's arrays (no parsing), the checksum and the structure are verified, and the in-adjacency is rebuilt (times
+    /// in docs/performance.md, "Graph input").
     /// </summary>
     /// <param name="path">The file path.</param>
     /// <returns>The graph, equal to the one saved (arcs, weights, labels and ids).</returns>
