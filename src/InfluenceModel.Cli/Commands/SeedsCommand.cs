@@ -17,7 +17,7 @@ internal sealed class SeedsCommand(IAnsiConsole console) : Command<SeedsCommand.
     public sealed class Settings : CommandSettings
     {
         [CommandOption("-g|--graph <FILE>")]
-        [Description("Edge list: one 'u v' or 'u v w' per line, '#'/'%' comments, .gz allowed. Required.")]
+        [Description("Edge list (one 'u v' or 'u v w' per line, '#'/'%' comments, .gz allowed) or a binary graph file from 'graph convert'. Required.")]
         public string? Graph { get; init; }
 
         [CommandOption("--undirected")]
@@ -30,7 +30,7 @@ internal sealed class SeedsCommand(IAnsiConsole console) : Command<SeedsCommand.
         public int K { get; init; } = 50;
 
         [CommandOption("-m|--model <MODEL>")]
-        [Description("Diffusion model: ic (independent cascade) or lt (linear threshold).")]
+        [Description("Diffusion model: ic (independent cascade), lt (linear threshold) or kelman (compliance, identification, internalization; seeded by CELF on Monte-Carlo spread, with no approximation guarantee).")]
         [DefaultValue("ic")]
         public string Model { get; init; } = "ic";
 
@@ -45,9 +45,13 @@ internal sealed class SeedsCommand(IAnsiConsole console) : Command<SeedsCommand.
         public double Epsilon { get; init; } = 0.1;
 
         [CommandOption("-a|--algorithm <NAME>")]
-        [Description("opimc (OPIM-C), imm (IMM), celf (CELF greedy on Monte-Carlo spread), maxdegree, degreediscount or pagerank.")]
-        [DefaultValue("opimc")]
-        public string Algorithm { get; init; } = "opimc";
+        [Description("opimc (OPIM-C; the default for ic and lt), imm (IMM), celf (CELF greedy on Monte-Carlo spread; the default and the only choice for kelman), maxdegree, degreediscount or pagerank.")]
+        public string? Algorithm { get; init; }
+
+        [CommandOption("-n|--simulations <N>")]
+        [Description("Monte-Carlo simulations per spread evaluation of celf (and kelman), 1 to 100,000,000.")]
+        [DefaultValue(10_000)]
+        public int Simulations { get; init; } = 10_000;
 
         [CommandOption("--candidates <FILE>")]
         [Description("File of node ids that may be chosen (whitespace or newline separated), e.g. the employees.")]
@@ -84,6 +88,9 @@ internal sealed class SeedsCommand(IAnsiConsole console) : Command<SeedsCommand.
         [DefaultValue("table")]
         public string Format { get; init; } = "table";
 
+        /// <summary>The algorithm asked for, or the model's default: celf for kelman, opimc otherwise.</summary>
+        public string AlgorithmName => Algorithm ?? (Model == "kelman" ? "celf" : "opimc");
+
         public override ValidationResult Validate()
         {
             if (string.IsNullOrWhiteSpace(Graph))
@@ -91,14 +98,24 @@ internal sealed class SeedsCommand(IAnsiConsole console) : Command<SeedsCommand.
                 return ValidationResult.Error("--graph is required.");
             }
 
-            if (Model is not ("ic" or "lt"))
+            if (Model is not ("ic" or "lt" or "kelman"))
             {
-                return ValidationResult.Error($"--model must be ic or lt; it was '{Model}'.");
+                return ValidationResult.Error($"--model must be ic, lt or kelman; it was '{Model}'.");
             }
 
-            if (ParseAlgorithm(Algorithm) is null)
+            if (ParseAlgorithm(AlgorithmName) is not { } algorithm)
             {
                 return ValidationResult.Error($"--algorithm must be opimc, imm, celf, maxdegree, degreediscount or pagerank; it was '{Algorithm}'.");
+            }
+
+            if (Model == "kelman" && algorithm != SeedingAlgorithm.CelfGreedy)
+            {
+                return ValidationResult.Error($"--model kelman is seeded by celf only (reverse-reachable sets, used by {AlgorithmName} and the heuristics' evaluation, exist for ic and lt); drop --algorithm or use --algorithm celf.");
+            }
+
+            if (CommonOptions.CheckSimulations(Simulations) is { } simulations)
+            {
+                return ValidationResult.Error(simulations);
             }
 
             if (CommonOptions.CheckParallelism(Parallelism) is { } parallelism)
@@ -125,22 +142,34 @@ internal sealed class SeedsCommand(IAnsiConsole console) : Command<SeedsCommand.
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         EdgeProbabilities convention = ProbabilityOption.Parse(settings.Probability);
-        var graph = SocialGraph.LoadEdgeList(settings.Graph!, new EdgeListOptions { Undirected = settings.Undirected }, convention);
-        DiffusionModel model = settings.Model == "lt" ? new LinearThreshold() : new IndependentCascade();
+        var graph = GraphInput.Load(settings.Graph!, settings.Undirected, convention);
+        DiffusionModel model = settings.Model switch
+        {
+            "lt" => new LinearThreshold(),
+            "kelman" => new KelmanInfluence(),
+            _ => new IndependentCascade(),
+        };
         int[]? candidates = settings.Candidates is null ? null : NodeIdsOption.Resolve(graph, ReadIds(settings.Candidates), "--candidates");
         int[] forced = settings.Forced is null ? [] : NodeIdsOption.Resolve(graph, settings.Forced.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), "--forced");
         var request = new SeedingRequest(graph, model, settings.K)
         {
             Epsilon = settings.Epsilon,
-            Algorithm = ParseAlgorithm(settings.Algorithm)!.Value,
+            Algorithm = ParseAlgorithm(settings.AlgorithmName)!.Value,
             Candidates = candidates,
             ForcedSeeds = forced,
             Costs = settings.Costs is null ? null : ReadCosts(graph, settings.Costs, candidates?.Concat(forced).ToArray(), settings.DefaultCost),
             Budget = settings.Budget,
         };
-        var result = SamplingProgress.RunFraction(
-            $"choosing {settings.K} seeds",
-            progress => InfluenceMaximizer.Select(request, new SimulationOptions { Seed = settings.Seed, MaxDegreeOfParallelism = settings.Parallelism }, progress, cancellationToken));
+        var options = new SimulationOptions { Simulations = settings.Simulations, Seed = settings.Seed, MaxDegreeOfParallelism = settings.Parallelism };
+        bool celf = request.Algorithm == SeedingAlgorithm.CelfGreedy;
+
+        // CELF runs Monte Carlo per candidate (minutes on large graphs): a progress bar on stderr when it is a terminal.
+        var result = celf
+            ? SamplingProgress.Run("CELF: evaluating candidates, then choosing seeds", (long)graph.NodeCount + settings.K,
+                progress => InfluenceMaximizer.Select(request, options, progress, cancellationToken))
+            : SamplingProgress.RunFraction(
+                $"choosing {settings.K} seeds",
+                progress => InfluenceMaximizer.Select(request, options, progress, cancellationToken));
         Estimate spread = result.Spread;
         if (settings.Format == "json")
         {
@@ -172,9 +201,11 @@ internal sealed class SeedsCommand(IAnsiConsole console) : Command<SeedsCommand.
         summary.AddRow("graph", $"{settings.Graph} ({graph.NodeCount:N0} nodes, {graph.EdgeCount:N0} arcs)");
         summary.AddRow("model", $"{model.Name}, {convention.Name}");
         // Only the figures that apply: ε and RR sets belong to OPIM-C and IMM; a guarantee is printed only when there is one.
-        summary.AddRow("algorithm", UsesRrSets(result.Algorithm)
-            ? $"{AlgorithmName(result.Algorithm)}, ε = {settings.Epsilon.ToString(CultureInfo.InvariantCulture)}"
-            : AlgorithmName(result.Algorithm));
+        summary.AddRow("algorithm", celf
+            ? string.Create(CultureInfo.InvariantCulture, $"CELF greedy on Monte-Carlo spread, {settings.Simulations:N0} simulations per evaluation{(settings.Model == "kelman" ? " (no approximation guarantee for kelman)" : "")}")
+            : UsesRrSets(result.Algorithm)
+                ? $"{AlgorithmName(result.Algorithm)}, ε = {settings.Epsilon.ToString(CultureInfo.InvariantCulture)}"
+                : AlgorithmName(result.Algorithm));
         summary.AddRow("expected spread", string.Create(CultureInfo.InvariantCulture, $"{spread.Mean:N1} ± {spread.StandardError:N1}"));
         summary.AddRow("95% interval", string.Create(CultureInfo.InvariantCulture, $"[{spread.Interval95.Lower:N1}, {spread.Interval95.Upper:N1}]"));
         if (UsesRrSets(result.Algorithm))

@@ -14,7 +14,7 @@ internal sealed class SpreadCommand(IAnsiConsole console) : Command<SpreadComman
     public sealed class Settings : CommandSettings
     {
         [CommandOption("-g|--graph <FILE>")]
-        [Description("Edge list: one 'u v' or 'u v w' per line, '#'/'%' comments, .gz allowed. Required.")]
+        [Description("Edge list (one 'u v' or 'u v w' per line, '#'/'%' comments, .gz allowed) or a binary graph file from 'graph convert'. Required.")]
         public string? Graph { get; init; }
 
         [CommandOption("--undirected")]
@@ -87,7 +87,7 @@ internal sealed class SpreadCommand(IAnsiConsole console) : Command<SpreadComman
     {
         EdgeProbabilities convention = ProbabilityOption.Parse(settings.Probability);
         var options = new SimulationOptions { Simulations = settings.Simulations, Seed = settings.Seed, MaxDegreeOfParallelism = settings.Parallelism };
-        var graph = SocialGraph.LoadEdgeList(settings.Graph!, new EdgeListOptions { Undirected = settings.Undirected }, convention);
+        var graph = GraphInput.Load(settings.Graph!, settings.Undirected, convention);
         int[] seeds = NodeIdsOption.Resolve(graph, SeedIds(settings.SeedNodes!), "--seed-nodes");
 
         DiffusionModel model = settings.Model switch

@@ -32,6 +32,12 @@ internal sealed class NodeIdMap
     public static NodeIdMap FromStrings(string[] ids, Dictionary<string, int>? index = null) =>
         new(ids.Length, null, ids) { _stringIndex = index };
 
+    /// <summary>The 64-bit integer ids by dense index, or null (identity or string ids).</summary>
+    public long[]? IntegerIds => _integerIds;
+
+    /// <summary>The string ids by dense index, or null (identity or integer ids).</summary>
+    public string[]? StringIds => _stringIds;
+
     /// <summary>Bytes held by the id arrays (not the lazily built reverse map).</summary>
     public long SizeInBytes => _integerIds is not null ? 8L * _integerIds.Length
         : _stringIds is not null ? 8L * _stringIds.Length : 0;

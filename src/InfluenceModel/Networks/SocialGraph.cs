@@ -271,7 +271,14 @@ public sealed class SocialGraph
     /// <exception cref="FormatException">
     /// A line is not <c>u v</c> or <c>u v w</c> with w finite and ≥ 0 (the message gives the line number and text); or
     /// <paramref name="probabilities"/> is <see cref="EdgeProbabilities.FromWeights"/>, some line has no weight and no
-    /// <see cref="EdgeListOptions.DefaultWeight"/> was set.
+    /// <see cref="EdgeListOptions.DefaultWeight"/> was set; or a line holds a control character (NUL, ESC, BEL, …) or is
+    /// longer than 1 MiB; or the text is UTF-16. The message gives the file, the line number and the line, with control
+    /// characters escaped.
+    /// </exception>
+    /// <exception cref="InvalidDataException">
+    /// A <c>.gz</c> file is empty, not gzip data, corrupt, or truncated (its trailer's CRC-32 and length do not match the
+    /// data; multi-member gzip is not supported); or the graph would need more memory than the process has (the message
+    /// gives the estimate).
     /// </exception>
     /// <exception cref="ArgumentException"><see cref="EdgeProbabilities.FromWeights"/> and some weight lies outside [0, 1].</exception>
     public static SocialGraph LoadEdgeList(string path, EdgeListOptions? options, EdgeProbabilities probabilities)
@@ -283,14 +290,7 @@ public sealed class SocialGraph
             throw new FileNotFoundException($"Edge list not found: {path}", path);
         }
 
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        if (path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
-        {
-            using var gzip = new System.IO.Compression.GZipStream(stream, System.IO.Compression.CompressionMode.Decompress);
-            return Load(gzip, options, probabilities, path);
-        }
-
-        return Load(stream, options, probabilities, path);
+        return Load(o => EdgeListReader.ReadFile(path, o), options, probabilities, path);
     }
 
     /// <summary>
@@ -321,11 +321,12 @@ public sealed class SocialGraph
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> or <paramref name="probabilities"/> is null.</exception>
     /// <exception cref="FormatException">A line is malformed, or a weight is missing under <see cref="EdgeProbabilities.FromWeights"/>.</exception>
     /// <exception cref="ArgumentException"><see cref="EdgeProbabilities.FromWeights"/> and some weight lies outside [0, 1].</exception>
+    /// <exception cref="InvalidDataException">The graph would need more memory than the process has.</exception>
     public static SocialGraph LoadEdgeList(Stream stream, EdgeListOptions? options, EdgeProbabilities probabilities)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(probabilities);
-        return Load(stream, options, probabilities, "the edge list");
+        return Load(o => EdgeListReader.Read(stream, o), options, probabilities, "the edge list");
     }
 
     /// <summary>Reads an edge list from a stream with weighted-cascade probabilities; see <see cref="LoadEdgeList(Stream, EdgeListOptions?, EdgeProbabilities)"/>.</summary>
@@ -337,16 +338,16 @@ public sealed class SocialGraph
     public static SocialGraph LoadEdgeList(Stream stream, EdgeListOptions? options) => LoadEdgeList(stream, options, EdgeProbabilities.WeightedCascade);
 
     /// <summary>Reads, refuses missing weights when the weights are the probabilities, then applies the convention.</summary>
-    private static SocialGraph Load(Stream stream, EdgeListOptions? options, EdgeProbabilities probabilities, string source)
+    private static SocialGraph Load(Func<EdgeListOptions, SocialGraph> read, EdgeListOptions? options, EdgeProbabilities probabilities, string source)
     {
         options ??= EdgeListOptions.Default;
         bool keepWeights = ReferenceEquals(probabilities, EdgeProbabilities.FromWeights);
         if (!keepWeights || options.DefaultWeightIsSet)
         {
-            return EdgeListReader.Read(stream, options).WithEdgeProbabilities(probabilities);
+            return read(options).WithEdgeProbabilities(probabilities);
         }
 
-        SocialGraph graph = EdgeListReader.Read(stream, options.MarkingMissingWeights());
+        SocialGraph graph = read(options.MarkingMissingWeights());
         int missing = 0;
         foreach (float w in graph._outWeights)
         {
@@ -363,6 +364,55 @@ public sealed class SocialGraph
         }
 
         return graph.WithEdgeProbabilities(probabilities);
+    }
+
+    /// <summary>
+    /// Writes the graph to a binary graph file (format version 1, usually named <c>*.imgraph</c>): arcs, weights, group
+    /// labels and node ids, with a checksum, so that <see cref="LoadBinary(string)"/> reads it back without parsing. The
+    /// file is written under a temporary name beside <paramref name="path"/> and renamed, so a failure never leaves a
+    /// partial file. The layout is documented in <see href="https://github.com/InfluenceModel/InfluenceModel/blob/main/docs/performance.md">docs/performance.md</see> ("Binary graph files").
+    /// </summary>
+    /// <param name="path">The file to create or replace.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    /// <exception cref="ArgumentException">The string ids take more than 2 GiB of UTF-8.</exception>
+    /// <exception cref="IOException">The file cannot be written.</exception>
+    /// <exception cref="UnauthorizedAccessException">The folder is not writable.</exception>
+    /// <exception cref="PlatformNotSupportedException">The machine is big-endian.</exception>
+    public void SaveBinary(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        GraphFile.Save(this, path);
+    }
+
+    /// <summary>
+    /// Reads a binary graph file written by <see cref="SaveBinary(string)"/>: each section is read straight into the
+    /// graph's arrays (no parsing), the checksum and the structure are verified, and the in-adjacency is rebuilt (times
+    /// in <see href="https://github.com/InfluenceModel/InfluenceModel/blob/main/docs/performance.md">docs/performance.md</see>, "Graph input").
+    /// </summary>
+    /// <param name="path">The file path.</param>
+    /// <returns>The graph, equal to the one saved (arcs, weights, labels and ids).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="InvalidDataException">
+    /// The file is not a graph file, has another format version, is truncated, or is corrupt (checksum or structure);
+    /// the message says which.
+    /// </exception>
+    /// <exception cref="PlatformNotSupportedException">The machine is big-endian.</exception>
+    public static SocialGraph LoadBinary(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return GraphFile.Load(path);
+    }
+
+    /// <summary>Whether the file at <paramref name="path"/> is a binary graph file (it starts with the magic bytes <c>IMGRAPH\0</c>).</summary>
+    /// <param name="path">The file path.</param>
+    /// <returns>True for a binary graph file (of any version); false for anything else, such as an edge list.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    public static bool IsBinaryFile(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return GraphFile.HasMagic(path);
     }
 
     // ---- Raw CSR access for hot loops (Diffusion, Seeding). Internal: the public surface is the span accessors above. ----
@@ -390,6 +440,9 @@ public sealed class SocialGraph
     /// (for a graph from <see cref="WithEdgeProbabilities"/>, p(u,v) of the in-edge u→v).
     /// </summary>
     internal float[] InWeightArray => _inWeights;
+
+    /// <summary>The map between input-file ids and dense indices.</summary>
+    internal NodeIdMap IdMap => _ids;
 
     /// <summary>Group labels (length n) or null.</summary>
     internal int[]? GroupArray => _groups;

@@ -23,7 +23,7 @@ public sealed class CliConventionTests
     [Fact]
     public void EveryCommandIsSeen()
     {
-        Assert.Equal(["budget", "channels", "community", "demo", "mmm", "run", "seeds", "spread", "validate"], Commands.Keys.Order());
+        Assert.Equal(["budget", "channels", "community", "demo", "graphconvert", "mmm", "run", "seeds", "spread", "validate"], Commands.Keys.Order());
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class CliConventionTests
     [Theory]
     [InlineData("seed", "demo,run,budget,spread,seeds,mmm")]
     [InlineData("parallelism", "demo,run,budget,spread,seeds,mmm")]
-    [InlineData("simulations", "demo,run,budget,spread")]
+    [InlineData("simulations", "demo,run,budget,spread,seeds")]
     [InlineData("format", "run,community,budget,spread,seeds,channels,mmm")]
     [InlineData("input", "community,budget,channels,mmm")]
     [InlineData("out", "demo,run,mmm")]

@@ -41,9 +41,34 @@ public sealed class SeedsCommandTests : IDisposable
         Assert.Contains("seed id", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Seeds_Kelman_RunsCelf_SaysSo_AndMatchesTheLibrary()
+    {
+        string graph = Path.Combine(_folder, "k.txt");
+        File.WriteAllText(graph, "1 2\n1 3\n1 4\n2 3\n3 4\n4 5\n5 1\n6 5\n");
+        var (code, output, error) = Run("seeds", "--graph", graph, "--count", "2", "--model", "kelman", "--simulations", "200");
+        Assert.True(code == CliApp.ExitOk, error);
+        Assert.Contains("CELF greedy on Monte-Carlo spread, 200 simulations", output, StringComparison.Ordinal);
+        Assert.Contains("no approximation guarantee", output, StringComparison.Ordinal);
+
+        (code, output, _) = Run("seeds", "--graph", graph, "--count", "2", "--model", "kelman", "--simulations", "200", "--format", "json");
+        Assert.Equal(CliApp.ExitOk, code);
+        using var json = JsonDocument.Parse(output);
+        var g = InfluenceModel.Networks.SocialGraph.LoadEdgeList(graph).WithEdgeProbabilities(InfluenceModel.Networks.EdgeProbabilities.WeightedCascade);
+        var expected = InfluenceModel.Seeding.InfluenceMaximizer.Select(
+            new InfluenceModel.Seeding.SeedingRequest(g, new InfluenceModel.Diffusion.KelmanInfluence(), 2) { Algorithm = InfluenceModel.Seeding.SeedingAlgorithm.CelfGreedy },
+            new SimulationOptions { Simulations = 200 });
+        Assert.Equal(expected.SeedIds, json.RootElement.GetProperty("seeds").EnumerateArray().Select(e => e.GetString()!).ToArray());
+        Assert.Equal(0.0, json.RootElement.GetProperty("approximationGuarantee").GetDouble());
+
+        (code, _, error) = Run("seeds", "--graph", graph, "--model", "kelman", "--algorithm", "opimc");
+        Assert.Equal(CliApp.ExitBadInput, code);
+        Assert.Contains("celf only", error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--algorithm", "best")]
-    [InlineData("--model", "kelman")]
+    [InlineData("--model", "voter")]
     [InlineData("--budget", "5")]
     [InlineData("--probability", "uniform:2")]
     [InlineData("-k", "0")]
