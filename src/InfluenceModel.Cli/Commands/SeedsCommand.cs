@@ -304,7 +304,7 @@ internal sealed class SeedsCommand(IAnsiConsole console) : Command<SeedsCommand.
             {
                 if (double.IsNaN(costs[v]))
                 {
-                    costs[v] = double.MaxValue;
+                    costs[v] = NumericLimits.MaxAmount; // the largest cost the library accepts
                 }
             }
         }

@@ -59,14 +59,15 @@ public sealed class ModelShapeTests
     };
 
     /// <summary>
-    /// Forty nearly identical S-shaped curves (Hill slope 2) and a budget for about half of them: many equivalent
-    /// optima, so the proof takes ≈ 100 nodes of ≈ 10 ms each (≈ 1 s uncancelled on the 2-core machine).
+    /// A hundred and twenty nearly identical S-shaped curves (Hill slope 2) and a budget for about half of them: many
+    /// equivalent optima, so the proof takes far longer than the cancellation delay (forty curves were enough until the
+    /// root finder's tolerance became relative, which made each node cheaper).
     /// </summary>
     private static AllocationRequest LongAllocation()
     {
         var rng = new System.Random(3);
-        var curves = Enumerable.Range(0, 40).Select(_ => new HillCurve(100 * (1 + (0.01 * rng.NextDouble())), 100 * (1 + (0.01 * rng.NextDouble())), 2));
-        return new AllocationRequest { Channels = BudgetAllocatorTests.AsChannels(curves), Budget = 2500, Tolerance = 1e-12 };
+        var curves = Enumerable.Range(0, 120).Select(_ => new HillCurve(100 * (1 + (0.01 * rng.NextDouble())), 100 * (1 + (0.01 * rng.NextDouble())), 2));
+        return new AllocationRequest { Channels = BudgetAllocatorTests.AsChannels(curves), Budget = 7500, Tolerance = 1e-12 };
     }
 
     private static ResponseFitRequest FitRequest(int periods)

@@ -206,7 +206,7 @@ public sealed class HostileInputTests : IDisposable
     public void SeedCorpus_Reads_ThroughEveryTarget()
     {
         // The fuzzer's seeds are the shipped examples: they must stay valid inputs.
-        foreach (string kind in (string[])["scenario", "channels", "budget", "community", "mediamix"])
+        foreach (string kind in (string[])["scenario", "channels", "budget", "community", "mediamix", "edgelist", "edgelist-gz"])
         {
             foreach (string file in Directory.GetFiles(Path.Combine(SharedData.RepositoryRoot, "tests", "InfluenceModel.Tests", "Fuzz", "corpus", kind)))
             {

@@ -22,7 +22,12 @@ public sealed class OutputSafetyTests : IDisposable
         string earlier = Path.Combine(outFolder, "adoption-by-mechanism.png");
         File.WriteAllText(earlier, "earlier");
         string scenario = Path.Combine(_folder, "s.json");
-        File.WriteAllText(scenario, "{\"population\":{\"consumers\":300,\"averageDegree\":6},\"simulation\":{\"simulations\":2}}");
+        // A complete scenario (run requires every part), small and quick.
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(SharedData.RepositoryRoot, "docs", "examples", "campaign.json")))!;
+        json["population"]!["consumers"] = 300;
+        json["population"]!["averageDegree"] = 6;
+        json["simulation"]!["simulations"] = 2;
+        File.WriteAllText(scenario, json.ToJsonString());
 
         (int code, string output, string error) = CliHarness.Run(120, "run", scenario, "--out", outFolder);
 

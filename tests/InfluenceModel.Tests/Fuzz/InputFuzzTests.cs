@@ -2,6 +2,7 @@ using System.Text;
 using InfluenceModel.Cli;
 using InfluenceModel.Cli.Commands;
 using InfluenceModel.MediaMix;
+using InfluenceModel.Networks;
 
 namespace InfluenceModel.Tests.Fuzz;
 
@@ -29,15 +30,17 @@ public sealed class InputFuzzTests : IDisposable
     [InlineData("budget")]
     [InlineData("community")]
     [InlineData("mediamix")]
+    [InlineData("edgelist")]
+    [InlineData("edgelist-gz")]
+    [InlineData("graphfile")]
     public void Mutants_ReadOrFailCleanly(string kind)
     {
-        string[] seeds = Directory.GetFiles(Path.Combine(SharedData.RepositoryRoot, "tests", "InfluenceModel.Tests", "Fuzz", "corpus", kind));
-        Assert.NotEmpty(seeds);
-        byte[][] corpus = [.. seeds.Order(StringComparer.Ordinal).Select(File.ReadAllBytes)];
+        byte[][] corpus = Corpus(kind, _folder);
+        Assert.NotEmpty(corpus);
         Action<string> read = Target(kind);
         int runSeed = InputMutator.RunSeed();
         long iterations = InputMutator.Iterations(Bounded);
-        string path = Path.Combine(_folder, kind == "mediamix" ? "input.csv" : "input.json");
+        string path = Path.Combine(_folder, "input" + Extension(kind));
         int accepted = 0, refused = 0;
         foreach (byte[] seed in corpus)
         {
@@ -78,10 +81,11 @@ public sealed class InputFuzzTests : IDisposable
             read(path);
             return "accepted";
         }
-        catch (Exception ex) when (ex is CliInputException or FormatException || (ex is ArgumentException && ex.GetType() == typeof(ArgumentException)))
+        catch (Exception ex) when (ex is CliInputException or FormatException or InvalidDataException || (ex is ArgumentException && ex.GetType() == typeof(ArgumentException)))
         {
-            // FormatException and ArgumentException come from the media-mix CSV reader; the mmm command maps them to one
-            // line naming --input or the column option.
+            // FormatException and ArgumentException come from the media-mix CSV reader and the edge-list reader (a line, a
+            // weight), InvalidDataException from the graph readers (a damaged .gz or graph file); the CLI prints each as
+            // one line with exit code 2.
             foreach (string line in ErrorText.Lines(ex))
             {
                 if (Unclean(line) is { } why)
@@ -117,6 +121,36 @@ public sealed class InputFuzzTests : IDisposable
         return line.Length == 0 ? "empty" : null;
     }
 
+    /// <summary>
+    /// The seed inputs of <paramref name="kind"/>: the committed files under Fuzz/corpus/KIND; graph files are written
+    /// from the committed edge lists (into <paramref name="scratch"/>), so the corpus holds no binary the format could outgrow.
+    /// </summary>
+    internal static byte[][] Corpus(string kind, string scratch)
+    {
+        string Folder(string k) => Path.Combine(SharedData.RepositoryRoot, "tests", "InfluenceModel.Tests", "Fuzz", "corpus", k);
+        if (kind == "graphfile")
+        {
+            return [.. Directory.GetFiles(Folder("edgelist")).Order(StringComparer.Ordinal).Select(file =>
+            {
+                string saved = Path.Combine(scratch, Path.GetFileName(file) + ".imgraph");
+                SocialGraph.LoadEdgeList(file).SaveBinary(saved);
+                return File.ReadAllBytes(saved);
+            })];
+        }
+
+        return [.. Directory.GetFiles(Folder(kind)).Order(StringComparer.Ordinal).Select(File.ReadAllBytes)];
+    }
+
+    /// <summary>The file name ending the reader of <paramref name="kind"/> expects (.gz decides decompression).</summary>
+    internal static string Extension(string kind) => kind switch
+    {
+        "mediamix" => ".csv",
+        "edgelist" => ".txt",
+        "edgelist-gz" => ".txt.gz",
+        "graphfile" => ".imgraph",
+        _ => ".json",
+    };
+
     /// <summary>The reading stage of each command: parse, check, and map onto the domain types (no simulation).</summary>
     internal static Action<string> Target(string kind) => kind switch
     {
@@ -134,6 +168,12 @@ public sealed class InputFuzzTests : IDisposable
         {
             using var reader = new StringReader(Encoding.UTF8.GetString(File.ReadAllBytes(path)));
             _ = MediaMixCsv.Read(reader, "week", "sales", ["tv", "search", "social"], ["price"]);
+        },
+        "edgelist" or "edgelist-gz" or "graphfile" => path =>
+        {
+            // The --graph reader of seeds and spread, with the default convention and then with the file's own weights.
+            _ = GraphInput.Load(path, undirected: false, EdgeProbabilities.WeightedCascade);
+            _ = GraphInput.Load(path, undirected: false, EdgeProbabilities.FromWeights);
         },
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown input kind"),
     };

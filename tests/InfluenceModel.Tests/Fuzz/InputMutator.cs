@@ -24,7 +24,8 @@ internal static class InputMutator
     /// <summary>The mutant number <paramref name="iteration"/> of <paramref name="seed"/> under <paramref name="runSeed"/>.</summary>
     public static byte[] Mutate(byte[] seed, int runSeed, long iteration)
     {
-        var random = new Random(HashCode.Combine(runSeed, iteration, seed.Length));
+        // Not HashCode.Combine: it is randomised per process, and a failure must replay from (seed, iteration).
+        var random = new Random(Mix(runSeed, iteration, seed.Length));
         byte[] data = seed;
         int mutations = 1 + random.Next(3);
         for (int m = 0; m < mutations; m++)
@@ -45,6 +46,15 @@ internal static class InputMutator
         }
 
         return data;
+    }
+
+    /// <summary>A fixed 32-bit mix (SplitMix64's finaliser) of the three numbers.</summary>
+    private static int Mix(int runSeed, long iteration, int length)
+    {
+        ulong z = unchecked(((ulong)(uint)runSeed << 32) ^ (ulong)iteration ^ ((ulong)(uint)length * 0x9E3779B97F4A7C15UL));
+        z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);
+        z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
+        return (int)(z ^ (z >> 31));
     }
 
     private static byte[] Flip(byte[] data, Random random)

@@ -77,7 +77,7 @@ public sealed class EdgeListReaderTests : IDisposable
     {
         string text = RandomEdgeList(seed: 1, lines: 5_000, stringIdAtLine: -1);
         string gz = WriteGzip("g.txt.gz", text);
-        AssertSame(Reference(text), SocialGraph.LoadEdgeList(gz));
+        AssertSame(Reference(text), EdgeListReader.ReadFile(gz, EdgeListOptions.Default));
     }
 
     [Theory]
@@ -209,7 +209,7 @@ public sealed class EdgeListReaderTests : IDisposable
     // ---- helpers ----
 
     private static SocialGraph Load(byte[] bytes, bool seekable) =>
-        SocialGraph.LoadEdgeList(seekable ? new MemoryStream(bytes) : new ForwardOnlyStream(bytes), null);
+        EdgeListReader.Read(seekable ? new MemoryStream(bytes) : new ForwardOnlyStream(bytes), EdgeListOptions.Default);
 
     private string WriteGzip(string name, string text)
     {
