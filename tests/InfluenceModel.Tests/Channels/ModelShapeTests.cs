@@ -82,11 +82,10 @@ public sealed class ModelShapeTests
     /// <summary>Runs <paramref name="run"/> with a token that fires after <see cref="CancelAfter"/>; asserts it stops within the slack.</summary>
     private static void AssertStopsPromptly(Action<CancellationToken> run)
     {
-        using var cts = new CancellationTokenSource(CancelAfter);
-        var watch = Stopwatch.StartNew();
-        Assert.ThrowsAny<OperationCanceledException>(() => run(cts.Token));
-        watch.Stop();
-        Assert.True(watch.Elapsed < CancelAfter + CancelSlack, $"stopped {watch.Elapsed.TotalMilliseconds:F0} ms after the start; the token fired at {CancelAfter.TotalMilliseconds} ms");
+        using var cancel = new DelayedCancel(CancelAfter);
+        Assert.ThrowsAny<OperationCanceledException>(() => run(cancel.Token));
+        TimeSpan latency = cancel.SinceCancel;
+        Assert.True(latency < CancelSlack, $"stopped {latency.TotalMilliseconds:F0} ms after the token fired");
     }
 
     private static void AssertEndsComplete(Recorder recorder, string stage)

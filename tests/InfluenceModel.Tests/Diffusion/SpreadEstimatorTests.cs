@@ -87,12 +87,10 @@ public class SpreadEstimatorTests
         SpreadEstimator.Estimate(request, new SimulationOptions { Simulations = 1000, MaxDegreeOfParallelism = 2 });
         double fullRunMs = clock.Elapsed.TotalMilliseconds * 100_000;
 
-        using var cts = new CancellationTokenSource();
         var options = new SimulationOptions { Simulations = 100_000_000, MaxDegreeOfParallelism = 2 };
-        clock.Restart();
-        cts.CancelAfter(50);
-        Assert.ThrowsAny<OperationCanceledException>(() => SpreadEstimator.Estimate(request, options, null, cts.Token));
-        double latencyMs = clock.Elapsed.TotalMilliseconds - 50;
+        using var cancel = new DelayedCancel(TimeSpan.FromMilliseconds(50));
+        Assert.ThrowsAny<OperationCanceledException>(() => SpreadEstimator.Estimate(request, options, null, cancel.Token));
+        double latencyMs = cancel.SinceCancel.TotalMilliseconds;
 
         Assert.True(latencyMs < 1000, $"{name}: stopped {latencyMs:F0} ms after cancellation");
         Assert.True(latencyMs < fullRunMs / 100, $"{name}: stopped {latencyMs:F0} ms after cancellation; the full run takes ≈ {fullRunMs:F0} ms");

@@ -177,12 +177,10 @@ public class InfluenceMaximizerTests
         var graph = GraphGenerators.BarabasiAlbert(20_000, 4, seed: 1).WithEdgeProbabilities(EdgeProbabilities.WeightedCascade);
         var request = new SeedingRequest(graph, Ic, 50) { Algorithm = SeedingAlgorithm.Imm, Epsilon = 0.01 };
         var reports = new List<ProgressReport>();
-        using var cts = new CancellationTokenSource();
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        cts.CancelAfter(50);
+        using var cancel = new DelayedCancel(TimeSpan.FromMilliseconds(50));
         Assert.ThrowsAny<OperationCanceledException>(() =>
-            InfluenceMaximizer.Select(request, new SimulationOptions { MaxDegreeOfParallelism = 2 }, new SyncProgress(reports), cts.Token));
-        double latencyMs = clock.Elapsed.TotalMilliseconds - 50;
+            InfluenceMaximizer.Select(request, new SimulationOptions { MaxDegreeOfParallelism = 2 }, new SyncProgress(reports), cancel.Token));
+        double latencyMs = cancel.SinceCancel.TotalMilliseconds;
 
         Assert.True(latencyMs < 1000, $"stopped {latencyMs:F0} ms after cancellation");
         // It was stopped in the middle of the work, not after it: the last sampling round had sets left to draw.
