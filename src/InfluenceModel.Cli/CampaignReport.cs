@@ -78,7 +78,7 @@ internal static class CampaignReport
             .Append("</title><style>body{font-family:sans-serif;max-width:1000px;margin:auto}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 6px;text-align:right}td{white-space:nowrap}.table{overflow-x:auto}img{max-width:100%}</style></head><body>\n");
         md.Append("# ").Append(r.Name).Append("\n\n");
         html.Append("<h1>").Append(WebUtility.HtmlEncode(r.Name)).Append("</h1>\n");
-        string intro = $"{r.Simulations} Monte-Carlo runs, seed {r.Seed}, {r.Consumers:N0} consumers. Counts are consumers, money is in the scenario's currency; ± is the 95% confidence interval half-width. Model and sources: docs/models/campaign.md.";
+        string intro = $"{r.Simulations} Monte-Carlo runs, seed {r.Seed}, {r.Consumers:N0} consumers. Counts are consumers, money is in the scenario's currency; ± is the 95% confidence interval half-width. Model and sources: https://github.com/InfluenceModel/InfluenceModel/blob/main/docs/models/campaign.md.";
         md.Append(intro).Append("\n\n");
         html.Append("<p>").Append(WebUtility.HtmlEncode(intro)).Append("</p>\n");
         foreach ((string title, string? text, string[] header, List<string[]> rows) in sections)

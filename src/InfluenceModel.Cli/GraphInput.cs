@@ -36,22 +36,6 @@ internal static class GraphInput
     private static string Existing(string path) =>
         File.Exists(path) ? path : throw new CliInputException($"Graph file not found: {EscapedPath(path)}");
 
-    /// <summary>A path as shown in a message: control characters escaped.</summary>
-    public static string EscapedPath(string path)
-    {
-        var sb = new System.Text.StringBuilder(path.Length);
-        foreach (char c in path)
-        {
-            if (char.IsControl(c))
-            {
-                sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"\\x{(int)c:X2}");
-            }
-            else
-            {
-                sb.Append(c);
-            }
-        }
-
-        return sb.ToString();
-    }
+    /// <summary>A path as shown in a message: control characters escaped (the CLI's one escaping, <see cref="ErrorText.Escape"/>).</summary>
+    public static string EscapedPath(string path) => ErrorText.Escape(path);
 }

@@ -17,7 +17,7 @@ internal sealed class BudgetCommand(IAnsiConsole console) : Command<BudgetComman
     public sealed class Settings : CommandSettings
     {
         [CommandOption("-i|--input <FILE>")]
-        [Description("JSON budget plan (strategy, annualTotal, periods, reserveShare, channels, opportunities, hurdleRate, reforecastEvery, reserveSearch, seed); unknown properties are rejected. Example: docs/examples/budget-plan.json.")]
+        [Description("JSON budget plan (strategy, annualTotal, periods, reserveShare, channels, opportunities, hurdleRate, reforecastEvery, reserveSearch, seed); unknown properties are rejected. Example: https://github.com/InfluenceModel/InfluenceModel/blob/main/docs/examples/budget-plan.json.")]
         public string? Input { get; init; }
 
         [CommandOption("-n|--simulations <N>")]
@@ -47,7 +47,7 @@ internal sealed class BudgetCommand(IAnsiConsole console) : Command<BudgetComman
         {
             if (string.IsNullOrWhiteSpace(Input))
             {
-                return ValidationResult.Error("--input <FILE> is required (see docs/examples/budget-plan.json).");
+                return ValidationResult.Error("--input <FILE> is required (see https://github.com/InfluenceModel/InfluenceModel/blob/main/docs/examples/budget-plan.json).");
             }
 
             if ((CommonOptions.CheckSimulations(Simulations) ?? CommonOptions.CheckParallelism(Parallelism)) is { } error)

@@ -14,7 +14,7 @@ internal sealed class ChannelsCommand(IAnsiConsole console) : Command<ChannelsCo
     public sealed class Settings : CommandSettings
     {
         [CommandOption("-i|--input <FILE>")]
-        [Description("JSON file: segments (name, size), channels (name, fixedCost, audience share per segment, curve {kind: hill|logistic|michaelisMenten, parameters}), optional objective, required, excluded. Example: docs/examples/channels.json.")]
+        [Description("JSON file: segments (name, size), channels (name, fixedCost, audience share per segment, curve {kind: hill|logistic|michaelisMenten, parameters}), optional objective, required, excluded. Example: https://github.com/InfluenceModel/InfluenceModel/blob/main/docs/examples/channels.json.")]
         public string? Input { get; init; }
 
         [CommandOption("-b|--budget <MONEY>")]
@@ -42,7 +42,7 @@ internal sealed class ChannelsCommand(IAnsiConsole console) : Command<ChannelsCo
         {
             if (Input is null)
             {
-                return ValidationResult.Error("--input is required (see docs/examples/channels.json).");
+                return ValidationResult.Error("--input is required (see https://github.com/InfluenceModel/InfluenceModel/blob/main/docs/examples/channels.json).");
             }
 
             if (Budget is not { } b || !double.IsFinite(b) || b < 0)

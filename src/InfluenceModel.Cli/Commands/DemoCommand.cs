@@ -47,7 +47,7 @@ internal sealed class DemoCommand(IAnsiConsole console) : Command<DemoCommand.Se
         _ = OutputFiles.CheckFolder(settings.Out, "--out", CampaignReport.Files);
         console.Write(new Rule("[bold]InfluenceModel demo: a social influence marketing campaign[/]").LeftJustified());
         console.MarkupLine("A brand chooses among a Facebook page, a CEO blog, a wiki, a MySpace page, a YouTube channel and magazine websites, " +
-            "runs an employee brand-ambassador program, keeps a reserve, and grows a user community. Defaults and sources: docs/models/campaign.md.");
+            "runs an employee brand-ambassador program, keeps a reserve, and grows a user community. Defaults and sources: https://github.com/InfluenceModel/InfluenceModel/blob/main/docs/models/campaign.md.");
         return RunCommand.Execute(console, scenario, settings, json: false, cancellationToken);
     }
 }

@@ -25,7 +25,7 @@ internal sealed class MmmCommand(IAnsiConsole console) : Command<MmmCommand.Sett
     public sealed class Settings : CommandSettings
     {
         [CommandOption("-i|--input <FILE>")]
-        [Description("CSV table with a header row: one row per week (or day), ISO dates yyyy-MM-dd, numbers with '.' as the decimal point. Required. Example: docs/examples/media-mix.csv.")]
+        [Description("CSV table with a header row: one row per week (or day), ISO dates yyyy-MM-dd, numbers with '.' as the decimal point. Required. Example: https://github.com/InfluenceModel/InfluenceModel/blob/main/docs/examples/media-mix.csv.")]
         public string? Input { get; init; }
 
         [CommandOption("--date <COLUMN>")]

@@ -11,7 +11,7 @@ internal sealed class RunCommand(IAnsiConsole console) : Command<RunCommand.Sett
     public sealed class Settings : CampaignRunSettings
     {
         [CommandArgument(0, "[SCENARIO]")]
-        [Description("The scenario JSON file (schema: docs/campaign-scenario.schema.json; example: docs/examples/campaign.json). Required unless --print-default.")]
+        [Description("The scenario JSON file (schema: https://github.com/InfluenceModel/InfluenceModel/blob/main/docs/campaign-scenario.schema.json; example: https://github.com/InfluenceModel/InfluenceModel/blob/main/docs/examples/campaign.json). Required unless --print-default.")]
         public string? Scenario { get; init; }
 
         [CommandOption("-f|--format <FORMAT>")]

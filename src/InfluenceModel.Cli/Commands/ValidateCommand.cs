@@ -12,7 +12,7 @@ internal sealed class ValidateCommand(IAnsiConsole console) : Command<ValidateCo
     public sealed class Settings : CommandSettings
     {
         [CommandArgument(0, "<SCENARIO>")]
-        [Description("The scenario JSON file (schema: docs/campaign-scenario.schema.json).")]
+        [Description("The scenario JSON file (schema: https://github.com/InfluenceModel/InfluenceModel/blob/main/docs/campaign-scenario.schema.json).")]
         public string Scenario { get; init; } = "";
     }
 

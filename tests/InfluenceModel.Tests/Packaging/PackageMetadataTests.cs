@@ -16,7 +16,8 @@ public sealed partial class PackageMetadataTests
     private static string Property(string file, string name) =>
         XDocument.Load(Path.Combine(Root, file)).Descendants(name).Single().Value;
 
-    [GeneratedRegex(@"https://github\.com/[^\s""')<>\]]+")]
+    // A sentence's closing '.', ',' or ';' is not part of the link (as terminals and Markdown linkify it).
+    [GeneratedRegex(@"https://github\.com/[^\s""')<>\]]+(?<![.,;:])")]
     private static partial Regex GitHubLink();
 
     private static IEnumerable<(string File, string Url)> Links()

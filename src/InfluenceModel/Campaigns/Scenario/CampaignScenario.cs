@@ -43,7 +43,7 @@ public sealed record CampaignScenario
         init => field = value == CurrentSchemaVersion
             ? value
             : throw new ArgumentOutOfRangeException(nameof(SchemaVersion), value,
-                $"SchemaVersion must be {CurrentSchemaVersion}; it was {value} (schema 1 files: see docs/models/campaign.md, \"Scenario schema 2\").");
+                $"SchemaVersion must be {CurrentSchemaVersion}; it was {value} (schema 1 files: see https://github.com/InfluenceModel/InfluenceModel/blob/main/docs/models/campaign.md, \"Scenario schema 2\").");
     } = CurrentSchemaVersion;
 
     /// <summary>Display name. Non-empty.</summary>
