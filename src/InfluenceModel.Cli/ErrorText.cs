@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using InfluenceModel.Campaigns;
+using InfluenceModel.Internal;
 
 namespace InfluenceModel.Cli;
 
@@ -69,32 +70,11 @@ internal static partial class ErrorText
     }
 
     /// <summary>
-    /// <paramref name="text"/> with every control character (C0, DEL, C1) and every bidirectional override written as a
-    /// visible escape (ESC → \x1B, U+202E → \u202E), so that text from a file cannot retitle, clear or reorder the
-    /// user's terminal. Backslashes stay as they are.
+    /// <paramref name="text"/> with every control character (C0, DEL, C1), lone surrogate and invisible format character
+    /// (bidirectional overrides) written as a visible escape (ESC → \x1B, U+202E → \u202E), so that text from a file
+    /// cannot retitle, clear or reorder the user's terminal: the library's one escaper, <see cref="Printable.Escape"/>.
     /// </summary>
-    public static string Escape(string text)
-    {
-        StringBuilder? sb = null;
-        for (int i = 0; i < text.Length; i++)
-        {
-            char c = text[i];
-            string? escaped = c < 0x20 || (c >= 0x7F && c <= 0x9F) ? $"\\x{(int)c:X2}"
-                : c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\u200E' or '\u200F' or '\u061C' ? $"\\u{(int)c:X4}"
-                : char.IsSurrogate(c) && !(char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) && !(char.IsLowSurrogate(c) && i > 0 && char.IsHighSurrogate(text[i - 1])) ? $"\\u{(int)c:X4}"
-                : null;
-            if (escaped is null)
-            {
-                sb?.Append(c);
-                continue;
-            }
-
-            sb ??= new StringBuilder(text, 0, i, text.Length + 16);
-            sb.Append(escaped);
-        }
-
-        return sb?.ToString() ?? text;
-    }
+    public static string Escape(string text) => Printable.Escape(text);
 
     /// <summary>System.Text.Json's location tail: " Path: $.x | LineNumber: 3 | BytePositionInLine: 7." and its variants.</summary>
     [GeneratedRegex(@"\s*(Path: \S*\s*\|\s*)?LineNumber: \d+ \| BytePositionInLine: \d+\.?")]

@@ -66,42 +66,8 @@ internal static class EdgeListReader
             MemoryLimit = memoryLimit > 0 ? memoryLimit : GC.GetGCMemoryInfo().TotalAvailableMemoryBytes,
         }.Run();
 
-    /// <summary>
-    /// Shows untrusted text in a one-line message: control characters (C0, DEL, C1) and invisible format characters
-    /// (bidirectional overrides) become <c>\xHH</c> / <c>\uHHHH</c>, so echoing a line cannot retitle or clear a
-    /// terminal; text longer than <paramref name="maxChars"/> is cut with "…".
-    /// </summary>
-    public static string Escape(ReadOnlySpan<char> text, int maxChars = 200)
-    {
-        var sb = new StringBuilder(Math.Min(text.Length, maxChars) + 8);
-        for (int i = 0; i < text.Length && i < maxChars; i++)
-        {
-            char c = text[i];
-            if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0))
-            {
-                sb.Append(CultureInfo.InvariantCulture, $"\\x{(int)c:X2}");
-            }
-            else if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                sb.Append(c).Append(text[++i]);
-            }
-            else if (char.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.Surrogate or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)
-            {
-                sb.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
-            }
-            else
-            {
-                sb.Append(c);
-            }
-        }
-
-        if (text.Length > maxChars)
-        {
-            sb.Append('…');
-        }
-
-        return sb.ToString();
-    }
+    /// <summary>Untrusted text for a message: see <see cref="Internal.Printable.Escape"/> (cut at 200 characters).</summary>
+    public static string Escape(ReadOnlySpan<char> text) => Internal.Printable.Escape(text, 200);
 
     private static bool IsSpace(byte b) => b is (byte)' ' or (byte)'\t' or 0x0B or 0x0C;
 
