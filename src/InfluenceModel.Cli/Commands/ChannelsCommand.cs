@@ -66,7 +66,7 @@ internal sealed class ChannelsCommand(IAnsiConsole console) : Command<ChannelsCo
         ChartOption.Check(settings.Chart);
 
         ChannelsInput input = ChannelsInput.Read(settings.Input!);
-        SelectionRequest request = input.ToRequest(settings.Input!, settings.Budget!.Value, settings.MaxChannels ?? Math.Clamp(input.Channels.Count, 1, 1000) /* no cap: every channel may be in */, settings.Objective);
+        SelectionRequest request = input.ToRequest(settings.Input!, settings.Budget!.Value, settings.MaxChannels ?? SelectionRequest.MaxCandidates /* no cap: every channel may be in */, settings.Objective);
         ChannelSelection plan = SamplingProgress.RunFraction(
             $"choosing among {request.Channels.Count} channels",
             progress => ChannelSelector.Select(request, progress, cancellationToken));

@@ -42,12 +42,29 @@ public sealed record SelectionRequest
     /// The candidate channels: unique names, each with one audience share per segment (checked by the selector,
     /// naming this property).
     /// </summary>
+    /// <remarks>At most <see cref="MaxCandidates"/> channels, so that the default <see cref="MaxChannels"/> never caps
+    /// a request silently.</remarks>
     /// <exception cref="ArgumentNullException">The list or one of its channels is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">More than <see cref="MaxCandidates"/> channels.</exception>
     public required IReadOnlyList<Channel> Channels
     {
         get;
-        init => field = Guard.NoNullElements(value, nameof(Channels));
+        init
+        {
+            Guard.NoNullElements(value, nameof(Channels));
+            if (value.Count > MaxCandidates)
+            {
+                throw new ArgumentOutOfRangeException(nameof(Channels), value.Count,
+                    $"Channels holds {value.Count} channels; at most {MaxCandidates} are allowed.");
+            }
+
+            field = value;
+        }
     }
+
+    /// <summary>The largest number of candidate channels a selection takes: 1,000 (also the largest
+    /// <see cref="MaxChannels"/>).</summary>
+    public const int MaxCandidates = 1000;
 
     /// <summary>Total money for the period: fixed costs plus spend. Finite and ≥ 0.</summary>
     /// <exception cref="ArgumentOutOfRangeException">Negative, NaN or infinite.</exception>
@@ -57,13 +74,14 @@ public sealed record SelectionRequest
         init => field = Guard.Amount(value, nameof(Budget));
     }
 
-    /// <summary>Largest number of channels in the plan, 1 to 1,000; default 1,000 (no cap in practice).</summary>
+    /// <summary>Largest number of channels in the plan, 1 to <see cref="MaxCandidates"/> (1,000); default 1,000,
+    /// which caps nothing because a request holds at most that many channels.</summary>
     /// <exception cref="ArgumentOutOfRangeException">Outside 1 to 1,000.</exception>
     public int MaxChannels
     {
         get;
-        init => field = Guard.InRange(value, 1, 1000, nameof(MaxChannels));
-    } = 1000;
+        init => field = Guard.InRange(value, 1, MaxCandidates, nameof(MaxChannels));
+    } = MaxCandidates;
 
     /// <summary>The objective; default <see cref="SelectionObjective.Reach"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is not a defined <see cref="SelectionObjective"/>.</exception>

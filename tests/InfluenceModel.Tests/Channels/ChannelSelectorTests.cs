@@ -169,6 +169,14 @@ public class ChannelSelectorTests
         Assert.Equal(nameof(SelectionRequest.Excluded), Assert.Throws<ArgumentException>(() => ChannelSelector.Select(new SelectionRequest { Channels = channels, Budget = 100, Excluded = ["nope"] })).ParamName);
         Assert.Equal(nameof(SelectionRequest.Required), Assert.Throws<ArgumentException>(() => ChannelSelector.Select(new SelectionRequest { Channels = channels, Budget = 500, Required = ["c0"], Excluded = ["c0"] })).ParamName);
         Assert.Equal(nameof(SelectionRequest.MaxChannels), Assert.Throws<ArgumentOutOfRangeException>(() => new SelectionRequest { Channels = channels, Budget = 1, MaxChannels = 0 }).ParamName);
+        Assert.Equal(nameof(SelectionRequest.MaxChannels), Assert.Throws<ArgumentOutOfRangeException>(() => new SelectionRequest { Channels = channels, Budget = 1, MaxChannels = SelectionRequest.MaxCandidates + 1 }).ParamName);
+
+        // More candidates than the largest MaxChannels is refused, never silently capped by the default.
+        var many = RandomChannels(new System.Random(2), SelectionRequest.MaxCandidates + 1, 1);
+        var tooMany = Assert.Throws<ArgumentOutOfRangeException>(() => new SelectionRequest { Channels = many, Budget = 1 });
+        Assert.Equal(nameof(SelectionRequest.Channels), tooMany.ParamName);
+        Assert.Contains("at most 1000", tooMany.Message, StringComparison.Ordinal);
+        Assert.Equal(SelectionRequest.MaxCandidates, new SelectionRequest { Channels = many.Take(SelectionRequest.MaxCandidates).ToList(), Budget = 1 }.Channels.Count);
         Assert.Equal(nameof(SelectionRequest.Objective), Assert.Throws<ArgumentOutOfRangeException>(() => new SelectionRequest { Channels = channels, Budget = 1, Objective = (SelectionObjective)9 }).ParamName);
         Assert.Equal(nameof(SelectionRequest.Method), Assert.Throws<ArgumentOutOfRangeException>(() => new SelectionRequest { Channels = channels, Budget = 1, Method = (SelectionMethod)9 }).ParamName);
     }
