@@ -580,7 +580,7 @@ public sealed class KelmanInfluence : DiffusionModel
                 {
                     int v = dirty[i];
                     double shareWeighted = 0, sharePlain = 0, attitude = 0;
-                    bool follow = followAll || relevant[v];
+                    bool follow = anyFollowed && (followAll || relevant[v]);
                     if (follow)
                     {
                         double pull = 0;
@@ -609,9 +609,9 @@ public sealed class KelmanInfluence : DiffusionModel
                         // bound of them. Then, and only then, the shares are summed from the in-row as a full sweep sums them.
                         bool running = _shareMark[v] == _run;
                         shareWeighted = running ? _shareWeighted[v] * Shared.InverseFixedScale : 0;
-                        sharePlain = running ? _sharePlain[v] * Shared.InverseFixedScale : 0;
+                        sharePlain = samePush ? shareWeighted : running ? _sharePlain[v] * Shared.InverseFixedScale : 0;
                         double slack = (offsets[v + 1] - offsets[v] + 2) * ShareSlack;
-                        if (Math.Abs(shareWeighted - threshold[v]) <= slack || Math.Abs(sharePlain - threshold[v]) <= slack)
+                        if (Math.Abs(shareWeighted - threshold[v]) <= slack || (!samePush && Math.Abs(sharePlain - threshold[v]) <= slack))
                         {
                             shareWeighted = sharePlain = 0;
                             for (int e = offsets[v]; e < offsets[v + 1]; e++)
@@ -627,7 +627,7 @@ public sealed class KelmanInfluence : DiffusionModel
 
                     byte now = state[v];
                     newState[i] = now == Internalized ? Internalized
-                        : _isSeed[v] && seedsForced ? Seeded
+                        : seedsForced && _isSeed[v] ? Seeded
                         : follow && attitude >= tau ? Internalized
                         : m.Compliance && shareWeighted >= threshold[v] ? (sharePlain >= threshold[v] ? Complied : Identified)
                         : now != None && !m.ReversibleCompliance ? now : None;
@@ -643,7 +643,7 @@ public sealed class KelmanInfluence : DiffusionModel
                 {
                     int v = dirty[i];
                     byte now = state[v], then = newState[i];
-                    bool follow = followAll || relevant[v];
+                    bool follow = anyFollowed && (followAll || relevant[v]);
                     bool moved = false;
                     if (follow)
                     {
