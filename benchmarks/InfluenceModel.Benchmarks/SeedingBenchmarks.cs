@@ -73,7 +73,9 @@ public class SeedingPhaseBenchmarks
 
 /// <summary>
 /// Issue 14: CELF, k = 5 on nethept (IC, weighted cascade, 10,000 Monte-Carlo runs per evaluation, the library's
-/// default; 2 threads). The first pass evaluates all 15,229 nodes alone. Target: seconds (it took 73 s).
+/// default; 2 threads) on shared live-edge samples: the first pass bounds all 15,229 nodes (one condensation per
+/// sample) and evaluates only those whose bound can still win. Target: seconds (it took 73 s when it evaluated every
+/// node alone).
 /// Run with <c>--job dry</c>: one measured invocation is enough at this length.
 /// </summary>
 [MemoryDiagnoser]

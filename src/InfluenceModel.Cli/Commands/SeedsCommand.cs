@@ -30,7 +30,7 @@ internal sealed class SeedsCommand(IAnsiConsole console) : Command<SeedsCommand.
         public int K { get; init; } = 50;
 
         [CommandOption("-m|--model <MODEL>")]
-        [Description("Diffusion model: ic (independent cascade), lt (linear threshold) or kelman (compliance, identification, internalization; seeded by CELF on Monte-Carlo spread, with no approximation guarantee).")]
+        [Description("Diffusion model: ic (independent cascade), lt (linear threshold) or kelman (compliance, identification, internalization; seeded by CELF greedy on Monte-Carlo spread, with no approximation guarantee: its spread is not known to be submodular).")]
         [DefaultValue("ic")]
         public string Model { get; init; } = "ic";
 
@@ -163,9 +163,13 @@ internal sealed class SeedsCommand(IAnsiConsole console) : Command<SeedsCommand.
         var options = new SimulationOptions { Simulations = settings.Simulations, Seed = settings.Seed, MaxDegreeOfParallelism = settings.Parallelism };
         bool celf = request.Algorithm == SeedingAlgorithm.CelfGreedy;
 
-        // CELF runs Monte Carlo per candidate (minutes on large graphs): a progress bar on stderr when it is a terminal.
+        // CELF: a progress bar on stderr when it is a terminal. Kelman runs Monte Carlo per candidate first (minutes on
+        // large graphs); IC and LT bound every candidate on the shared live-edge samples first (one pass per sample).
+        bool perCandidate = settings.Model == "kelman";
         var result = celf
-            ? SamplingProgress.Run("CELF: evaluating candidates, then choosing seeds", (long)graph.NodeCount + settings.K,
+            ? SamplingProgress.Run(
+                perCandidate ? "CELF: evaluating candidates, then choosing seeds" : "CELF: bounding on live-edge samples, then choosing seeds",
+                (perCandidate ? graph.NodeCount : (long)settings.Simulations) + settings.K,
                 progress => InfluenceMaximizer.Select(request, options, progress, cancellationToken))
             : SamplingProgress.RunFraction(
                 $"choosing {settings.K} seeds",
@@ -202,7 +206,9 @@ internal sealed class SeedsCommand(IAnsiConsole console) : Command<SeedsCommand.
         summary.AddRow("model", $"{model.Name}, {convention.Name}");
         // Only the figures that apply: ε and RR sets belong to OPIM-C and IMM; a guarantee is printed only when there is one.
         summary.AddRow("algorithm", celf
-            ? string.Create(CultureInfo.InvariantCulture, $"CELF greedy on Monte-Carlo spread, {settings.Simulations:N0} simulations per evaluation{(settings.Model == "kelman" ? " (no approximation guarantee for kelman)" : "")}")
+            ? settings.Model == "kelman"
+                ? string.Create(CultureInfo.InvariantCulture, $"CELF greedy on Monte-Carlo spread, {settings.Simulations:N0} simulations per evaluation (no approximation guarantee for kelman: its spread is not known to be submodular)")
+                : string.Create(CultureInfo.InvariantCulture, $"CELF greedy on Monte-Carlo spread, {settings.Simulations:N0} shared live-edge samples per evaluation")
             : UsesRrSets(result.Algorithm)
                 ? $"{AlgorithmName(result.Algorithm)}, ε = {settings.Epsilon.ToString(CultureInfo.InvariantCulture)}"
                 : AlgorithmName(result.Algorithm));

@@ -42,7 +42,9 @@ namespace InfluenceModel.Diffusion;
 /// </para>
 /// <para>
 /// <b>Cost.</b> A period recomputes only the nodes with an in-neighbour whose adoption or followed attitude changed in
-/// the previous period (each from its whole in-row, so the values are those of a full sweep, bit for bit); a run costs
+/// the previous period (each from its whole in-row, so the values are those of a full sweep, bit for bit), except a
+/// head whose state a gain cannot change and whose attitude is not followed (internalized, a seed still forced, or a
+/// compliant adopter when w' = w), which a new adopter among its in-neighbours does not make dirty; a run costs
 /// O(n) for the thresholds plus work proportional to what changes. A node v can never internalize when
 /// s_v·x_v(0) + (1 − s_v)·Σ_u T_uv &lt; τ (every y_u ≤ 1); Monte-Carlo estimates follow the attitudes only of the nodes
 /// that can, and of the nodes with an in-path to one, because no other attitude can affect an adoption.
@@ -199,6 +201,9 @@ public sealed class KelmanInfluence : DiffusionModel
         /// <summary>The fixed-point scale of the running shares: 2⁵².</summary>
         public const double FixedScale = 4503599627370496.0;
 
+        /// <summary>2⁻⁵²: multiplying by it is exactly dividing by <see cref="FixedScale"/> (a power of two).</summary>
+        public const double InverseFixedScale = 1.0 / FixedScale;
+
         /// <summary>Margin on the attitude bound: rounding cannot lift an attitude above its bound by anything near this.</summary>
         private const double BoundMargin = 1e-9;
 
@@ -296,6 +301,7 @@ public sealed class KelmanInfluence : DiffusionModel
             }
 
             Relevant = RelevantAttitudes(n);
+            AnyRelevant = Array.IndexOf(Relevant, true) >= 0;
             var unstable = new List<int>();
             var unstableRelevant = new List<int>();
             for (int v = 0; v < n; v++)
@@ -362,6 +368,9 @@ public sealed class KelmanInfluence : DiffusionModel
         /// distance) a node that can. Closed under in-neighbours.
         /// </summary>
         public bool[] Relevant { get; }
+
+        /// <summary>Whether any node is <see cref="Relevant"/> (with the defaults none is).</summary>
+        public bool AnyRelevant { get; }
 
         /// <summary>Nodes whose period-1 state or attitude differs from period 0 when nobody adopts.</summary>
         public int[] Unstable { get; }
@@ -445,6 +454,7 @@ public sealed class KelmanInfluence : DiffusionModel
         private readonly double[] _newX;
         private readonly int[] _mechanisms = new int[5];
         private int[] _dirty;
+        private readonly int[] _changed;
         private int[] _nextDirty;
         private readonly int[] _seeds;
         private int _seedCount;
@@ -470,6 +480,7 @@ public sealed class KelmanInfluence : DiffusionModel
             _sharePlain = ReferenceEquals(data.PushWeighted, data.PushPlain) ? _shareWeighted : new long[n];
             _shareMark = new int[n];
             _dirty = new int[n];
+            _changed = new int[n];
             _nextDirty = new int[n];
         }
 
@@ -490,6 +501,8 @@ public sealed class KelmanInfluence : DiffusionModel
             int[] pushOffsets = data.PushOffsets, pushTargets = data.PushTargets, shareMark = _shareMark;
             long[] pushWeighted = data.PushWeighted, pushPlain = data.PushPlain, runningWeighted = _shareWeighted, runningPlain = _sharePlain;
             bool samePush = ReferenceEquals(pushWeighted, pushPlain);
+            bool anyFollowed = followAll || data.AnyRelevant;
+            int[] changedNodes = _changed;
             double tau = m.InternalizationThreshold;
             int adopters = 0;
             foreach (int seedNode in seeds)
@@ -567,7 +580,7 @@ public sealed class KelmanInfluence : DiffusionModel
                 {
                     int v = dirty[i];
                     double shareWeighted = 0, sharePlain = 0, attitude = 0;
-                    bool follow = followAll || relevant[v];
+                    bool follow = anyFollowed && (followAll || relevant[v]);
                     if (follow)
                     {
                         double pull = 0;
@@ -595,10 +608,10 @@ public sealed class KelmanInfluence : DiffusionModel
                         // running fixed-point shares decide the comparisons with θ_v unless θ_v lies within their error
                         // bound of them. Then, and only then, the shares are summed from the in-row as a full sweep sums them.
                         bool running = _shareMark[v] == _run;
-                        shareWeighted = running ? _shareWeighted[v] / Shared.FixedScale : 0;
-                        sharePlain = running ? _sharePlain[v] / Shared.FixedScale : 0;
+                        shareWeighted = running ? _shareWeighted[v] * Shared.InverseFixedScale : 0;
+                        sharePlain = samePush ? shareWeighted : running ? _sharePlain[v] * Shared.InverseFixedScale : 0;
                         double slack = (offsets[v + 1] - offsets[v] + 2) * ShareSlack;
-                        if (Math.Abs(shareWeighted - threshold[v]) <= slack || Math.Abs(sharePlain - threshold[v]) <= slack)
+                        if (Math.Abs(shareWeighted - threshold[v]) <= slack || (!samePush && Math.Abs(sharePlain - threshold[v]) <= slack))
                         {
                             shareWeighted = sharePlain = 0;
                             for (int e = offsets[v]; e < offsets[v + 1]; e++)
@@ -614,7 +627,7 @@ public sealed class KelmanInfluence : DiffusionModel
 
                     byte now = state[v];
                     newState[i] = now == Internalized ? Internalized
-                        : _isSeed[v] && seedsForced ? Seeded
+                        : seedsForced && _isSeed[v] ? Seeded
                         : follow && attitude >= tau ? Internalized
                         : m.Compliance && shareWeighted >= threshold[v] ? (sharePlain >= threshold[v] ? Complied : Identified)
                         : now != None && !m.ReversibleCompliance ? now : None;
@@ -622,7 +635,7 @@ public sealed class KelmanInfluence : DiffusionModel
 
                 // Apply the period (synchronously: every dirty node above read the previous period's state) and mark the
                 // out-neighbours of what changed for the next period.
-                int joined = 0, dropped = 0, nextCount = 0;
+                int joined = 0, dropped = 0, nextCount = 0, changedCount = 0;
                 bool changed = false;
                 double maxDelta = 0;
                 mark = NextMark();
@@ -630,7 +643,7 @@ public sealed class KelmanInfluence : DiffusionModel
                 {
                     int v = dirty[i];
                     byte now = state[v], then = newState[i];
-                    bool follow = followAll || relevant[v];
+                    bool follow = anyFollowed && (followAll || relevant[v]);
                     bool moved = false;
                     if (follow)
                     {
@@ -678,26 +691,49 @@ public sealed class KelmanInfluence : DiffusionModel
 
                     if ((now == None) != (then == None))
                     {
-                        // v started or stopped adopting: its weight enters or leaves its out-neighbours' shares.
-                        long sign = now == None ? 1 : -1;
-                        for (int e = pushOffsets[v]; e < pushOffsets[v + 1]; e++)
+                        // v started (v) or stopped (~v) adopting: pushed below, once every state of the period is applied.
+                        changedNodes[changedCount++] = now == None ? v : ~v;
+                    }
+                }
+
+                // The weights of the nodes that started or stopped adopting enter or leave their out-neighbours' shares,
+                // and those out-neighbours are recomputed next period — except, for a gain, a head whose state a gain
+                // cannot change and whose attitude is not followed: an internalized node, a seed still forced next period,
+                // or (without identification weights) a compliant adopter, whose share only grows (the in-row sums are
+                // monotone in the adopters, in floating point too: rounding is monotone). LT likewise skips active heads.
+                bool forcedNext = m.SeedPeriods is not { } seedPeriods || period + 1 < seedPeriods;
+                for (int c = 0; c < changedCount; c++)
+                {
+                    int entry = changedNodes[c];
+                    bool gain = entry >= 0;
+                    int v = gain ? entry : ~entry;
+                    long sign = gain ? 1 : -1;
+                    for (int e = pushOffsets[v]; e < pushOffsets[v + 1]; e++)
+                    {
+                        int w = pushTargets[e];
+                        if (shareMark[w] != _run)
                         {
-                            int w = pushTargets[e];
-                            if (shareMark[w] != _run)
-                            {
-                                shareMark[w] = _run;
-                                runningWeighted[w] = 0;
-                                runningPlain[w] = 0;
-                            }
-
-                            runningWeighted[w] += sign * pushWeighted[e];
-                            if (!samePush)
-                            {
-                                runningPlain[w] += sign * pushPlain[e];
-                            }
-
-                            MarkNext(w, mark, ref nextCount);
+                            shareMark[w] = _run;
+                            runningWeighted[w] = 0;
+                            runningPlain[w] = 0;
                         }
+
+                        runningWeighted[w] += sign * pushWeighted[e];
+                        if (!samePush)
+                        {
+                            runningPlain[w] += sign * pushPlain[e];
+                        }
+
+                        if (gain && !(anyFollowed && (followAll || relevant[w])))
+                        {
+                            byte head = state[w];
+                            if (head == Internalized || (head == Complied && samePush) || (head == Seeded && forcedNext))
+                            {
+                                continue;
+                            }
+                        }
+
+                        MarkNext(w, mark, ref nextCount);
                     }
                 }
 

@@ -41,9 +41,10 @@ public static class InfluenceMaximizer
     /// </param>
     /// <param name="progress">
     /// Receives reports in the stages "sampling" (RR sets drawn of the round's target), "selecting" (seeds chosen of the
-    /// free seeds) and "evaluating" (the seeds' evaluation: Completed = seeds evaluated); CELF first reports "evaluating"
-    /// with Completed = spread evaluations of its first pass (every candidate alone) and Total = the candidates. Each
-    /// stage ends with Completed = Total. Optional.
+    /// free seeds) and "evaluating" (the seeds' evaluation: Completed = seeds evaluated). CELF on IC or LT first reports
+    /// "bounding" (Completed = live-edge samples bounded, Total = the simulations); CELF on Kelman first reports
+    /// "evaluating" with Completed = spread evaluations of its first pass (every candidate alone) and Total = the
+    /// candidates. Each stage ends with Completed = Total. Optional.
     /// </param>
     /// <param name="cancellationToken">Cancels the selection; checked every 1,024 RR sets, every greedy pick and every CELF simulation.</param>
     /// <returns>The seeds in selection order with their marginal gains, the estimated spread and the guarantee.</returns>
@@ -81,7 +82,7 @@ public static class InfluenceMaximizer
             SeedingAlgorithm.Opimc => ReverseReachableSeeding.Opimc(problem),
             SeedingAlgorithm.Imm => ReverseReachableSeeding.Imm(problem),
             SeedingAlgorithm.CelfGreedy when request.Model is KelmanInfluence => Celf(request, options, problem),
-            SeedingAlgorithm.CelfGreedy => Evaluate(problem, CelfGreedy.Select(problem, MonteCarlo(request, options, problem)), CelfGuarantee(problem)),
+            SeedingAlgorithm.CelfGreedy => Evaluate(problem, CelfGreedy.Select(problem, LiveEdges(request, options, problem)), CelfGuarantee(problem)),
             SeedingAlgorithm.MaxDegree => Evaluate(problem, SeedingHeuristics.MaxDegree(problem), 0.0),
             SeedingAlgorithm.DegreeDiscount => Evaluate(problem, SeedingHeuristics.DegreeDiscount(problem), 0.0),
             _ => Evaluate(problem, SeedingHeuristics.PageRank(problem), 0.0),
@@ -114,6 +115,13 @@ public static class InfluenceMaximizer
     /// caller's simulation count and parallelism. Progress is the selection's, not each estimate's.
     /// </summary>
     private static SpreadOracle MonteCarlo(SeedingRequest request, SimulationOptions options, SeedingProblem problem) =>
+        new(request.Graph, request.Model, options with { Seed = problem.FamilySeed(CelfFamily) }, problem.CancellationToken);
+
+    /// <summary>
+    /// The CELF oracle for IC and LT: shared live-edge samples on the same stream family (the estimate is submodular on
+    /// them, so CELF returns the plain greedy's picks and can skip the first pass with bounds).
+    /// </summary>
+    private static LiveEdgeOracle LiveEdges(SeedingRequest request, SimulationOptions options, SeedingProblem problem) =>
         new(request.Graph, request.Model, options with { Seed = problem.FamilySeed(CelfFamily) }, problem.CancellationToken);
 
     /// <summary>

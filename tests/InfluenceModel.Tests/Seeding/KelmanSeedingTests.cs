@@ -74,7 +74,8 @@ public class KelmanSeedingTests
     public void Celf_ReportsItsSpreadEvaluations_AndEndsEachStage()
     {
         var reports = new List<ProgressReport>();
-        var request = new SeedingRequest(Hub, new LinearThreshold(), 2) { Algorithm = SeedingAlgorithm.CelfGreedy };
+        // Kelman: every candidate evaluated in the first pass (IC and LT bound it instead, see CelfLiveEdgeTests).
+        var request = new SeedingRequest(Hub, new KelmanInfluence(), 2) { Algorithm = SeedingAlgorithm.CelfGreedy };
         InfluenceMaximizer.Select(request, new SimulationOptions { Simulations = 50 }, new SyncProgress(reports));
         var evaluating = reports.TakeWhile(r => r.Stage == "evaluating").ToList();
         Assert.NotEmpty(evaluating);
