@@ -58,21 +58,8 @@ public sealed class ClusterInfluenceMaximizer : IInfluenceMaximizer
     /// </exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     /// <exception cref="InvalidOperationException">No silo answers, or a partition failed <see cref="InfluenceClusterOptions.MaxAttempts"/> times (the cause is the inner exception).</exception>
-    public SeedSelection Select(SeedingRequest request, SimulationOptions? options = null, IProgress<ProgressReport>? progress = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        int partitions = Cluster.PartitionCount(_grains, _cluster);
-        bool linearThreshold = request.Model is LinearThreshold or KelmanInfluence;
-        using var run = new ClusterRun(_grains, _graph.ToSpec(), ClusterGraph.Fingerprint(request.Graph), linearThreshold, partitions, _cluster.SiloParallelism, _cluster.MaxAttempts, cancellationToken);
-        try
-        {
-            return InfluenceMaximizer.SelectWith(run.CreateStore, request, options ?? _defaults, progress, cancellationToken);
-        }
-        finally
-        {
-            LastRecoveries = run.Recoveries;
-        }
-    }
+    public SeedSelection Select(SeedingRequest request, SimulationOptions? options = null, IProgress<ProgressReport>? progress = null, CancellationToken cancellationToken = default) =>
+        Select(request, options, progress, static _ => { }, cancellationToken);
 
     /// <summary>Runs a selection with a hook on the run (tests: where partitions are, stopping silos).</summary>
     internal SeedSelection Select(SeedingRequest request, SimulationOptions? options, IProgress<ProgressReport>? progress, Action<ClusterRun> onRun, CancellationToken cancellationToken)
