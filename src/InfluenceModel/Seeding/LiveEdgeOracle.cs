@@ -43,7 +43,8 @@ internal sealed class LiveEdgeOracle
     private readonly int[]? _inOffsets;
     private readonly int[]? _inSources;
     private readonly double[]? _inCumulative;
-    private readonly ulong[] _keys;
+    private readonly ulong _seed;
+    private readonly int _simulations;
     private readonly int _parallelism;
     private readonly CancellationToken _cancellationToken;
     private readonly Stack<Scratch> _pool = new();
@@ -86,24 +87,20 @@ internal sealed class LiveEdgeOracle
             throw new ArgumentException($"Live-edge samples exist for IC and LT only; the model was {model.Name}.", nameof(model));
         }
 
-        _keys = new ulong[options.Simulations];
-        for (int i = 0; i < _keys.Length; i++)
-        {
-            _keys[i] = new Xoshiro256(options.Seed, (ulong)i).NextUInt64();
-        }
-
+        _seed = options.Seed;
+        _simulations = options.Simulations;
         _parallelism = options.EffectiveParallelism;
         _cancellationToken = cancellationToken;
     }
 
     /// <summary>Samples per evaluation.</summary>
-    public int Simulations => _keys.Length;
+    public int Simulations => _simulations;
 
     /// <summary>Number of seed sets evaluated so far.</summary>
     public long Evaluations => Interlocked.Read(ref _evaluations);
 
     /// <summary>The mean reach of <paramref name="seeds"/> (dense indices) over the samples; samples spread over the workers, integer sums.</summary>
-    public double Mean(int[] seeds) => (double)Total(seeds) / _keys.Length;
+    public double Mean(int[] seeds) => (double)Total(seeds) / _simulations;
 
     /// <summary>The summed reach of <paramref name="seeds"/> over the samples (independent of the parallelism).</summary>
     public long Total(int[] seeds)
@@ -111,7 +108,7 @@ internal sealed class LiveEdgeOracle
         long total = 0;
         var gate = new Lock();
         DeterministicParallel.For(
-            _keys.Length,
+            _simulations,
             _parallelism,
             () => 0,
             (_, start, end) =>
@@ -123,7 +120,7 @@ internal sealed class LiveEdgeOracle
                     for (int i = start; i < end; i++)
                     {
                         _cancellationToken.ThrowIfCancellationRequested();
-                        sum += Reach(seeds, _keys[i], scratch);
+                        sum += Reach(seeds, Key(i), scratch);
                     }
                 }
                 finally
@@ -151,7 +148,7 @@ internal sealed class LiveEdgeOracle
         var bounds = new long[_n];
         var gate = new Lock();
         DeterministicParallel.For(
-            _keys.Length,
+            _simulations,
             _parallelism,
             () => new Condensation(_n, _outTargets.Length),
             (work, start, end) =>
@@ -160,7 +157,7 @@ internal sealed class LiveEdgeOracle
                 for (int i = start; i < end; i++)
                 {
                     _cancellationToken.ThrowIfCancellationRequested();
-                    BuildLiveGraph(_keys[i], work);
+                    BuildLiveGraph(Key(i), work);
                     work.AddBounds(_n);
                     advance();
                 }
@@ -311,6 +308,9 @@ internal sealed class LiveEdgeOracle
 
         return -1;
     }
+
+    /// <summary>k_i, the key of sample <paramref name="sample"/>: the first output of the stream (seed, i), recomputed rather than stored (up to 10⁸ samples).</summary>
+    private ulong Key(int sample) => new Xoshiro256(_seed, (ulong)sample).NextUInt64();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Hash(ulong key, long index)
