@@ -546,6 +546,10 @@ internal sealed class WordOfMouthData
 internal sealed class WordOfMouthRun(WordOfMouthData data, double transmission, double recovery, bool lapses) : OpinionRun
 {
     private const byte Susceptible = 0, Telling = 1, Stopped = 2;
+
+    // Probabilities pre-scaled to 2³² and compared with 32 random bits (exact at 0 and 1, resolution 2⁻³² between).
+    private readonly ulong _transmission = (ulong)Math.Round(transmission * 4294967296.0);
+    private readonly ulong _recovery = (ulong)Math.Round(recovery * 4294967296.0);
     private readonly byte[] _state = new byte[data.NodeCount];
     private readonly int[] _touched = new int[data.NodeCount];
     private readonly int[] _stamp = new int[data.NodeCount];
@@ -587,7 +591,7 @@ internal sealed class WordOfMouthRun(WordOfMouthData data, double transmission, 
             for (int k = offsets[u]; k < offsets[u + 1]; k++)
             {
                 int v = targets[k];
-                if (state[v] == Susceptible && rng.NextDouble() < transmission)
+                if (state[v] == Susceptible && rng.NextUInt32() < _transmission)
                 {
                     state[v] = Telling;
                     next[count++] = v;
@@ -599,7 +603,7 @@ internal sealed class WordOfMouthRun(WordOfMouthData data, double transmission, 
         for (int i = 0; i < _tellingCount; i++)
         {
             int u = telling[i];
-            if (rng.NextDouble() < recovery)
+            if (rng.NextUInt32() < _recovery)
             {
                 state[u] = lapses ? Susceptible : Stopped;
                 _stopped += lapses ? 0 : 1;

@@ -221,6 +221,26 @@ public class OpinionOracleTests
     }
 
     [Fact]
+    public void Sir_WithRecoveryOne_IsTheIndependentCascadeWithUniformProbability()
+    {
+        // Telling for exactly one period gives every tie one chance β: Kempe et al.'s IC with p = β. Two independent
+        // Monte-Carlo estimates of the same expected spread agree within their errors.
+        var g = GraphGenerators.BarabasiAlbert(2_000, 3, seed: 6);
+        const double beta = 0.12;
+        int[] seeds = [0, 1, 2, 50, 500, 1500];
+        double[] x0 = [.. Enumerable.Range(0, g.NodeCount).Select(v => seeds.Contains(v) ? 1.0 : 0.0)];
+        var sir = OpinionSimulator.Simulate(new OpinionRequest(g, new SirWordOfMouth { Transmission = beta, Recovery = 1 }, x0), new SimulationOptions { Simulations = 3_000, Seed = 1 });
+        var ic = InfluenceModel.Diffusion.SpreadEstimator.Estimate(
+            new InfluenceModel.Diffusion.SpreadRequest(g.WithEdgeProbabilities(EdgeProbabilities.Uniform(beta)), new InfluenceModel.Diffusion.IndependentCascade(), seeds),
+            new SimulationOptions { Simulations = 3_000, Seed = 2 });
+
+        double sirSpread = sir.FinalMean.Mean * g.NodeCount, sirError = sir.FinalMean.StandardError * g.NodeCount;
+        double bound = 4 * Math.Sqrt((sirError * sirError) + (ic.Spread.StandardError * ic.Spread.StandardError));
+        Assert.InRange(sirSpread, ic.Spread.Mean - bound, ic.Spread.Mean + bound);
+        Assert.True(sirSpread > 3 * seeds.Length, "the cascade spreads well beyond the seeds");
+    }
+
+    [Fact]
     public void Sis_EndemicShareOnADenseGraph_ApproachesTheMeanFieldLevel()
     {
         // Mean degree c = 40, γ = 0.05, β = 0.0025: R₀ = βc/γ = 2. The discrete-time mean-field level solves
