@@ -66,7 +66,8 @@ internal static class GraphMLFormat
             string message = ex.Message;
             int cut = message.IndexOf(" Line ", StringComparison.Ordinal);
             message = Printable.Escape(cut > 0 ? message[..cut] : message, 300).TrimEnd('.');
-            throw new FormatException($"{source}: line {ex.LineNumber}, column {ex.LinePosition}: not well-formed XML: {message}.", ex);
+            (int line, int column) = ex.LineNumber > 0 ? (ex.LineNumber, ex.LinePosition) : (Math.Max(lineInfo.LineNumber, 1), Math.Max(lineInfo.LinePosition, 1));
+            throw new FormatException($"{source}: line {line}, column {column}: not well-formed XML: {message}.", ex);
         }
     }
 

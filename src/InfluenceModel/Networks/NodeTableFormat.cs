@@ -155,6 +155,7 @@ internal static class NodeTableFormat
         bool quoted = false, wasQuoted = false;
         while (true)
         {
+            int column = text.Column;
             int c = text.Next();
             if (++chars > MaxLineChars)
             {
@@ -199,7 +200,7 @@ internal static class NodeTableFormat
                         break;
                     }
 
-                    throw text.Error("a carriage return inside a line");
+                    throw Error(source, text.Line, column, "a carriage return inside a line");
                 case ',':
                     cells.Add(cell.ToString());
                     cell.Clear();
@@ -211,11 +212,11 @@ internal static class NodeTableFormat
                     wasQuoted = true;
                     break;
                 case '"':
-                    throw text.Error("a '\"' inside an unquoted cell (quote the whole cell and double the quote)");
+                    throw Error(source, text.Line, column, "a '\"' inside an unquoted cell (quote the whole cell and double the quote)");
                 default:
                     if (wasQuoted && !char.IsWhiteSpace((char)c))
                     {
-                        throw text.Error("text after a quoted cell's closing '\"'");
+                        throw Error(source, text.Line, column, "text after a quoted cell's closing '\"'");
                     }
 
                     cell.Append((char)c);
@@ -223,6 +224,8 @@ internal static class NodeTableFormat
             }
         }
     }
+
+    private static FormatException Error(string source, int line, int column, string what) => new($"{source}: line {line}, column {column}: {what}.");
 
     public static void Write(AttributedGraph graph, Stream stream)
     {
