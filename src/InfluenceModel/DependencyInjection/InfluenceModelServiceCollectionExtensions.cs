@@ -88,6 +88,7 @@ public static class InfluenceModelServiceCollectionExtensions
         services.TryAddSingleton<Channels.IChannelSelector, Channels.ChannelSelectorService>();
         services.TryAddSingleton<Channels.IResponseCurveFitter, Channels.ResponseCurveFitterService>();
         services.TryAddSingleton<Inference.INutsSampler>(sp => new Inference.NutsSamplerService(sp.GetRequiredService<InfluenceModelOptions>().Sampling));
+        services.TryAddSingleton<Opinions.IOpinionSimulator>(sp => new Opinions.OpinionSimulatorService(Defaults(sp)));
         services.TryAddSingleton<MediaMix.IMediaMixFitter>(sp => new MediaMix.MediaMixFitter(new MediaMix.MediaMixFitOptions { Nuts = sp.GetRequiredService<InfluenceModelOptions>().Sampling }));
         return services;
     }

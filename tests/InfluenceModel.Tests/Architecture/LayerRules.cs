@@ -22,8 +22,9 @@ internal static class LayerRules
         ["Community"] = ["Diffusion.Bass"], // Community may use Diffusion's Bass model, nothing else of Diffusion
         ["Inference"] = [],
         ["MediaMix"] = ["Inference", "Channels"],
-        ["Campaigns"] = ["Networks", "Diffusion", "Seeding", "Channels", "Budgeting", "Community", "Inference", "MediaMix"],
-        ["DependencyInjection"] = ["Networks", "Diffusion", "Seeding", "Channels", "Budgeting", "Community", "Inference", "MediaMix", "Campaigns", "Microsoft.Extensions"],
+        ["Opinions"] = ["Networks"],
+        ["Campaigns"] = ["Networks", "Diffusion", "Seeding", "Channels", "Budgeting", "Community", "Inference", "MediaMix", "Opinions"],
+        ["DependencyInjection"] = ["Networks", "Diffusion", "Seeding", "Channels", "Budgeting", "Community", "Inference", "MediaMix", "Campaigns", "Opinions", "Microsoft.Extensions"],
     };
 
     private static readonly Lazy<ArchUnitNET.Domain.Architecture> Core = new(() => Load(typeof(SimulationOptions).Assembly));
