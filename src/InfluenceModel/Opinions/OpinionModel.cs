@@ -15,21 +15,24 @@ namespace InfluenceModel.Opinions;
 /// </remarks>
 public abstract record OpinionModel
 {
-    private protected OpinionModel()
+    private protected OpinionModel(string name, OpinionKind kind, bool isStochastic)
     {
+        Name = name;
+        Kind = kind;
+        IsStochastic = isStochastic;
     }
 
     /// <summary>The model's short name: "degroot", "fj", "hk", "deffuant", "voter", "majority", "sir" or "sis".</summary>
-    public abstract string Name { get; }
+    public string Name { get; }
 
     /// <summary>What a node's state is: a continuous opinion in [0, 1], a binary opinion 0/1, or a word-of-mouth compartment.</summary>
-    public abstract OpinionKind Kind { get; }
+    public OpinionKind Kind { get; }
 
     /// <summary>
     /// Whether the model draws random numbers. A deterministic model (DeGroot, Friedkin–Johnsen, Hegselmann–Krause) is
     /// iterated once whatever <see cref="SimulationOptions.Simulations"/> says.
     /// </summary>
-    public abstract bool IsStochastic { get; }
+    public bool IsStochastic { get; }
 
     /// <summary>Validates the request's graph for this model and returns a factory of per-thread runners sharing the prepared data.</summary>
     internal abstract Func<OpinionRun> Prepare(OpinionRequest request);
@@ -43,6 +46,12 @@ public abstract record OpinionModel
 /// <remarks>Reference: DeGroot, M. H. (1974). Reaching a consensus. JASA 69(345), 118–121.</remarks>
 public sealed record DeGrootModel : OpinionModel
 {
+    /// <summary>Creates the model with its default parameters (set others with the init properties).</summary>
+    public DeGrootModel()
+        : base("degroot", OpinionKind.Continuous, false)
+    {
+    }
+
     private readonly double _selfWeight;
 
     /// <summary>The weight a ∈ [0, 1) a node keeps on its own opinion each period (a &gt; 0 makes the update aperiodic). Default 0.</summary>
@@ -52,15 +61,6 @@ public sealed record DeGrootModel : OpinionModel
         get => _selfWeight;
         init => _selfWeight = Guard.InRangeExclusiveMax(value, 0, 1, nameof(SelfWeight));
     }
-
-    /// <inheritdoc/>
-    public override string Name => "degroot";
-
-    /// <inheritdoc/>
-    public override OpinionKind Kind => OpinionKind.Continuous;
-
-    /// <inheritdoc/>
-    public override bool IsStochastic => false;
 
     internal override Func<OpinionRun> Prepare(OpinionRequest request)
     {
@@ -80,6 +80,12 @@ public sealed record DeGrootModel : OpinionModel
 /// </remarks>
 public sealed record FriedkinJohnsenModel : OpinionModel
 {
+    /// <summary>Creates the model with its default parameters (set others with the init properties).</summary>
+    public FriedkinJohnsenModel()
+        : base("fj", OpinionKind.Continuous, false)
+    {
+    }
+
     private readonly double _stubbornness = 0.5;
     private readonly double[]? _stubbornnessByNode;
 
@@ -101,15 +107,6 @@ public sealed record FriedkinJohnsenModel : OpinionModel
         get => _stubbornnessByNode;
         init => _stubbornnessByNode = value is null ? null : CopyProbabilities(value);
     }
-
-    /// <inheritdoc/>
-    public override string Name => "fj";
-
-    /// <inheritdoc/>
-    public override OpinionKind Kind => OpinionKind.Continuous;
-
-    /// <inheritdoc/>
-    public override bool IsStochastic => false;
 
     private static double[] CopyProbabilities(IReadOnlyList<double> values)
     {
@@ -156,6 +153,12 @@ public sealed record FriedkinJohnsenModel : OpinionModel
 /// </remarks>
 public sealed record HegselmannKrauseModel : OpinionModel
 {
+    /// <summary>Creates the model with its default parameters (set others with the init properties).</summary>
+    public HegselmannKrauseModel()
+        : base("hk", OpinionKind.Continuous, false)
+    {
+    }
+
     private readonly double _confidence = 0.2;
 
     /// <summary>The confidence bound ε ∈ (0, 1]: a node listens to opinions at most ε from its own. Default 0.2.</summary>
@@ -165,15 +168,6 @@ public sealed record HegselmannKrauseModel : OpinionModel
         get => _confidence;
         init => _confidence = Guard.InRangeExclusiveMin(value, 0, 1, nameof(Confidence));
     }
-
-    /// <inheritdoc/>
-    public override string Name => "hk";
-
-    /// <inheritdoc/>
-    public override OpinionKind Kind => OpinionKind.Continuous;
-
-    /// <inheritdoc/>
-    public override bool IsStochastic => false;
 
     internal override Func<OpinionRun> Prepare(OpinionRequest request)
     {
@@ -194,6 +188,12 @@ public sealed record HegselmannKrauseModel : OpinionModel
 /// </remarks>
 public sealed record DeffuantWeisbuchModel : OpinionModel
 {
+    /// <summary>Creates the model with its default parameters (set others with the init properties).</summary>
+    public DeffuantWeisbuchModel()
+        : base("deffuant", OpinionKind.Continuous, true)
+    {
+    }
+
     private readonly double _confidence = 0.2;
     private readonly double _convergence = 0.5;
 
@@ -213,15 +213,6 @@ public sealed record DeffuantWeisbuchModel : OpinionModel
         init => _convergence = Guard.InRangeExclusiveMin(value, 0, 0.5, nameof(Convergence));
     }
 
-    /// <inheritdoc/>
-    public override string Name => "deffuant";
-
-    /// <inheritdoc/>
-    public override OpinionKind Kind => OpinionKind.Continuous;
-
-    /// <inheritdoc/>
-    public override bool IsStochastic => true;
-
     internal override Func<OpinionRun> Prepare(OpinionRequest request)
     {
         var data = new ContinuousData(request);
@@ -236,14 +227,11 @@ public sealed record DeffuantWeisbuchModel : OpinionModel
 /// </summary>
 public sealed record VoterModel : OpinionModel
 {
-    /// <inheritdoc/>
-    public override string Name => "voter";
-
-    /// <inheritdoc/>
-    public override OpinionKind Kind => OpinionKind.Binary;
-
-    /// <inheritdoc/>
-    public override bool IsStochastic => true;
+    /// <summary>Creates the model with its default parameters (set others with the init properties).</summary>
+    public VoterModel()
+        : base("voter", OpinionKind.Binary, true)
+    {
+    }
 
     internal override Func<OpinionRun> Prepare(OpinionRequest request)
     {
@@ -259,6 +247,12 @@ public sealed record VoterModel : OpinionModel
 /// </summary>
 public sealed record MajorityRuleModel : OpinionModel
 {
+    /// <summary>Creates the model with its default parameters (set others with the init properties).</summary>
+    public MajorityRuleModel()
+        : base("majority", OpinionKind.Binary, true)
+    {
+    }
+
     private readonly int _groupSize = 3;
 
     /// <summary>The group size r: odd, in [3, 101]. Default 3.</summary>
@@ -271,15 +265,6 @@ public sealed record MajorityRuleModel : OpinionModel
             : throw new ArgumentOutOfRangeException(nameof(GroupSize), value, $"{nameof(GroupSize)} must be odd and in [3, 101]; it was {value}.");
     }
 
-    /// <inheritdoc/>
-    public override string Name => "majority";
-
-    /// <inheritdoc/>
-    public override OpinionKind Kind => OpinionKind.Binary;
-
-    /// <inheritdoc/>
-    public override bool IsStochastic => true;
-
     internal override Func<OpinionRun> Prepare(OpinionRequest request)
     {
         var data = new BinaryData(request);
@@ -288,17 +273,19 @@ public sealed record MajorityRuleModel : OpinionModel
 }
 
 /// <summary>
-/// SIR word of mouth: customers who tell others, then stop. In each period every telling node tells each susceptible
-/// out-neighbour with probability β (Transmission), then stops telling for good with probability γ (Recovery). A node's
-/// final value is 1 when it was ever told. With T = β/(β + γ − βγ) the chance a tie transmits, on a large Erdős–Rényi
-/// graph of mean degree c the final size z solves z = 1 − exp(−R₀z), R₀ = c·T (Newman 2002; Kenah and Robins 2007).
-/// Arc weights are ignored.
+/// Word of mouth (<see cref="SirWordOfMouth"/>, <see cref="SisWordOfMouth"/>): in each period every telling node tells
+/// each susceptible out-neighbour with probability β (<see cref="Transmission"/>), then stops with probability γ
+/// (<see cref="Recovery"/>). Arc weights are ignored.
 /// </summary>
-/// <remarks>Reference: Kermack, W. O. and McKendrick, A. G. (1927); Newman, M. E. J. (2002). Spread of epidemic disease on networks. PRE 66, 016128.</remarks>
-public sealed record SirWordOfMouth : OpinionModel
+public abstract record WordOfMouthModel : OpinionModel
 {
     private readonly double _transmission = 0.1;
     private readonly double _recovery = 0.5;
+
+    private protected WordOfMouthModel(string name)
+        : base(name, OpinionKind.WordOfMouth, isStochastic: true)
+    {
+    }
 
     /// <summary>β ∈ [0, 1]: the probability per period that a telling node tells a given susceptible out-neighbour. Default 0.1.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is outside [0, 1].</exception>
@@ -308,7 +295,7 @@ public sealed record SirWordOfMouth : OpinionModel
         init => _transmission = Guard.Probability(value, nameof(Transmission));
     }
 
-    /// <summary>γ ∈ (0, 1]: the probability per period that a telling node stops (fatigue). Default 0.5.</summary>
+    /// <summary>γ ∈ (0, 1]: the probability per period that a telling node stops telling (SIR: for good; SIS: it lapses to susceptible). Default 0.5.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is outside (0, 1].</exception>
     public double Recovery
     {
@@ -316,62 +303,49 @@ public sealed record SirWordOfMouth : OpinionModel
         init => _recovery = Guard.InRangeExclusiveMin(value, 0, 1, nameof(Recovery));
     }
 
-    /// <inheritdoc/>
-    public override string Name => "sir";
-
-    /// <inheritdoc/>
-    public override OpinionKind Kind => OpinionKind.WordOfMouth;
-
-    /// <inheritdoc/>
-    public override bool IsStochastic => true;
+    /// <summary>Whether a node that stops telling becomes susceptible again (SIS) rather than stopping for good (SIR).</summary>
+    private protected abstract bool Lapses { get; }
 
     internal override Func<OpinionRun> Prepare(OpinionRequest request)
     {
         var data = new WordOfMouthData(request);
-        return () => new WordOfMouthRun(data, _transmission, _recovery, lapses: false);
+        return () => new WordOfMouthRun(data, _transmission, _recovery, Lapses);
     }
 }
 
 /// <summary>
+/// SIR word of mouth: customers who tell others, then stop. In each period every telling node tells each susceptible
+/// out-neighbour with probability β, then stops telling for good with probability γ. A node's final value is 1 when it
+/// was ever told. With T = β/(β + γ − βγ) the chance a tie transmits, on a large Erdős–Rényi graph of mean degree c the
+/// final size z solves z = 1 − exp(−R₀z), R₀ = c·T (Newman 2002; Kenah and Robins 2007). With γ = 1 it is the
+/// independent cascade with uniform probability β.
+/// </summary>
+/// <remarks>Reference: Kermack, W. O. and McKendrick, A. G. (1927); Newman, M. E. J. (2002). Spread of epidemic disease on networks. PRE 66, 016128.</remarks>
+public sealed record SirWordOfMouth : WordOfMouthModel
+{
+    /// <summary>Creates the model with its default parameters (set others with the init properties).</summary>
+    public SirWordOfMouth()
+        : base("sir")
+    {
+    }
+
+    private protected override bool Lapses => false;
+}
+
+/// <summary>
 /// SIS word of mouth: customers who tell others, then lapse and can be won again. In each period every telling node
-/// tells each susceptible out-neighbour with probability β (Transmission), then lapses to susceptible with probability γ
-/// (Recovery). A node's final value is 1 when it is telling at the end. In the mean-field limit the endemic share of
-/// telling nodes approaches 1 − 1/R₀, R₀ = β·⟨k⟩/γ. Arc weights are ignored.
+/// tells each susceptible out-neighbour with probability β, then lapses to susceptible with probability γ. A node's
+/// final value is 1 when it is telling at the end. In the mean-field limit the endemic share of telling nodes approaches
+/// 1 − 1/R₀, R₀ = β·⟨k⟩/γ.
 /// </summary>
 /// <remarks>Reference: Pastor-Satorras, R., Castellano, C., Van Mieghem, P. and Vespignani, A. (2015). Epidemic processes in complex networks. Rev. Mod. Phys. 87, 925.</remarks>
-public sealed record SisWordOfMouth : OpinionModel
+public sealed record SisWordOfMouth : WordOfMouthModel
 {
-    private readonly double _transmission = 0.1;
-    private readonly double _recovery = 0.5;
-
-    /// <summary>β ∈ [0, 1]: the probability per period that a telling node tells a given susceptible out-neighbour. Default 0.1.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is outside [0, 1].</exception>
-    public double Transmission
+    /// <summary>Creates the model with its default parameters (set others with the init properties).</summary>
+    public SisWordOfMouth()
+        : base("sis")
     {
-        get => _transmission;
-        init => _transmission = Guard.Probability(value, nameof(Transmission));
     }
 
-    /// <summary>γ ∈ (0, 1]: the probability per period that a telling node lapses to susceptible. Default 0.5.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is outside (0, 1].</exception>
-    public double Recovery
-    {
-        get => _recovery;
-        init => _recovery = Guard.InRangeExclusiveMin(value, 0, 1, nameof(Recovery));
-    }
-
-    /// <inheritdoc/>
-    public override string Name => "sis";
-
-    /// <inheritdoc/>
-    public override OpinionKind Kind => OpinionKind.WordOfMouth;
-
-    /// <inheritdoc/>
-    public override bool IsStochastic => true;
-
-    internal override Func<OpinionRun> Prepare(OpinionRequest request)
-    {
-        var data = new WordOfMouthData(request);
-        return () => new WordOfMouthRun(data, _transmission, _recovery, lapses: true);
-    }
+    private protected override bool Lapses => true;
 }

@@ -104,4 +104,19 @@ public sealed record OpinionRequest
 
     /// <summary>The initial values as the array the runs read (no copy).</summary>
     internal double[] InitialArray => _initial;
+
+    /// <summary>The nodes whose initial value is 1 (opinion 1; telling), in index order.</summary>
+    internal int[] NodesHoldingOne()
+    {
+        var ones = new List<int>();
+        for (int v = 0; v < _initial.Length; v++)
+        {
+            if (_initial[v] == 1)
+            {
+                ones.Add(v);
+            }
+        }
+
+        return [.. ones];
+    }
 }

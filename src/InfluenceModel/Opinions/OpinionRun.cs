@@ -341,14 +341,13 @@ internal sealed class BinaryData
         InOffsets = graph.InOffsetArray;
         InSources = graph.InSourceArray;
         Initial = new byte[NodeCount];
-        for (int v = 0; v < NodeCount; v++)
+        int[] ones = request.NodesHoldingOne();
+        foreach (int v in ones)
         {
-            if (request.InitialArray[v] == 1)
-            {
-                Initial[v] = 1;
-                InitialOnes++;
-            }
+            Initial[v] = 1;
         }
+
+        InitialOnes = ones.Length;
     }
 
     public int NodeCount { get; }
@@ -518,16 +517,7 @@ internal sealed class WordOfMouthData
         NodeCount = graph.NodeCount;
         OutOffsets = graph.OutOffsetArray;
         OutTargets = graph.OutTargetArray;
-        var seeds = new List<int>();
-        for (int v = 0; v < NodeCount; v++)
-        {
-            if (request.InitialArray[v] == 1)
-            {
-                seeds.Add(v);
-            }
-        }
-
-        Seeds = [.. seeds];
+        Seeds = request.NodesHoldingOne();
     }
 
     public int NodeCount { get; }
