@@ -102,7 +102,7 @@ internal sealed class SpreadCommand(IAnsiConsole console) : Command<SpreadComman
         };
         if (model is KelmanInfluence && !graph.HasGroups)
         {
-            CliApp.Error.WriteLine("note: the graph has no node segments (give a GraphML/GML file with a segment attribute, or --nodes with a segment column), so the Kelman model's identification process (same-group weighting) has no effect here.");
+            CliApp.Error.WriteLine("note: the graph has no node groups (segments: give a GraphML/GML file with a segment attribute, or --nodes with a segment column), so the Kelman model's identification process (same-group weighting) has no effect here.");
         }
 
         var estimate = SamplingProgress.RunFraction(

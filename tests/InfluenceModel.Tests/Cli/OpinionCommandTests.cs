@@ -168,18 +168,18 @@ public sealed class OpinionCommandTests : IDisposable
         string graphml = WriteGraphML();
         var (code, _, error) = Run("spread", "--graph", graphml, "--seed-nodes", "a", "--model", "kelman", "-n", "20");
         Assert.True(code == 0, error);
-        Assert.DoesNotContain("no node segments", error);
+        Assert.DoesNotContain("no node groups", error);
 
         string edges = Path.Combine(_folder, "g.txt");
         File.WriteAllText(edges, "1 2\n2 3\n3 1\n");
         (code, _, error) = Run("spread", "--graph", edges, "--seed-nodes", "1", "--model", "kelman", "-n", "20");
         Assert.True(code == 0, error);
-        Assert.Contains("no node segments", error);
+        Assert.Contains("no node groups", error);
         string nodes = Path.Combine(_folder, "nodes.csv");
         File.WriteAllText(nodes, "id,segment\n1,a\n2,a\n3,b\n");
         (code, _, error) = Run("spread", "--graph", edges, "--nodes", nodes, "--seed-nodes", "1", "--model", "kelman", "-n", "20");
         Assert.True(code == 0, error);
-        Assert.DoesNotContain("no node segments", error);
+        Assert.DoesNotContain("no node groups", error);
 
         string gml = Path.Combine(_folder, "g.gml");
         using (FileStream stream = File.Create(gml))
