@@ -2,25 +2,68 @@ using InfluenceModel.Networks;
 
 namespace InfluenceModel.Cli;
 
-/// <summary>The `--graph` argument of `seeds` and `spread`: a binary graph file (detected by its magic bytes) or an edge list.</summary>
+/// <summary>
+/// The `--graph` argument of `seeds`, `spread` and `opinion`: a binary graph file (detected by its magic bytes), a
+/// GraphML (<c>.graphml</c>) or GML (<c>.gml</c>) file with node attributes, or an edge list; and `--nodes`, a node
+/// table (CSV: id, segment, numeric columns) beside an edge list or a binary graph file.
+/// </summary>
 internal static class GraphInput
 {
     /// <summary>
     /// The graph with <paramref name="convention"/>'s probabilities: a graph file as saved, then the convention; an edge
     /// list through <see cref="SocialGraph.LoadEdgeList(string, EdgeListOptions?, EdgeProbabilities)"/>, so asking for the
-    /// file's weights when a line has none is an error.
+    /// file's weights when a line has none is an error. Segments from a GraphML/GML file or from <paramref name="nodes"/>
+    /// become the graph's groups (what the Kelman model's identification reads).
     /// </summary>
-    public static SocialGraph Load(string path, bool undirected, EdgeProbabilities convention) =>
-        SocialGraph.IsBinaryFile(Existing(path))
+    public static SocialGraph Load(string path, bool undirected, EdgeProbabilities convention, string? nodes = null) =>
+        LoadAttributed(path, undirected, convention, nodes).Graph;
+
+    /// <summary>As <see cref="Load"/>, keeping the segment names and numeric node properties.</summary>
+    public static AttributedGraph LoadAttributed(string path, bool undirected, EdgeProbabilities convention, string? nodes = null)
+    {
+        string existing = Existing(path);
+        if (Format(existing) is { } format)
+        {
+            if (undirected)
+            {
+                throw new CliInputException($"--undirected applies to edge lists; the {format} file {EscapedPath(path)} says itself whether its edges are directed.");
+            }
+
+            if (nodes is not null)
+            {
+                throw new CliInputException($"--nodes applies to edge lists and graph files; the {format} file {EscapedPath(path)} carries its own node attributes.");
+            }
+
+            AttributedGraph read = format == "GraphML" ? AttributedGraph.LoadGraphML(existing) : AttributedGraph.LoadGml(existing);
+            if (ReferenceEquals(convention, EdgeProbabilities.FromWeights) && !read.HasEdgeWeights && read.Graph.EdgeCount > 0)
+            {
+                throw new CliInputException($"--probability weights needs edge weights, but the {format} file {EscapedPath(path)} has no 'weight' edge attribute; choose wc, uniform:P or trivalency.");
+            }
+
+            return new AttributedGraph(read.Graph.WithEdgeProbabilities(convention), read.Graph.HasGroups ? read.Segments : null, read.Properties, read.HasEdgeWeights);
+        }
+
+        SocialGraph graph = SocialGraph.IsBinaryFile(existing)
             ? LoadWeights(path, undirected).WithEdgeProbabilities(convention)
             : SocialGraph.LoadEdgeList(path, new EdgeListOptions { Undirected = undirected }, convention);
+        return nodes is null
+            ? new AttributedGraph(graph)
+            : AttributedGraph.LoadNodeTable(graph, File.Exists(nodes) ? nodes : throw new CliInputException($"--nodes file not found: {EscapedPath(nodes)}"));
+    }
 
-    /// <summary>The graph with the file's own arc weights (an edge list's missing weights read as 1): what `graph convert` stores.</summary>
+    /// <summary>The graph with the file's own arc weights (an edge list's missing weights read as 1) and a GraphML/GML file's segments as group labels: what `graph convert` stores.</summary>
     public static SocialGraph LoadWeights(string path, bool undirected)
     {
         if (!File.Exists(path))
         {
             throw new CliInputException($"Graph file not found: {EscapedPath(path)}");
+        }
+
+        if (Format(path) is { } format)
+        {
+            return undirected
+                ? throw new CliInputException($"--undirected applies to edge lists; the {format} file {EscapedPath(path)} says itself whether its edges are directed.")
+                : format == "GraphML" ? AttributedGraph.LoadGraphML(path).Graph : AttributedGraph.LoadGml(path).Graph;
         }
 
         if (SocialGraph.IsBinaryFile(path))
@@ -32,6 +75,14 @@ internal static class GraphInput
 
         return EdgeListReader.ReadFile(path, new EdgeListOptions { Undirected = undirected });
     }
+
+    /// <summary>"GraphML" or "GML" by the file's extension (case-insensitive), else null (an edge list or a binary graph file).</summary>
+    public static string? Format(string path) => Path.GetExtension(path).ToUpperInvariant() switch
+    {
+        ".GRAPHML" => "GraphML",
+        ".GML" => "GML",
+        _ => null,
+    };
 
     private static string Existing(string path) =>
         File.Exists(path) ? path : throw new CliInputException($"Graph file not found: {EscapedPath(path)}");

@@ -17,8 +17,12 @@ internal sealed class SeedsCommand(IAnsiConsole console) : Command<SeedsCommand.
     public sealed class Settings : CommandSettings
     {
         [CommandOption("-g|--graph <FILE>")]
-        [Description("Edge list (one 'u v' or 'u v w' per line, '#'/'%' comments, .gz allowed) or a binary graph file from 'graph convert'. Required.")]
+        [Description("Edge list (one 'u v' or 'u v w' per line, '#'/'%' comments, .gz allowed), a GraphML (.graphml) or GML (.gml) file with node attributes, or a binary graph file from 'graph convert'. Required.")]
         public string? Graph { get; init; }
+
+        [CommandOption("--nodes <FILE>")]
+        [Description(NodesOption.Description)]
+        public string? Nodes { get; init; }
 
         [CommandOption("--undirected")]
         [Description("Read every line as an undirected tie (both arcs).")]
@@ -142,7 +146,7 @@ internal sealed class SeedsCommand(IAnsiConsole console) : Command<SeedsCommand.
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         EdgeProbabilities convention = ProbabilityOption.Parse(settings.Probability);
-        var graph = GraphInput.Load(settings.Graph!, settings.Undirected, convention);
+        var graph = GraphInput.Load(settings.Graph!, settings.Undirected, convention, settings.Nodes);
         DiffusionModel model = settings.Model switch
         {
             "lt" => new LinearThreshold(),

@@ -14,8 +14,12 @@ internal sealed class SpreadCommand(IAnsiConsole console) : Command<SpreadComman
     public sealed class Settings : CommandSettings
     {
         [CommandOption("-g|--graph <FILE>")]
-        [Description("Edge list (one 'u v' or 'u v w' per line, '#'/'%' comments, .gz allowed) or a binary graph file from 'graph convert'. Required.")]
+        [Description("Edge list (one 'u v' or 'u v w' per line, '#'/'%' comments, .gz allowed), a GraphML (.graphml) or GML (.gml) file with node attributes, or a binary graph file from 'graph convert'. Required.")]
         public string? Graph { get; init; }
+
+        [CommandOption("--nodes <FILE>")]
+        [Description(NodesOption.Description)]
+        public string? Nodes { get; init; }
 
         [CommandOption("--undirected")]
         [Description("Read every line as an undirected tie (both arcs).")]
@@ -87,7 +91,7 @@ internal sealed class SpreadCommand(IAnsiConsole console) : Command<SpreadComman
     {
         EdgeProbabilities convention = ProbabilityOption.Parse(settings.Probability);
         var options = new SimulationOptions { Simulations = settings.Simulations, Seed = settings.Seed, MaxDegreeOfParallelism = settings.Parallelism };
-        var graph = GraphInput.Load(settings.Graph!, settings.Undirected, convention);
+        var graph = GraphInput.Load(settings.Graph!, settings.Undirected, convention, settings.Nodes);
         int[] seeds = NodeIdsOption.Resolve(graph, SeedIds(settings.SeedNodes!), "--seed-nodes");
 
         DiffusionModel model = settings.Model switch
@@ -98,7 +102,7 @@ internal sealed class SpreadCommand(IAnsiConsole console) : Command<SpreadComman
         };
         if (model is KelmanInfluence && !graph.HasGroups)
         {
-            CliApp.Error.WriteLine("note: the graph has no node groups (an edge list carries none), so the Kelman model's identification process (same-group weighting) has no effect here.");
+            CliApp.Error.WriteLine("note: the graph has no node groups (segments: give a GraphML/GML file with a segment attribute, or --nodes with a segment column), so the Kelman model's identification process (same-group weighting) has no effect here.");
         }
 
         var estimate = SamplingProgress.RunFraction(

@@ -33,6 +33,9 @@ public sealed class InputFuzzTests : IDisposable
     [InlineData("edgelist")]
     [InlineData("edgelist-gz")]
     [InlineData("graphfile")]
+    [InlineData("graphml")]
+    [InlineData("gml")]
+    [InlineData("nodes")]
     public void Mutants_ReadOrFailCleanly(string kind)
     {
         byte[][] corpus = Corpus(kind, _folder);
@@ -148,6 +151,9 @@ public sealed class InputFuzzTests : IDisposable
         "edgelist" => ".txt",
         "edgelist-gz" => ".txt.gz",
         "graphfile" => ".imgraph",
+        "graphml" => ".graphml",
+        "gml" => ".gml",
+        "nodes" => ".csv",
         _ => ".json",
     };
 
@@ -174,6 +180,22 @@ public sealed class InputFuzzTests : IDisposable
             // The --graph reader of seeds and spread, with the default convention and then with the file's own weights.
             _ = GraphInput.Load(path, undirected: false, EdgeProbabilities.WeightedCascade);
             _ = GraphInput.Load(path, undirected: false, EdgeProbabilities.FromWeights);
+        },
+        "graphml" or "gml" => path =>
+        {
+            // The --graph reader of spread, seeds and opinion, with the default convention and with the file's own weights.
+            // (The second only when the file has weights: without them it is the CLI's one-line refusal by design.)
+            if (GraphInput.LoadAttributed(path, undirected: false, EdgeProbabilities.WeightedCascade).HasEdgeWeights)
+            {
+                _ = GraphInput.LoadAttributed(path, undirected: false, EdgeProbabilities.FromWeights);
+            }
+        },
+        "nodes" => path =>
+        {
+            // --nodes beside the edge list 1 2, 2 3, 3 4, 4 1.
+            string edges = Path.Combine(Path.GetDirectoryName(path)!, "nodes-graph.txt");
+            File.WriteAllText(edges, "1 2\n2 3\n3 4\n4 1\n");
+            _ = GraphInput.LoadAttributed(edges, undirected: false, EdgeProbabilities.WeightedCascade, path);
         },
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown input kind"),
     };
