@@ -34,6 +34,8 @@ internal static class CliApp
     /// Runs the CLI with <paramref name="args"/>, writing to <paramref name="console"/> (stdout by default) and errors
     /// to <paramref name="error"/> (stderr by default); <paramref name="cancellationToken"/> reaches every command's work.
     /// </summary>
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("AOT", "IL3050:RequiresDynamicCode",
+        Justification = "Spectre.Console.Cli marks CommandApp as needing dynamic code (it finds settings types, binds options and creates commands by reflection). The native build roots the CLI and Spectre.Console.Cli assemblies (InfluenceModel.Cli.csproj), so that reflection finds every type and member; the native binary is tested command by command (docs/performance.md, Start-up).")]
     public static int Run(string[] args, IAnsiConsole? console = null, TextWriter? error = null, CancellationToken cancellationToken = default)
     {
         error ??= Console.Error;
