@@ -34,6 +34,8 @@ internal static class CliApp
     /// Runs the CLI with <paramref name="args"/>, writing to <paramref name="console"/> (stdout by default) and errors
     /// to <paramref name="error"/> (stderr by default); <paramref name="cancellationToken"/> reaches every command's work.
     /// </summary>
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("AOT", "IL3050:RequiresDynamicCode",
+        Justification = "Spectre.Console.Cli marks CommandApp as needing dynamic code (it finds settings types, binds options and creates commands by reflection). Only the opt-in native build analyses this; it roots the CLI assembly for that reflection and is not yet working (InfluenceModel.Cli.csproj, docs/performance.md Start-up). The JIT tool is unaffected.")]
     public static int Run(string[] args, IAnsiConsole? console = null, TextWriter? error = null, CancellationToken cancellationToken = default)
     {
         error ??= Console.Error;

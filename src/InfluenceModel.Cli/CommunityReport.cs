@@ -18,6 +18,7 @@ internal static class CommunityReport
         AllowTrailingCommas = true,
         WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        TypeInfoResolver = CliJsonContext.Default,
     };
 
     /// <summary>
@@ -81,18 +82,18 @@ internal static class CommunityReport
 
     public static void WriteJson(TextWriter writer, CommunityRoiCurve curve)
     {
-        var document = new
+        var document = new CommunityDocument
         {
-            curve.BreakEvenPeriod,
-            curve.PaybackPeriod,
-            curve.NetPresentValue,
-            curve.ReturnOnInvestment,
-            curve.TippingPointMembers,
-            curve.Inputs,
-            curve.Points,
+            BreakEvenPeriod = curve.BreakEvenPeriod,
+            PaybackPeriod = curve.PaybackPeriod,
+            NetPresentValue = curve.NetPresentValue,
+            ReturnOnInvestment = curve.ReturnOnInvestment,
+            TippingPointMembers = curve.TippingPointMembers,
+            Inputs = curve.Inputs,
+            Points = curve.Points,
             Sensitivity = curve.Sensitivity(),
         };
-        writer.WriteLine(JsonSerializer.Serialize(document, JsonOptions));
+        writer.WriteLine(JsonSerializer.Serialize(document, JsonOptions.GetTypeInfo(typeof(CommunityDocument))));
     }
 
     public static void WriteCsv(TextWriter writer, CommunityRoiCurve curve)

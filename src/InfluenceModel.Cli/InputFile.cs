@@ -78,9 +78,10 @@ internal static class InputFile
         where T : class
     {
         JsonObject node = ReadObject(path, option);
+        CliJsonContext.RegisterDefaults();
         if (!options.IsReadOnly)
         {
-            options.MakeReadOnly(populateMissingResolver: true);
+            options.MakeReadOnly();
         }
 
         var problems = new ScenarioProblems();
@@ -92,7 +93,7 @@ internal static class InputFile
 
         try
         {
-            return node.Deserialize<T>(options) ?? throw new CliInputException($"{path}: $ must be a JSON object.");
+            return JsonDefaults.Deserialize<T>(node, options) ?? throw new CliInputException($"{path}: $ must be a JSON object.");
         }
         catch (JsonException ex)
         {

@@ -28,7 +28,7 @@ internal sealed record FitReport(double R2, double Mape);
 /// </summary>
 internal sealed record MmmReport(IReadOnlyList<ChannelReport> Channels, DiagnosticsReport Diagnostics, FitReport Fit)
 {
-    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { WriteIndented = true, TypeInfoResolver = CliJsonContext.Default };
 
     /// <summary>
     /// The report of <paramref name="fit"/>. Channel parameters are keyed "beta", "adstock" + the adstock's parameter

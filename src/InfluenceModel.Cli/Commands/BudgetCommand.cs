@@ -94,7 +94,7 @@ internal sealed class BudgetCommand(IAnsiConsole console) : Command<BudgetComman
 
         if (settings.Format == "json")
         {
-            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(new { comparison, reserveCurve = curve }, BudgetInput.JsonOptions));
+            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(new BudgetReport(comparison, curve), BudgetInput.JsonOptions.GetTypeInfo(typeof(BudgetReport))));
         }
         else
         {

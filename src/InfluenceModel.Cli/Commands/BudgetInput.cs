@@ -17,8 +17,9 @@ internal sealed class BudgetInput
         AllowTrailingCommas = true,
         ReadCommentHandling = JsonCommentHandling.Skip,
         NumberHandling = JsonNumberHandling.Strict,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        Converters = { new JsonStringEnumConverter<ReserveObjective>(JsonNamingPolicy.CamelCase) },
         WriteIndented = true,
+        TypeInfoResolver = CliJsonContext.Default,
     };
 
     public StrategyInput? Strategy { get; init; }

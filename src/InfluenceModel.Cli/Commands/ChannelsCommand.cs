@@ -98,23 +98,21 @@ internal sealed class ChannelsCommand(IAnsiConsole console) : Command<ChannelsCo
         return CliApp.ExitOk;
     }
 
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
-
     private static void WriteJson(TextWriter writer, ChannelSelection plan)
     {
-        var dto = new
+        var dto = new ChannelsReport
         {
-            selected = plan.Allocation.Channels,
-            excluded = plan.Excluded,
-            expectedReach = plan.ExpectedReach,
-            expectedResponse = plan.ExpectedResponse,
-            totalCost = plan.TotalCost,
-            responsePerSpend = plan.ResponsePerSpend,
-            unspent = plan.Allocation.Unspent,
-            method = plan.Method.ToString(),
-            isProvenOptimal = plan.IsProvenOptimal,
+            Selected = plan.Allocation.Channels,
+            Excluded = plan.Excluded,
+            ExpectedReach = plan.ExpectedReach,
+            ExpectedResponse = plan.ExpectedResponse,
+            TotalCost = plan.TotalCost,
+            ResponsePerSpend = plan.ResponsePerSpend,
+            Unspent = plan.Allocation.Unspent,
+            Method = plan.Method.ToString(),
+            IsProvenOptimal = plan.IsProvenOptimal,
         };
-        writer.WriteLine(JsonSerializer.Serialize(dto, JsonOptions));
+        writer.WriteLine(JsonSerializer.Serialize(dto, CliJsonContext.Default.ChannelsReport));
     }
 
     private void WriteTable(ChannelSelection plan, SelectionRequest request, int? maxChannels)

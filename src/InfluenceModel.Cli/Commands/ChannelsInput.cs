@@ -14,6 +14,7 @@ internal sealed class ChannelsInput
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
+        TypeInfoResolver = CliJsonContext.Default,
     };
 
     [JsonPropertyName("segments")]
@@ -167,7 +168,7 @@ internal sealed class ChannelsInput
                     "HILL" => new HillCurve(Need(Beta, "beta", at), Need(Kappa, "kappa", at), Slope ?? 1),
                     "LOGISTIC" => new LogisticCurve(Need(Beta, "beta", at), Need(Lambda, "lambda", at)),
                     "MICHAELISMENTEN" => new MichaelisMentenCurve(Need(Alpha, "alpha", at), Need(Lambda, "lambda", at)),
-                    _ => throw new CliInputException($"{at}.kind must be \"hill\", \"logistic\" or \"michaelisMenten\"; it was {(Kind is null ? "missing" : JsonSerializer.Serialize(Kind))}"),
+                    _ => throw new CliInputException($"{at}.kind must be \"hill\", \"logistic\" or \"michaelisMenten\"; it was {(Kind is null ? "missing" : JsonSerializer.Serialize(Kind, CliJsonContext.Default.String))}"),
                 };
             }
             catch (ArgumentException ex)

@@ -154,7 +154,7 @@ internal sealed class MmmCommand(IAnsiConsole console) : Command<MmmCommand.Sett
         MmmReport report = MmmReport.From(fit);
         if (settings.Format == "json")
         {
-            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(report, MmmReport.JsonOptions));
+            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(report, MmmReport.JsonOptions.GetTypeInfo(typeof(MmmReport))));
         }
         else
         {

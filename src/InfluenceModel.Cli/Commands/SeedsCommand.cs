@@ -12,7 +12,6 @@ namespace InfluenceModel.Cli.Commands;
 /// <summary>`influence seeds`: influence maximization (OPIM-C, IMM, CELF, heuristics) on an edge-list graph.</summary>
 internal sealed class SeedsCommand(IAnsiConsole console) : Command<SeedsCommand.Settings>
 {
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     public sealed class Settings : CommandSettings
     {
@@ -181,27 +180,27 @@ internal sealed class SeedsCommand(IAnsiConsole console) : Command<SeedsCommand.
         Estimate spread = result.Spread;
         if (settings.Format == "json")
         {
-            var report = new
+            var report = new SeedsReport
             {
-                graph = settings.Graph,
-                nodes = graph.NodeCount,
-                arcs = graph.EdgeCount,
-                model = model.Name,
-                probability = convention.Name,
-                algorithm = AlgorithmName(result.Algorithm),
-                epsilon = UsesRrSets(result.Algorithm) ? settings.Epsilon : (double?)null,
-                seeds = result.SeedIds,
-                result.MarginalGains,
-                estimatedSpread = spread.Mean,
-                spread.StandardError,
-                interval95 = new { spread.Interval95.Lower, spread.Interval95.Upper },
-                approximationGuarantee = UsesRrSets(result.Algorithm) ? result.ApproximationGuarantee : (double?)null,
-                rrSetCount = UsesRrSets(result.Algorithm) ? result.RrSetCount : (long?)null,
-                result.TotalCost,
-                elapsedSeconds = result.Elapsed.TotalSeconds,
-                seed = settings.Seed,
+                Graph = settings.Graph,
+                Nodes = graph.NodeCount,
+                Arcs = graph.EdgeCount,
+                Model = model.Name,
+                Probability = convention.Name,
+                Algorithm = AlgorithmName(result.Algorithm),
+                Epsilon = UsesRrSets(result.Algorithm) ? settings.Epsilon : null,
+                Seeds = result.SeedIds,
+                MarginalGains = result.MarginalGains,
+                EstimatedSpread = spread.Mean,
+                StandardError = spread.StandardError,
+                Interval95 = IntervalReport.From(spread.Interval95),
+                ApproximationGuarantee = UsesRrSets(result.Algorithm) ? result.ApproximationGuarantee : null,
+                RrSetCount = UsesRrSets(result.Algorithm) ? result.RrSetCount : null,
+                TotalCost = result.TotalCost,
+                ElapsedSeconds = result.Elapsed.TotalSeconds,
+                Seed = settings.Seed,
             };
-            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(report, JsonOptions));
+            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(report, CliJsonContext.Default.SeedsReport));
             return CliApp.ExitOk;
         }
 

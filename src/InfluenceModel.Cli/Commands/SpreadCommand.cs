@@ -112,21 +112,21 @@ internal sealed class SpreadCommand(IAnsiConsole console) : Command<SpreadComman
         string[] seedIds = [.. seeds.Select(graph.NodeId)];
         if (settings.Format == "json")
         {
-            var report = new
+            var report = new SpreadReport
             {
-                graph = settings.Graph,
-                nodes = graph.NodeCount,
-                arcs = graph.EdgeCount,
-                model = estimate.Model,
-                probability = convention.Name,
-                seeds = seedIds,
-                spread.Mean,
-                spread.StandardError,
-                interval95 = new { spread.Interval95.Lower, spread.Interval95.Upper },
-                simulations = spread.Count,
-                seed = settings.Seed,
+                Graph = settings.Graph,
+                Nodes = graph.NodeCount,
+                Arcs = graph.EdgeCount,
+                Model = estimate.Model,
+                Probability = convention.Name,
+                Seeds = seedIds,
+                Mean = spread.Mean,
+                StandardError = spread.StandardError,
+                Interval95 = IntervalReport.From(spread.Interval95),
+                Simulations = spread.Count,
+                Seed = settings.Seed,
             };
-            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(report, JsonOptions));
+            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(report, CliJsonContext.Default.SpreadReport));
             return CliApp.ExitOk;
         }
 
@@ -141,8 +141,6 @@ internal sealed class SpreadCommand(IAnsiConsole console) : Command<SpreadComman
         table.Write(console);
         return CliApp.ExitOk;
     }
-
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     /// <summary>The comma-separated ids of <c>--seed-nodes</c>, blanks dropped.</summary>
     private static string[] SeedIds(string text) => text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);

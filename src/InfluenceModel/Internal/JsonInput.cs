@@ -198,10 +198,16 @@ internal static class JsonInput
         return text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 37), "…");
     }
 
-    private static IEnumerable<string> EnumNames(Type enumType, JsonSerializerOptions options) =>
-        Enum.GetValues(enumType).Cast<object>().Select(v => JsonSerializer.Serialize(v, enumType, options)).Where(s => s.StartsWith('"'));
+    private static IEnumerable<string> EnumNames(Type enumType, JsonSerializerOptions options)
+    {
+        JsonTypeInfo info = options.GetTypeInfo(enumType);
+        return Enum.GetValuesAsUnderlyingType(enumType).Cast<object>()
+            .Select(v => JsonSerializer.Serialize(Enum.ToObject(enumType, v), info))
+            .Where(s => s.StartsWith('"'));
+    }
 
-    private static string Quoted(string text) => JsonSerializer.Serialize(text);
+    /// <summary>A string as JSON writes it (quoted, escaped as the serializer's default encoder does).</summary>
+    private static string Quoted(string text) => $"\"{JsonEncodedText.Encode(text)}\"";
 
     private static (decimal Min, decimal Max)? IntegerRange(Type t) =>
         t == typeof(int) ? (int.MinValue, int.MaxValue)

@@ -31,6 +31,23 @@ public sealed class SeedsCommandTests : IDisposable
     }
 
     [Fact]
+    public void Seeds_Json_KeepsItsPropertyNamesAndOrder()
+    {
+        // The report is a typed record (source-generated JSON, for the native build); scripts read these names in this order.
+        string graph = Path.Combine(_folder, "g.txt");
+        File.WriteAllText(graph, "1 2\n1 3\n2 3\n3 4\n");
+        var (code, output, _) = Run("seeds", "--graph", graph, "-k", "1", "--format", "json");
+        Assert.Equal(CliApp.ExitOk, code);
+        JsonElement json = JsonDocument.Parse(output).RootElement;
+        Assert.Equal(
+            ["graph", "nodes", "arcs", "model", "probability", "algorithm", "epsilon", "seeds", "marginalGains", "estimatedSpread", "standardError", "interval95", "approximationGuarantee", "rrSetCount", "totalCost", "elapsedSeconds", "seed"],
+            json.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["lower", "upper"], json.GetProperty("interval95").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("totalCost").ValueKind);
+        Assert.Equal(0.1, json.GetProperty("epsilon").GetDouble());
+    }
+
+    [Fact]
     public void Seeds_Table_ListsSeedsAndGuarantee()
     {
         string graph = Path.Combine(_folder, "g.txt");

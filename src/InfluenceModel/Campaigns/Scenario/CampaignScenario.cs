@@ -214,7 +214,7 @@ public sealed record CampaignScenario
 
     /// <summary>The scenario as indented camelCase JSON.</summary>
     /// <returns>The JSON text.</returns>
-    public string ToJson() => JsonSerializer.Serialize(this, ScenarioJson.Options);
+    public string ToJson() => JsonSerializer.Serialize(this, ScenarioJson.Options.GetTypeInfo(typeof(CampaignScenario)));
 
     /// <summary>Writes the scenario as JSON to <paramref name="path"/> (UTF-8, no byte-order mark).</summary>
     /// <param name="path">The file path; its folder must exist.</param>
@@ -238,7 +238,7 @@ public sealed record CampaignScenario
             throw new ScenarioValidationException(problems.Items);
         }
 
-        return node.Deserialize<CampaignScenario>(ScenarioJson.Options) ?? throw new JsonException("The scenario JSON is null.");
+        return JsonDefaults.Deserialize<CampaignScenario>(node, ScenarioJson.Options) ?? throw new JsonException("The scenario JSON is null.");
     }
 
     private static ValueList<T> NotNull<T>(IReadOnlyList<T> value, string name)

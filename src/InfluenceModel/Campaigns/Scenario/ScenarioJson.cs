@@ -11,8 +11,10 @@ namespace InfluenceModel.Campaigns;
 /// where the type is non-nullable, nulls not written, computed (get-only, not constructor-bound) properties left out.
 /// </summary>
 /// <remarks>
-/// Reflection metadata on purpose: an omitted property must keep the default its type declares, and source-generated
-/// metadata sets omitted init-only properties to 0 or null instead. The domain types' own guards run while reading, so
+/// Source-generated metadata (<see cref="ScenarioJsonContext"/>; no reflection serializer, so trimmed and Native AOT
+/// hosts read scenarios too). An omitted property keeps the default its type declares: source-generated metadata alone
+/// would set an omitted init-only property to 0 or null, so every read goes through <see cref="JsonDefaults.Deserialize(JsonNode?, Type, JsonSerializerOptions)"/>,
+/// and the types with such properties are registered here. The domain types' own guards run while reading, so
 /// <see cref="Check(JsonNode?, Type, string, ScenarioProblems)"/> reads each property of each object on its own to report every failure with its JSON path.
 /// </remarks>
 internal static class ScenarioJson
@@ -40,7 +42,8 @@ internal static class ScenarioJson
         }
 
         int before = problems.Items.Count;
-        bool byProperty = info.CreateObject is not null;
+        // Property by property only where the reflection serializer built the object with a parameterless constructor.
+        bool byProperty = info.CreateObject is not null || JsonDefaults.HasFactory(info.Type);
         foreach ((string name, JsonNode? value) in obj)
         {
             string at = path + "." + name;
@@ -94,7 +97,7 @@ internal static class ScenarioJson
         try
         {
             // A mapping section (channel, influence, community) maps itself onto its domain types once it reads.
-            if (node.Deserialize(type, options) is IScenarioSection section && whole)
+            if (JsonDefaults.Deserialize(node, type, options) is IScenarioSection section && whole)
             {
                 section.Check(path, problems);
             }
@@ -102,11 +105,6 @@ internal static class ScenarioJson
         catch (ArgumentException ex)
         {
             problems.Add(path, ex);
-        }
-        catch (System.Reflection.TargetInvocationException ex) when (ex.InnerException is ArgumentException inner)
-        {
-            // Without dynamic code (e.g. a file-based app) the serializer calls the guarded setters by reflection.
-            problems.Add(path, inner);
         }
         catch (JsonException ex)
         {
@@ -118,6 +116,20 @@ internal static class ScenarioJson
 
     private static JsonSerializerOptions CreateOptions()
     {
+        // The scenario's types that have init-only properties with declared defaults (JsonDefaults; a test checks the list is complete).
+        JsonDefaults.Register<CampaignScenario>();
+        JsonDefaults.Register<CampaignPhase>();
+        JsonDefaults.Register<ConsumerPopulation>();
+        JsonDefaults.Register<ConsumerSegment>();
+        JsonDefaults.Register<ScenarioChannel>();
+        JsonDefaults.Register<ScenarioCurve>();
+        JsonDefaults.Register<ScenarioAdstock>();
+        JsonDefaults.Register<AmbassadorProgram>();
+        JsonDefaults.Register<CampaignBudget>();
+        JsonDefaults.Register<Budgeting.OpportunityProcess>();
+        JsonDefaults.Register<ScenarioInfluence>();
+        JsonDefaults.Register<ScenarioCommunity>();
+        JsonDefaults.Register<SimulationOptions>();
         var options = new JsonSerializerOptions
         {
             PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
@@ -127,9 +139,8 @@ internal static class ScenarioJson
             ReadCommentHandling = JsonCommentHandling.Skip,
             AllowTrailingCommas = true,
             WriteIndented = true,
-            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { LeaveOutComputed } },
+            TypeInfoResolver = ScenarioJsonContext.Default.WithAddedModifier(LeaveOutComputed),
         };
-        options.Converters.Add(new JsonStringEnumConverter());
         options.MakeReadOnly();
         return options;
     }
