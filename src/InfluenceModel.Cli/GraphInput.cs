@@ -15,7 +15,11 @@ internal static class GraphInput
             ? LoadWeights(path, undirected).WithEdgeProbabilities(convention)
             : SocialGraph.LoadEdgeList(path, new EdgeListOptions { Undirected = undirected }, convention);
 
-    /// <summary>The graph with the file's own arc weights (an edge list's missing weights read as 1): what `graph convert` stores.</summary>
+    /// <summary>
+    /// The graph with the file's own arc weights: what `graph convert` stores. An edge list in which some line has no
+    /// weight gives a graph without weights (<see cref="SocialGraph.HasWeights"/> false, every weight 1), so the graph
+    /// file cannot later pass 1.0 off as a given probability.
+    /// </summary>
     public static SocialGraph LoadWeights(string path, bool undirected)
     {
         if (!File.Exists(path))
@@ -30,7 +34,16 @@ internal static class GraphInput
                 : SocialGraph.LoadBinary(path);
         }
 
-        return EdgeListReader.ReadFile(path, new EdgeListOptions { Undirected = undirected });
+        SocialGraph graph = EdgeListReader.ReadFile(path, new EdgeListOptions { Undirected = undirected }.MarkingMissingWeights());
+        foreach (float weight in graph.OutWeightArray)
+        {
+            if (float.IsNaN(weight))
+            {
+                return graph.WithoutWeights();
+            }
+        }
+
+        return graph;
     }
 
     private static string Existing(string path) =>
