@@ -83,6 +83,10 @@ internal sealed class SeedsCommand(IAnsiConsole console) : Command<SeedsCommand.
         [DefaultValue(-1)]
         public int Parallelism { get; init; } = -1;
 
+        [CommandOption("--cluster <HOST:G>")]
+        [Description("Run on the InfluenceModel Orleans cluster whose gateway is HOST:G (influence cluster silo); the same seeds as locally. The silos must see the graph's path.")]
+        public string? Cluster { get; init; }
+
         [CommandOption("-f|--format <FORMAT>")]
         [Description("Output format: table or json.")]
         [DefaultValue("table")]
@@ -164,12 +168,20 @@ internal sealed class SeedsCommand(IAnsiConsole console) : Command<SeedsCommand.
         bool celf = request.Algorithm == SeedingAlgorithm.CelfGreedy;
 
         // CELF runs Monte Carlo per candidate (minutes on large graphs): a progress bar on stderr when it is a terminal.
+        Func<IProgress<ProgressReport>?, SeedSelection> select = progress => InfluenceMaximizer.Select(request, options, progress, cancellationToken);
+        if (settings.Cluster is { } cluster)
+        {
+#if NATIVE_AOT
+            throw new CliInputException("--cluster is not available in the native (AOT) build of influence; use the dotnet tool (dotnet tool install -g InfluenceModel.Cli).");
+#else
+            var input = new Cluster.ClusterInput(settings.Graph!, convention.Name, ReferenceEquals(convention, EdgeProbabilities.FromWeights), settings.Undirected);
+            select = progress => Cluster.ClusterRunner.Select(cluster, input, request, options, progress, cancellationToken);
+#endif
+        }
+
         var result = celf
-            ? SamplingProgress.Run("CELF: evaluating candidates, then choosing seeds", (long)graph.NodeCount + settings.K,
-                progress => InfluenceMaximizer.Select(request, options, progress, cancellationToken))
-            : SamplingProgress.RunFraction(
-                $"choosing {settings.K} seeds",
-                progress => InfluenceMaximizer.Select(request, options, progress, cancellationToken));
+            ? SamplingProgress.Run("CELF: evaluating candidates, then choosing seeds", (long)graph.NodeCount + settings.K, select)
+            : SamplingProgress.RunFraction($"choosing {settings.K} seeds", select);
         Estimate spread = result.Spread;
         if (settings.Format == "json")
         {
