@@ -4,8 +4,10 @@
 # (dotnet format cannot apply this code fix, since it edits an additional file.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-project=src/InfluenceModel/InfluenceModel.csproj
-file=src/InfluenceModel/PublicAPI.Unshipped.txt
+# Optional argument: another project directory with its own PublicAPI files (e.g. src/InfluenceModel.Orleans).
+dir=${1:-src/InfluenceModel}
+project=$dir/$(basename "$dir").csproj
+file=$dir/PublicAPI.Unshipped.txt
 log=$(mktemp)
 dotnet build "$project" --no-incremental -p:TreatWarningsAsErrors=false -clp:NoSummary >"$log" 2>&1 || true
 add=$(grep -oE "RS0016: Symbol '.*' is not part of the declared public API" "$log" | sed -E "s/^RS0016: Symbol '(.*)' is not part of the declared public API$/\1/" | sort -u || true)

@@ -31,19 +31,37 @@ public static class SpreadEstimator
     {
         ArgumentNullException.ThrowIfNull(request);
         options ??= SimulationOptions.Default;
+        int simulations = options.Simulations;
+        var reporter = new ProgressReporter(progress, Stage, simulations);
+        SpreadSums sums = Simulate(request, options.Seed, 0, simulations, options.EffectiveParallelism, reporter, cancellationToken);
+        reporter.Complete();
+        return Combine(request, sums, simulations);
+    }
+
+    /// <summary>
+    /// Runs simulations [<paramref name="first"/>, <paramref name="first"/> + <paramref name="count"/>) of the request,
+    /// simulation i on the stream (<paramref name="seed"/>, i), and returns their exact integer sums. Sums of disjoint
+    /// index ranges add up to the sums of their union, so ranges may run on different machines (InfluenceModel.Orleans)
+    /// and <see cref="Combine"/> gives the single-machine estimate bit for bit.
+    /// </summary>
+    internal static SpreadSums Simulate(
+        SpreadRequest request,
+        ulong seed,
+        int first,
+        int count,
+        int parallelism,
+        ProgressReporter? reporter,
+        CancellationToken cancellationToken)
+    {
         SocialGraph graph = request.Graph;
-        DiffusionModel model = request.Model;
         int[] seedArray = request.SeedArray;
         bool includeActivationProbabilities = request.IncludeActivationProbabilities;
-        Func<CascadeRun> createRun = model.Prepare(graph);
-        int simulations = options.Simulations;
+        Func<CascadeRun> createRun = request.Model.Prepare(graph);
         int n = graph.NodeCount;
         var workers = new List<Worker>();
-        ulong seed = options.Seed;
-        var reporter = new ProgressReporter(progress, Stage, simulations);
         DeterministicParallel.For(
-            simulations,
-            options.EffectiveParallelism,
+            count,
+            parallelism,
             () =>
             {
                 var run = createRun();
@@ -61,7 +79,7 @@ public static class SpreadEstimator
                 for (int i = start; i < end; i++)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    var rng = new Xoshiro256(seed, (ulong)i);
+                    var rng = new Xoshiro256(seed, (ulong)(first + (long)i));
                     long spread = worker.Run.Run(seedArray, ref rng, null);
                     worker.Sum += spread;
                     worker.SumOfSquares += spread * spread;
@@ -70,7 +88,7 @@ public static class SpreadEstimator
                         worker.Run.AddAdopters(counts);
                     }
 
-                    reporter.Advance();
+                    reporter?.Advance();
                 }
             },
             cancellationToken);
@@ -80,31 +98,37 @@ public static class SpreadEstimator
         // any degree of parallelism, with O(1) memory per worker.
         long total = 0;
         Int128 squares = 0;
+        long[]? adopters = includeActivationProbabilities ? new long[n] : null;
         foreach (var worker in workers)
         {
             total += worker.Sum;
             squares += worker.SumOfSquares;
-        }
-
-        double mean = (double)total / simulations;
-        // N·Σx² − (Σx)² is exact in 128 bits; variance = that / (N(N − 1)).
-        Int128 scaled = (simulations * squares) - ((Int128)total * total);
-        double standardError = simulations > 1 ? Math.Sqrt((double)scaled / ((double)simulations * (simulations - 1)) / simulations) : 0;
-        IReadOnlyList<NodeValue>? probabilities = null;
-        if (includeActivationProbabilities)
-        {
-            // Integer counts: their sum does not depend on which worker ran which simulation.
-            var sum = new long[n];
-            foreach (var worker in workers)
+            if (adopters is not null)
             {
                 for (int v = 0; v < n; v++)
                 {
-                    sum[v] += worker.Counts![v];
+                    adopters[v] += worker.Counts![v];
                 }
             }
+        }
 
-            var list = new NodeValue[n];
-            for (int v = 0; v < n; v++)
+        return new SpreadSums(total, squares, adopters);
+    }
+
+    /// <summary>The estimate from the sums over all <paramref name="simulations"/> simulations (see <see cref="Simulate"/>).</summary>
+    internal static SpreadEstimate Combine(SpreadRequest request, SpreadSums sums, int simulations)
+    {
+        SocialGraph graph = request.Graph;
+        long total = sums.Total;
+        double mean = (double)total / simulations;
+        // N·Σx² − (Σx)² is exact in 128 bits; variance = that / (N(N − 1)).
+        Int128 scaled = (simulations * sums.SumOfSquares) - ((Int128)total * total);
+        double standardError = simulations > 1 ? Math.Sqrt((double)scaled / ((double)simulations * (simulations - 1)) / simulations) : 0;
+        IReadOnlyList<NodeValue>? probabilities = null;
+        if (sums.Adopters is { } sum)
+        {
+            var list = new NodeValue[graph.NodeCount];
+            for (int v = 0; v < list.Length; v++)
             {
                 list[v] = new NodeValue(graph.NodeId(v), (double)sum[v] / simulations);
             }
@@ -112,10 +136,9 @@ public static class SpreadEstimator
             probabilities = list;
         }
 
-        reporter.Complete();
         return new SpreadEstimate
         {
-            Model = model.Name,
+            Model = request.Model.Name,
             Spread = new Estimate(mean, standardError, simulations),
             ActivationProbabilities = probabilities,
         };
@@ -130,5 +153,28 @@ public static class SpreadEstimator
         public long Sum { get; set; }
 
         public Int128 SumOfSquares { get; set; }
+    }
+}
+
+/// <summary>Exact integer sums over a range of spread simulations (see <see cref="SpreadEstimator.Simulate"/>).</summary>
+/// <param name="Total">Σ spread.</param>
+/// <param name="SumOfSquares">Σ spread².</param>
+/// <param name="Adopters">Per node, the simulations in which it adopted; null unless activation probabilities were asked for.</param>
+internal readonly record struct SpreadSums(long Total, Int128 SumOfSquares, long[]? Adopters)
+{
+    /// <summary>The sums over the union of two disjoint simulation ranges.</summary>
+    public SpreadSums Add(SpreadSums other)
+    {
+        long[]? adopters = Adopters;
+        if (adopters is not null && other.Adopters is not null)
+        {
+            adopters = (long[])adopters.Clone();
+            for (int v = 0; v < adopters.Length; v++)
+            {
+                adopters[v] += other.Adopters[v];
+            }
+        }
+
+        return new SpreadSums(Total + other.Total, SumOfSquares + other.SumOfSquares, adopters ?? other.Adopters);
     }
 }

@@ -66,12 +66,25 @@ public static class InfluenceMaximizer
         SeedingRequest request,
         SimulationOptions? options = null,
         IProgress<ProgressReport>? progress = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        SelectWith(stores: null, request, options, progress, cancellationToken);
+
+    /// <summary>
+    /// <see cref="Select"/> with the
+    /// RR-set collections made by <paramref name="stores"/> (null: in process). InfluenceModel.Orleans passes collections
+    /// partitioned over a cluster; everything else (validation, sample sizes, stopping rules, greedy) is this code.
+    /// </summary>
+    internal static SeedSelection SelectWith(
+        Func<ulong, IRrSetStore>? stores,
+        SeedingRequest request,
+        SimulationOptions? options,
+        IProgress<ProgressReport>? progress,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         options ??= SimulationOptions.Default;
         var clock = Stopwatch.StartNew();
-        SeedingProblem problem = Prepare(request, options, progress, cancellationToken);
+        SeedingProblem problem = Prepare(request, options, progress, stores, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         SocialGraph graph = request.Graph;
         SelectionOutcome outcome = problem.FreeSeeds == 0
@@ -150,7 +163,7 @@ public static class InfluenceMaximizer
         ReverseReachableSeeding.Evaluate(problem, [.. problem.Forced, .. freeSeeds], EvaluationSets, guarantee);
 
     /// <summary>Validates <paramref name="request"/> across its properties and flattens it with the run's settings.</summary>
-    internal static SeedingProblem Prepare(SeedingRequest request, SimulationOptions options, IProgress<ProgressReport>? progress = null, CancellationToken cancellationToken = default)
+    internal static SeedingProblem Prepare(SeedingRequest request, SimulationOptions options, IProgress<ProgressReport>? progress = null, Func<ulong, IRrSetStore>? stores = null, CancellationToken cancellationToken = default)
     {
         SocialGraph graph = request.Graph;
         int n = graph.NodeCount;
@@ -228,6 +241,7 @@ public static class InfluenceMaximizer
             Parallelism = options.EffectiveParallelism,
             CancellationToken = cancellationToken,
             Progress = progress,
+            StoreFactory = stores,
         };
     }
 

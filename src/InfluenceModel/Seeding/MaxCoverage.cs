@@ -29,9 +29,22 @@ internal static class MaxCoverage
         ReadOnlySpan<int> forced,
         int k,
         bool computeUpperBound,
+        CancellationToken cancellationToken = default) =>
+        Greedy(new CoverState(sets, index, nodeCount), nodeCount, candidate, forced, k, computeUpperBound, cancellationToken);
+
+    /// <summary>
+    /// The greedy over any <see cref="ICoverageState"/> (the local index, or counts reduced over machines): the same picks
+    /// for the same coverage counts.
+    /// </summary>
+    public static CoverageResult Greedy(
+        ICoverageState state,
+        int nodeCount,
+        bool[]? candidate,
+        ReadOnlySpan<int> forced,
+        int k,
+        bool computeUpperBound,
         CancellationToken cancellationToken = default)
     {
-        var state = new CoverState(sets, index, nodeCount);
         var seeds = new List<int>(forced.Length + k);
         var gains = new List<int>(forced.Length + k);
         foreach (int f in forced)
@@ -92,9 +105,21 @@ internal static class MaxCoverage
         double budget,
         int maxSeeds,
         bool byRatio,
+        CancellationToken cancellationToken = default) =>
+        BudgetedGreedy(new CoverState(sets, index, nodeCount), nodeCount, candidate, forced, costs, budget, maxSeeds, byRatio, cancellationToken);
+
+    /// <summary>The budgeted greedy over any <see cref="ICoverageState"/>: the same picks for the same coverage counts.</summary>
+    public static CoverageResult BudgetedGreedy(
+        ICoverageState state,
+        int nodeCount,
+        bool[]? candidate,
+        ReadOnlySpan<int> forced,
+        ReadOnlySpan<double> costs,
+        double budget,
+        int maxSeeds,
+        bool byRatio,
         CancellationToken cancellationToken = default)
     {
-        var state = new CoverState(sets, index, nodeCount);
         var seeds = new List<int>();
         var gains = new List<int>();
         double spent = 0;
@@ -187,7 +212,7 @@ internal static class MaxCoverage
     }
 
     /// <summary>Covered flags per set and current marginal coverage per node.</summary>
-    private sealed class CoverState
+    internal sealed class CoverState : ICoverageState
     {
         private readonly RrSetCollection _sets;
         private readonly CoverageIndex _index;

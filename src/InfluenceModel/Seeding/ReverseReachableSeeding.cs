@@ -42,31 +42,29 @@ internal static class ReverseReachableSeeding
         // Growth factors may be as small as 1.25 (not OPIM-C's 2), so allow 4·i_max rounds, the last one at θ_max.
         int maxRounds = 4 * rounds;
         double a = Math.Log(6.0 * maxRounds / problem.Delta);
-        var selection = new RrSetCollection();
-        var validation = new RrSetCollection();
-        ulong seed1 = problem.FamilySeed(FamilySelection), seed2 = problem.FamilySeed(FamilyValidation);
+        IRrSetStore selection = problem.CreateStore(problem.FamilySeed(FamilySelection));
+        IRrSetStore validation = problem.CreateStore(problem.FamilySeed(FamilyValidation));
         double target = SampleSizes.GreedyRatio - problem.Epsilon;
         double gainFloor = GainFloor(problem.Epsilon), coverageFloor = CoverageFloor(problem.Epsilon);
         double theta1 = thetaZero, theta2 = thetaZero;
         for (int round = 1; ; round++)
         {
-            Grow(problem, selection, seed1, SampleSizes.ToCount(theta1));
+            Grow(problem, selection, SampleSizes.ToCount(theta1));
             // R2 grows on Parallelism − 1 workers while this thread runs the index and greedy over R1, by as many sets as
             // fit beside that work (never more threads than MaxDegreeOfParallelism); the rest is sampled on all workers
             // afterwards. R2's content depends only on its final size, so the split does not change the result.
             int validationTarget = SampleSizes.ToCount(theta2);
-            long fits = problem.Parallelism > 1 ? (problem.Parallelism - 1) * (long)selection.Count / SamplingToCoverageCost : 0;
+            long fits = problem.Parallelism > 1 && problem.StoreFactory is null ? (problem.Parallelism - 1) * (long)selection.Count / SamplingToCoverageCost : 0;
             int overlapTarget = (int)Math.Min(validationTarget, validation.Count + fits);
             bool overlap = overlapTarget > validation.Count;
             var validationGrowth = overlap
-                ? Task.Run(() => Grow(problem, validation, seed2, overlapTarget, problem.Parallelism - 1), problem.CancellationToken)
+                ? Task.Run(() => Grow(problem, validation, overlapTarget, problem.Parallelism - 1), problem.CancellationToken)
                 : Task.CompletedTask;
             CoverageResult greedy;
             try
             {
                 problem.Report("selecting", 0, problem.FreeSeeds);
-                var index = CoverageIndex.Build(selection, n, overlap ? 1 : problem.Parallelism);
-                greedy = MaxCoverage.Greedy(selection, index, n, problem.Candidate, problem.Forced, problem.FreeSeeds, computeUpperBound: true, problem.CancellationToken);
+                greedy = MaxCoverage.Greedy(selection.StartCover(overlap ? 1 : problem.Parallelism), n, problem.Candidate, problem.Forced, problem.FreeSeeds, computeUpperBound: true, problem.CancellationToken);
             }
             catch
             {
@@ -77,7 +75,7 @@ internal static class ReverseReachableSeeding
 
             validationGrowth.GetAwaiter().GetResult();
             problem.Report("selecting", problem.FreeSeeds, problem.FreeSeeds);
-            Grow(problem, validation, seed2, validationTarget);
+            Grow(problem, validation, validationTarget);
             bool[] mask = Mask(n, greedy.Seeds);
             double coverageBound = Math.Min(greedy.UpperBound, greedy.Covered / SampleSizes.GreedyRatio);
             double upper = SampleSizes.SpreadUpperBound(coverageBound, selection.Count, n, a);
@@ -93,7 +91,7 @@ internal static class ReverseReachableSeeding
                 if (covered2 < coverageFloor && validation.Count < selection.Count)
                 {
                     // Top R2 up so the spread estimate is as precise as S's coverage in R1 (predicted from R1's share).
-                    Grow(problem, validation, seed2, SampleSizes.ToCount(Math.Min(selection.Count, 1.1 * coverageFloor / share)));
+                    Grow(problem, validation, SampleSizes.ToCount(Math.Min(selection.Count, 1.1 * coverageFloor / share)));
                     covered2 = validation.CountCovered(mask);
                     certified = Certified(covered2);
                 }
@@ -151,16 +149,14 @@ internal static class ReverseReachableSeeding
         double ell = SampleSizes.ImmEll(n, problem.Delta);
         double epsPrime = Math.Sqrt(2.0) * problem.Epsilon;
         double lambdaPrime = SampleSizes.ImmLambdaPrime(n, problem.Choices, Math.Max(1, k), problem.Epsilon, ell);
-        var sampling = new RrSetCollection();
-        ulong seed1 = problem.FamilySeed(FamilySelection);
+        IRrSetStore sampling = problem.CreateStore(problem.FamilySeed(FamilySelection));
         double lowerBound = 1.0;
         int maxRounds = Math.Max(1, (int)Math.Ceiling(Math.Log2(Math.Max(n, 2))) - 1);
         for (int i = 1; i <= maxRounds; i++)
         {
             double x = n / Math.Pow(2, i);
-            Grow(problem, sampling, seed1, SampleSizes.ToCount(lambdaPrime / x));
-            var index = CoverageIndex.Build(sampling, n, problem.Parallelism);
-            var greedy = MaxCoverage.Greedy(sampling, index, n, problem.Candidate, problem.Forced, k, computeUpperBound: false, problem.CancellationToken);
+            Grow(problem, sampling, SampleSizes.ToCount(lambdaPrime / x));
+            var greedy = MaxCoverage.Greedy(sampling.StartCover(problem.Parallelism), n, problem.Candidate, problem.Forced, k, computeUpperBound: false, problem.CancellationToken);
             double estimate = (double)n * greedy.Covered / sampling.Count;
             if (estimate >= (1.0 + epsPrime) * x)
             {
@@ -170,22 +166,21 @@ internal static class ReverseReachableSeeding
         }
 
         double lambdaStar = SampleSizes.ImmLambdaStar(n, problem.Choices, Math.Max(1, k), problem.Epsilon, ell);
-        var final = new RrSetCollection();
-        Grow(problem, final, problem.FamilySeed(FamilyFinal), SampleSizes.ToCount(lambdaStar / lowerBound));
+        IRrSetStore final = problem.CreateStore(problem.FamilySeed(FamilyFinal));
+        Grow(problem, final, SampleSizes.ToCount(lambdaStar / lowerBound));
         problem.Report("selecting", 0, problem.FreeSeeds);
-        var finalIndex = CoverageIndex.Build(final, n, problem.Parallelism);
         CoverageResult result;
         double guarantee;
         if (problem.IsBudgeted)
         {
-            var ratioGreedy = MaxCoverage.BudgetedGreedy(final, finalIndex, n, problem.Candidate, problem.Forced, problem.Costs!, problem.Budget, problem.Forced.Length + problem.FreeSeeds, byRatio: true, problem.CancellationToken);
-            var unitGreedy = MaxCoverage.BudgetedGreedy(final, finalIndex, n, problem.Candidate, problem.Forced, problem.Costs!, problem.Budget, problem.Forced.Length + problem.FreeSeeds, byRatio: false, problem.CancellationToken);
+            var ratioGreedy = MaxCoverage.BudgetedGreedy(final.StartCover(problem.Parallelism), n, problem.Candidate, problem.Forced, problem.Costs!, problem.Budget, problem.Forced.Length + problem.FreeSeeds, byRatio: true, problem.CancellationToken);
+            var unitGreedy = MaxCoverage.BudgetedGreedy(final.StartCover(problem.Parallelism), n, problem.Candidate, problem.Forced, problem.Costs!, problem.Budget, problem.Forced.Length + problem.FreeSeeds, byRatio: false, problem.CancellationToken);
             result = ratioGreedy.Covered >= unitGreedy.Covered ? ratioGreedy : unitGreedy;
             guarantee = Math.Max(0.0, (0.5 * SampleSizes.GreedyRatio) - problem.Epsilon);
         }
         else
         {
-            result = MaxCoverage.Greedy(final, finalIndex, n, problem.Candidate, problem.Forced, problem.FreeSeeds, computeUpperBound: false, problem.CancellationToken);
+            result = MaxCoverage.Greedy(final.StartCover(problem.Parallelism), n, problem.Candidate, problem.Forced, problem.FreeSeeds, computeUpperBound: false, problem.CancellationToken);
             guarantee = Math.Max(0.0, SampleSizes.GreedyRatio - problem.Epsilon);
         }
 
@@ -202,12 +197,11 @@ internal static class ReverseReachableSeeding
     public static SelectionOutcome Evaluate(SeedingProblem problem, int[] seeds, int sets, double guarantee)
     {
         int n = problem.NodeCount;
-        var evaluation = new RrSetCollection();
-        Grow(problem, evaluation, problem.FamilySeed(FamilyValidation), sets);
+        IRrSetStore evaluation = problem.CreateStore(problem.FamilySeed(FamilyValidation));
+        Grow(problem, evaluation, sets);
         problem.Report("evaluating", 0, seeds.Length);
-        var index = CoverageIndex.Build(evaluation, n, problem.Parallelism);
         // Greedy over a one-node candidate list per step reproduces the order: forced = the whole sequence.
-        var ordered = MaxCoverage.Greedy(evaluation, index, n, new bool[n], seeds, 0, computeUpperBound: false, problem.CancellationToken);
+        var ordered = MaxCoverage.Greedy(evaluation.StartCover(problem.Parallelism), n, new bool[n], seeds, 0, computeUpperBound: false, problem.CancellationToken);
         problem.Report("evaluating", seeds.Length, seeds.Length);
         return Outcome(ordered, evaluation.Count, evaluation, ordered.Covered, n, guarantee, evaluation.Count);
     }
@@ -247,7 +241,7 @@ internal static class ReverseReachableSeeding
         return count;
     }
 
-    private static SelectionOutcome Outcome(CoverageResult result, int selectionSets, RrSetCollection evaluation, long evaluationCovered, int n, double guarantee, long rrSets)
+    private static SelectionOutcome Outcome(CoverageResult result, int selectionSets, IRrSetStore evaluation, long evaluationCovered, int n, double guarantee, long rrSets)
     {
         var gains = new double[result.Gains.Length];
         for (int i = 0; i < gains.Length; i++)
@@ -261,28 +255,28 @@ internal static class ReverseReachableSeeding
         return new SelectionOutcome(result.Seeds, gains, spread, se, evaluation.Count, guarantee, rrSets);
     }
 
-    private static void Grow(SeedingProblem problem, RrSetCollection sets, ulong seed, int target, int parallelism = 0)
+    private static void Grow(SeedingProblem problem, IRrSetStore sets, int target, int parallelism = 0)
     {
         if (target > sets.Count)
         {
-            CheckMemory(problem, sets, target);
+            CheckMemory(problem, sets.Count, sets.TotalSize, target);
             int workers = parallelism > 0 ? parallelism : problem.Parallelism;
             var reporter = problem.Stage("sampling", target);
             reporter.Advance(sets.Count);
-            RrSampler.Generate(problem.Reverse, sets, seed, sets.Count, target - sets.Count, workers, problem.CancellationToken, reporter);
+            sets.Grow(target, workers, reporter, problem.CancellationToken);
             reporter.Complete();
         }
     }
 
     /// <summary>
-    /// Refuses a growth of <paramref name="sets"/> to <paramref name="target"/> sets whose estimated memory exceeds the cap:
+    /// Refuses a growth of a collection of <paramref name="count"/> sets (<paramref name="totalSize"/> entries) to <paramref name="target"/> sets whose estimated memory exceeds the cap:
     /// per set a 4-byte offset, per node 4 bytes in the sets and 4 in the coverage index; the average set size is the one
     /// drawn so far (1, the root alone, before the first round: a lower bound). Also refuses more than 2³¹ nodes in all,
     /// the most one collection can index.
     /// </summary>
-    internal static void CheckMemory(SeedingProblem problem, RrSetCollection sets, int target)
+    internal static void CheckMemory(SeedingProblem problem, int count, long totalSize, int target)
     {
-        double average = sets.Count > 0 ? Math.Max(1.0, (double)sets.TotalSize / sets.Count) : 1.0;
+        double average = count > 0 ? Math.Max(1.0, (double)totalSize / count) : 1.0;
         double entries = target * average;
         double bytes = (4.0 * target) + (8.0 * entries);
         if (bytes > problem.MaxRrSetBytes || entries > int.MaxValue - 1024)

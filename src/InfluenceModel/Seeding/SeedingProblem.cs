@@ -49,6 +49,16 @@ internal sealed class SeedingProblem
 
     public IProgress<ProgressReport>? Progress { get; init; }
 
+    /// <summary>
+    /// Creates the RR-set collection of a sample family from its seed; null for the in-process
+    /// <see cref="LocalRrSetStore"/>. InfluenceModel.Orleans sets it to collections partitioned over a cluster (and then
+    /// R2 is not grown beside R1's greedy: that overlap only saves time on one machine and never changes a result).
+    /// </summary>
+    public Func<ulong, IRrSetStore>? StoreFactory { get; init; }
+
+    /// <summary>A new, empty RR-set collection drawing set i from the stream (<paramref name="familySeed"/>, i).</summary>
+    public IRrSetStore CreateStore(ulong familySeed) => StoreFactory?.Invoke(familySeed) ?? new LocalRrSetStore(Reverse, familySeed);
+
     public bool IsBudgeted => Costs is not null;
 
     /// <summary>What the forced seeds cost together (0 without costs).</summary>

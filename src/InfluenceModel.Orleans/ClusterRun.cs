@@ -1,0 +1,318 @@
+using InfluenceModel.Internal;
+using InfluenceModel.Seeding;
+using Orleans.Runtime;
+
+namespace InfluenceModel.Orleans;
+
+/// <summary>
+/// One distributed run seen from the client: creates the partitioned RR-set collections the core's OPIM-C, IMM and
+/// evaluation ask for, re-creates a partition whose activation was lost (its silo stopped or died) from the index
+/// ranges and greedy picks it had, and closes every partition at the end.
+/// </summary>
+internal sealed class ClusterRun : IDisposable
+{
+    private readonly List<PartitionedRrSetStore> _stores = [];
+    private readonly string _id = Guid.NewGuid().ToString("N");
+
+    public ClusterRun(IGrainFactory grains, GraphSpec graph, GraphFingerprint expected, bool linearThreshold, int partitions, int siloParallelism, int maxAttempts, CancellationToken cancellationToken)
+    {
+        Grains = grains;
+        Graph = graph;
+        Expected = expected;
+        LinearThreshold = linearThreshold;
+        Partitions = partitions;
+        SiloParallelism = siloParallelism;
+        MaxAttempts = maxAttempts;
+        CancellationToken = cancellationToken;
+    }
+
+    public IGrainFactory Grains { get; }
+
+    public GraphSpec Graph { get; }
+
+    public GraphFingerprint Expected { get; }
+
+    public bool LinearThreshold { get; }
+
+    public int Partitions { get; }
+
+    public int SiloParallelism { get; }
+
+    public int MaxAttempts { get; }
+
+    public CancellationToken CancellationToken { get; }
+
+    /// <summary>Partitions re-created after a lost activation, over the run (for tests and diagnostics).</summary>
+    public int Recoveries => _stores.Sum(s => s.Recoveries);
+
+    /// <summary>The stores created so far (tests look at where their partitions run).</summary>
+    public IReadOnlyList<PartitionedRrSetStore> Stores => _stores;
+
+    /// <summary>The core's store factory: an empty collection of the family <paramref name="familySeed"/> over the cluster.</summary>
+    public IRrSetStore CreateStore(ulong familySeed)
+    {
+        var store = new PartitionedRrSetStore(this, $"{_id}/{_stores.Count}", familySeed);
+        _stores.Add(store);
+        store.Open();
+        return store;
+    }
+
+    public void Dispose()
+    {
+        foreach (var store in _stores)
+        {
+            store.Close();
+        }
+    }
+}
+
+/// <summary>
+/// An RR-set collection partitioned by global index ranges over partition grains: growth from c to t gives partition p
+/// the indices [c + (t − c)·p/P, c + (t − c)·(p + 1)/P); coverage counts and covered-set counts are exact integer sums
+/// over partitions, so the core's greedy and stopping rules see the single-machine numbers.
+/// </summary>
+internal sealed class PartitionedRrSetStore : IRrSetStore
+{
+    private readonly ClusterRun _run;
+    private readonly string _key;
+    private readonly ulong _familySeed;
+    private readonly Partition[] _parts;
+
+    public PartitionedRrSetStore(ClusterRun run, string key, ulong familySeed)
+    {
+        _run = run;
+        _key = key;
+        _familySeed = familySeed;
+        _parts = new Partition[run.Partitions];
+        for (int p = 0; p < _parts.Length; p++)
+        {
+            _parts[p] = new Partition(p) { Grain = Grain(p, 0) };
+        }
+    }
+
+    public int Count { get; private set; }
+
+    public long TotalSize => _parts.Sum(p => p.Entries);
+
+    public int Recoveries { get; private set; }
+
+    /// <summary>The silo of each partition's current activation.</summary>
+    public string[] Silos() => Block(Task.WhenAll(_parts.Select(p => p.Grain.Silo())));
+
+    public void Open()
+    {
+        Block(Task.WhenAll(_parts.Select(p => Call(p, async g =>
+        {
+            await OpenAsync(g).ConfigureAwait(false);
+            return 0;
+        }))));
+    }
+
+    public void Grow(int target, int parallelism, ProgressReporter reporter, CancellationToken cancellationToken)
+    {
+        int from = Count;
+        long span = target - from;
+        if (span <= 0)
+        {
+            return;
+        }
+
+        Block(Task.WhenAll(_parts.Select(async p =>
+        {
+            long first = from + (span * p.Index / _parts.Length);
+            int count = (int)(from + (span * (p.Index + 1) / _parts.Length) - first);
+            if (count == 0)
+            {
+                return;
+            }
+
+            p.Entries = await Call(p, g => g.Grow(first, count, _run.SiloParallelism, cancellationToken)).ConfigureAwait(false);
+            p.Ranges.Add((first, count));
+            p.CoverSeeds = null; // growing drops the partition's coverage state
+            reporter.Advance(count);
+        })));
+        Count = target;
+    }
+
+    public ICoverageState StartCover(int parallelism)
+    {
+        foreach (var p in _parts)
+        {
+            p.CoverSeeds = [];
+        }
+
+        int[][] counts = Block(Task.WhenAll(_parts.Select(p => Call(p, g => g.StartCover(_run.SiloParallelism)))));
+        var coverage = new int[_run.Expected.Nodes];
+        foreach (int[] c in counts)
+        {
+            for (int v = 0; v < coverage.Length; v++)
+            {
+                coverage[v] += c[v];
+            }
+        }
+
+        return new ReducedCoverage(this, coverage);
+    }
+
+    public long CountCovered(bool[] mask)
+    {
+        int[] nodes = [.. Enumerable.Range(0, mask.Length).Where(v => mask[v])];
+        return Block(Task.WhenAll(_parts.Select(p => Call(p, g => g.CountCovered(nodes))))).Sum();
+    }
+
+    public void Close()
+    {
+        foreach (var p in _parts)
+        {
+            try
+            {
+                Block(p.Grain.Close());
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // Best effort: a partition whose silo is gone holds nothing any more.
+            }
+        }
+    }
+
+    /// <summary>One greedy pick on every partition; the deltas are applied to the reduced coverage.</summary>
+    private int Cover(int seed, int[] coverage)
+    {
+        CoverDelta[] deltas = Block(Task.WhenAll(_parts.Select(p => Call(p, g => g.Cover(seed)))));
+        int gain = 0;
+        foreach (var delta in deltas)
+        {
+            gain += delta.Gain;
+            for (int i = 0; i < delta.Nodes.Length; i++)
+            {
+                coverage[delta.Nodes[i]] -= delta.Decrements[i];
+            }
+        }
+
+        foreach (var p in _parts)
+        {
+            p.CoverSeeds!.Add(seed);
+        }
+
+        return gain;
+    }
+
+    private IRrPartitionGrain Grain(int partition, int generation) =>
+        _run.Grains.GetGrain<IRrPartitionGrain>($"{_key}/{partition}/{generation}");
+
+    private async Task OpenAsync(IRrPartitionGrain grain)
+    {
+        GraphFingerprint fingerprint = await grain.Open(_run.Graph, _run.LinearThreshold, _familySeed).ConfigureAwait(false);
+        if (fingerprint != _run.Expected)
+        {
+            throw new ArgumentException(
+                $"The silos' graph at '{_run.Graph.Path}' ({fingerprint}) is not the request's graph ({_run.Expected}); load the same file with the same options on the client and the silos.",
+                Cluster.RequestGraph);
+        }
+    }
+
+    /// <summary>
+    /// Calls <paramref name="operation"/> on the partition; when it fails for any reason but cancellation or a bad input,
+    /// re-creates the partition on the next generation (placed on another silo) from its ranges and greedy picks, then
+    /// calls again, at most <see cref="ClusterRun.MaxAttempts"/> times.
+    /// </summary>
+    private async Task<T> Call<T>(Partition p, Func<IRrPartitionGrain, Task<T>> operation)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            _run.CancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                return await operation(p.Grain).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException and not ArgumentException && attempt < _run.MaxAttempts)
+            {
+                await RecoverAsync(p).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task RecoverAsync(Partition p)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            _run.CancellationToken.ThrowIfCancellationRequested();
+            p.Generation++;
+            p.Grain = Grain(p.Index, p.Generation);
+            try
+            {
+                await OpenAsync(p.Grain).ConfigureAwait(false);
+                long entries = 0;
+                foreach (var (first, count) in p.Ranges)
+                {
+                    entries = await p.Grain.Grow(first, count, _run.SiloParallelism, _run.CancellationToken).ConfigureAwait(false);
+                }
+
+                p.Entries = entries;
+                if (p.CoverSeeds is { } seeds)
+                {
+                    await p.Grain.StartCover(_run.SiloParallelism).ConfigureAwait(false);
+                    foreach (int seed in seeds)
+                    {
+                        await p.Grain.Cover(seed).ConfigureAwait(false);
+                    }
+                }
+
+                lock (_parts)
+                {
+                    Recoveries++;
+                }
+
+                return;
+            }
+            catch (Exception e) when (e is not OperationCanceledException and not ArgumentException && attempt < _run.MaxAttempts)
+            {
+                // The new activation failed too (its silo is going down as well): try the next generation.
+            }
+        }
+    }
+
+    private static T Block<T>(Task<T> task) => task.GetAwaiter().GetResult();
+
+    private static void Block(Task task) => task.GetAwaiter().GetResult();
+
+    private sealed class Partition(int index)
+    {
+        public int Index { get; } = index;
+
+        public int Generation { get; set; }
+
+        public required IRrPartitionGrain Grain { get; set; }
+
+        /// <summary>The index ranges the partition holds, in order.</summary>
+        public List<(long First, int Count)> Ranges { get; } = [];
+
+        public long Entries { get; set; }
+
+        /// <summary>The greedy picks of the current coverage state; null before the first.</summary>
+        public List<int>? CoverSeeds { get; set; }
+    }
+
+    /// <summary>The reduced coverage: the sum of the partitions' counts, lowered by their deltas at each pick.</summary>
+    private sealed class ReducedCoverage(PartitionedRrSetStore store, int[] coverage) : ICoverageState
+    {
+        public int[] Coverage { get; } = coverage;
+
+        public bool[] IsSeed { get; } = new bool[coverage.Length];
+
+        public long Covered { get; private set; }
+
+        public int Cover(int seed)
+        {
+            if (IsSeed[seed])
+            {
+                return 0;
+            }
+
+            IsSeed[seed] = true;
+            int gain = store.Cover(seed, Coverage);
+            Covered += gain;
+            return gain;
+        }
+    }
+}

@@ -1,0 +1,185 @@
+using InfluenceModel.Diffusion;
+using InfluenceModel.Networks;
+using InfluenceModel.Seeding;
+using Orleans.Runtime;
+
+namespace InfluenceModel.Orleans;
+
+/// <summary>
+/// One partition of one RR-set collection: the sets of some global index ranges, each drawn from the stream
+/// (family seed, index) by the core's sampler on the silo's replica of the graph, with the core's inverted index and
+/// coverage state. Keyed "{run}/{collection}/{partition}/{generation}". Its state lives in memory only: a fresh
+/// activation (after its silo stopped) answers every call but <see cref="Open"/> with <see cref="InvalidOperationException"/>,
+/// and the coordinator re-creates it from its ranges and seeds (the content depends only on them).
+/// </summary>
+internal interface IRrPartitionGrain : IGrainWithStringKey
+{
+    /// <summary>Opens an empty partition of the collection of <paramref name="familySeed"/>; returns the silo's graph fingerprint.</summary>
+    Task<GraphFingerprint> Open(GraphSpec graph, bool linearThreshold, ulong familySeed);
+
+    /// <summary>Appends the sets with stream indices [first, first + count); returns the partition's node entries.</summary>
+    Task<long> Grow(long firstIndex, int count, int parallelism, CancellationToken cancellationToken);
+
+    /// <summary>Starts a coverage state (no seeds) over the partition's sets; returns each node's coverage.</summary>
+    Task<int[]> StartCover(int parallelism);
+
+    /// <summary>Makes <paramref name="seed"/> a seed; returns its gain here and the nodes whose coverage fell, by how much.</summary>
+    Task<CoverDelta> Cover(int seed);
+
+    /// <summary>Number of the partition's sets that contain one of <paramref name="nodes"/>.</summary>
+    Task<long> CountCovered(int[] nodes);
+
+    /// <summary>The address of the silo this activation runs on (for tests and diagnostics).</summary>
+    Task<string> Silo();
+
+    /// <summary>Drops the partition's sets and deactivates.</summary>
+    Task Close();
+}
+
+/// <summary>A partition's answer to a greedy pick: its gain and its coverage decrements (sparse).</summary>
+[GenerateSerializer]
+[Immutable]
+internal sealed record CoverDelta([property: Id(0)] int Gain, [property: Id(1)] int[] Nodes, [property: Id(2)] int[] Decrements);
+
+/// <summary>A range of spread simulations to run on a silo.</summary>
+[GenerateSerializer]
+[Immutable]
+internal sealed record SpreadJob(
+    [property: Id(0)] GraphSpec Graph,
+    [property: Id(1)] GraphFingerprint Expected,
+    [property: Id(2)] bool LinearThreshold,
+    [property: Id(3)] int[] Seeds,
+    [property: Id(4)] ulong Seed,
+    [property: Id(5)] bool Adopters);
+
+/// <summary>Exact sums of a range of spread simulations (the Σx² of 128 bits in two halves).</summary>
+[GenerateSerializer]
+[Immutable]
+internal sealed record SpreadPartial(
+    [property: Id(0)] long Total,
+    [property: Id(1)] ulong SquaresHigh,
+    [property: Id(2)] ulong SquaresLow,
+    [property: Id(3)] long[]? Adopters)
+{
+    public SpreadSums ToSums() => new(Total, (Int128)new UInt128(SquaresHigh, SquaresLow), Adopters);
+
+    public static SpreadPartial From(SpreadSums sums)
+    {
+        var squares = (UInt128)sums.SumOfSquares;
+        return new SpreadPartial(sums.Total, (ulong)(squares >> 64), (ulong)squares, sums.Adopters);
+    }
+}
+
+/// <summary>Runs ranges of spread simulations. Keyed "{run}/spread/{chunk}/{generation}"; stateless.</summary>
+internal interface ISpreadPartitionGrain : IGrainWithStringKey
+{
+    /// <summary>Runs simulations [first, first + count) of the job; returns their exact sums.</summary>
+    Task<SpreadPartial> Simulate(SpreadJob job, int first, int count, int parallelism, CancellationToken cancellationToken);
+}
+
+/// <inheritdoc cref="IRrPartitionGrain"/>
+[PartitionPlacement]
+internal sealed class RrPartitionGrain(SiloGraphs graphs, ILocalSiloDetails silo) : Grain, IRrPartitionGrain
+{
+    private LocalRrSetStore? _store;
+    private ICoverageState? _cover;
+    private int[] _shadow = [];
+    private int _nodeCount;
+
+    public Task<GraphFingerprint> Open(GraphSpec graph, bool linearThreshold, ulong familySeed)
+    {
+        GraphFingerprint fingerprint = graphs.Get(graph).Fingerprint;
+        _nodeCount = fingerprint.Nodes;
+        _store = new LocalRrSetStore(graphs.Reverse(graph, linearThreshold), familySeed);
+        _cover = null;
+        return Task.FromResult(fingerprint);
+    }
+
+    public async Task<long> Grow(long firstIndex, int count, int parallelism, CancellationToken cancellationToken)
+    {
+        LocalRrSetStore store = Store();
+        _cover = null;
+        int workers = parallelism > 0 ? parallelism : Environment.ProcessorCount;
+        await Task.Run(() => store.Grow(firstIndex, count, workers, null, cancellationToken), cancellationToken).ConfigureAwait(true);
+        return store.TotalSize;
+    }
+
+    public async Task<int[]> StartCover(int parallelism)
+    {
+        LocalRrSetStore store = Store();
+        int workers = parallelism > 0 ? parallelism : Environment.ProcessorCount;
+        ICoverageState cover = await Task.Run(() => store.StartCover(workers)).ConfigureAwait(true);
+        _cover = cover;
+        _shadow = (int[])cover.Coverage.Clone();
+        return _shadow;
+    }
+
+    public Task<CoverDelta> Cover(int seed)
+    {
+        ICoverageState cover = _cover ?? throw Lost("no coverage state");
+        int gain = cover.Cover(seed);
+        int[] now = cover.Coverage;
+        var nodes = new List<int>();
+        var decrements = new List<int>();
+        for (int v = 0; v < now.Length; v++)
+        {
+            if (now[v] != _shadow[v])
+            {
+                nodes.Add(v);
+                decrements.Add(_shadow[v] - now[v]);
+                _shadow[v] = now[v];
+            }
+        }
+
+        return Task.FromResult(new CoverDelta(gain, [.. nodes], [.. decrements]));
+    }
+
+    public Task<long> CountCovered(int[] nodes)
+    {
+        LocalRrSetStore store = Store();
+        var mask = new bool[_nodeCount];
+        foreach (int v in nodes)
+        {
+            mask[v] = true;
+        }
+
+        return Task.FromResult(store.CountCovered(mask));
+    }
+
+    public Task<string> Silo() => Task.FromResult(silo.SiloAddress.ToString());
+
+    public Task Close()
+    {
+        _store = null;
+        _cover = null;
+        _shadow = [];
+        DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
+
+    private LocalRrSetStore Store() => _store ?? throw Lost("not opened");
+
+    private InvalidOperationException Lost(string why) =>
+        new($"RR-set partition {this.GetPrimaryKeyString()} has no state ({why}): its activation is new, so the coordinator re-creates it.");
+}
+
+/// <inheritdoc cref="ISpreadPartitionGrain"/>
+[PartitionPlacement]
+internal sealed class SpreadPartitionGrain(SiloGraphs graphs) : Grain, ISpreadPartitionGrain
+{
+    public async Task<SpreadPartial> Simulate(SpreadJob job, int first, int count, int parallelism, CancellationToken cancellationToken)
+    {
+        (SocialGraph graph, GraphFingerprint fingerprint) = graphs.Get(job.Graph);
+        if (fingerprint != job.Expected)
+        {
+            throw new ArgumentException($"The silo's graph ({fingerprint}) is not the request's ({job.Expected}).", Cluster.RequestGraph);
+        }
+
+        DiffusionModel model = job.LinearThreshold ? new LinearThreshold() : new IndependentCascade();
+        var request = new SpreadRequest(graph, model, job.Seeds) { IncludeActivationProbabilities = job.Adopters };
+        int workers = parallelism > 0 ? parallelism : Environment.ProcessorCount;
+        SpreadSums sums = await Task.Run(() => SpreadEstimator.Simulate(request, job.Seed, first, count, workers, null, cancellationToken), cancellationToken).ConfigureAwait(true);
+        DeactivateOnIdle();
+        return SpreadPartial.From(sums);
+    }
+}

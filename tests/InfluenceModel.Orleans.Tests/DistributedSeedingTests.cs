@@ -1,0 +1,156 @@
+using InfluenceModel.Diffusion;
+using InfluenceModel.Networks;
+using InfluenceModel.Seeding;
+
+namespace InfluenceModel.Orleans.Tests;
+
+/// <summary>Distributed seeding gives the single-machine selection: same seeds, same order, same numbers.</summary>
+public sealed class DistributedSeedingTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
+{
+    private static readonly SimulationOptions Options = new() { Seed = 42, MaxDegreeOfParallelism = 2 };
+
+    public static TheoryData<string, int, string> Cases => new()
+    {
+        { "IC", 10, nameof(SeedingAlgorithm.Opimc) },
+        { "LT", 10, nameof(SeedingAlgorithm.Opimc) },
+        { "IC", 8, nameof(SeedingAlgorithm.Imm) },
+        { "IC", 5, nameof(SeedingAlgorithm.DegreeDiscount) },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Select_OnThreeSilos_EqualsInProcess(string model, int k, string algorithm)
+    {
+        var request = new SeedingRequest(fixture.Graph, Model(model), k)
+        {
+            Algorithm = Enum.Parse<SeedingAlgorithm>(algorithm),
+            Epsilon = 0.3,
+        };
+        var local = InfluenceMaximizer.Select(request, Options);
+        var maximizer = new ClusterInfluenceMaximizer(fixture.Cluster.Client, fixture.Source, new InfluenceClusterOptions { Partitions = 5, SiloParallelism = 1 });
+
+        var distributed = maximizer.Select(request, Options);
+
+        AssertSame(local, distributed);
+    }
+
+    [Fact]
+    public void Select_Budgeted_EqualsInProcess()
+    {
+        int n = fixture.Graph.NodeCount;
+        double[] costs = [.. Enumerable.Range(0, n).Select(v => 1.0 + (v % 7))];
+        var request = new SeedingRequest(fixture.Graph, new IndependentCascade(), 6) { Costs = costs, Budget = 20, Epsilon = 0.3, ForcedSeeds = [5] };
+        var local = InfluenceMaximizer.Select(request, Options);
+        var maximizer = new ClusterInfluenceMaximizer(fixture.Cluster.Client, fixture.Source, new InfluenceClusterOptions { Partitions = 4, SiloParallelism = 1 });
+
+        AssertSame(local, maximizer.Select(request, Options));
+    }
+
+    [Fact]
+    public void Select_PartitionsRunOnEverySilo()
+    {
+        var request = new SeedingRequest(fixture.Graph, new IndependentCascade(), 5) { Epsilon = 0.3 };
+        var maximizer = new ClusterInfluenceMaximizer(fixture.Cluster.Client, fixture.Source, new InfluenceClusterOptions { Partitions = 6, SiloParallelism = 1 });
+        ClusterRun? run = null;
+        string[] silos = [];
+        var progress = new SyncProgress(r =>
+        {
+            if (r.Stage == "selecting" && silos.Length == 0)
+            {
+                silos = run!.Stores[0].Silos();
+            }
+        });
+
+        maximizer.Select(request, Options, progress, r => run = r, TestContext.Current.CancellationToken);
+
+        Assert.Equal(6, silos.Length);
+        Assert.Equal(3, silos.Distinct().Count());
+    }
+
+    [Fact]
+    public void Select_DefaultPartitions_OnePerSilo_EqualsInProcess()
+    {
+        var request = new SeedingRequest(fixture.Graph, new IndependentCascade(), 4) { Epsilon = 0.3 };
+        var maximizer = new ClusterInfluenceMaximizer(fixture.Cluster.Client, fixture.Source);
+
+        AssertSame(InfluenceMaximizer.Select(request, Options), maximizer.Select(request, Options));
+    }
+
+    [Fact]
+    public void Select_OtherGraph_ThrowsNamingRequestGraph()
+    {
+        var other = GraphGenerators.BarabasiAlbert(2000, 3, seed: 12).WithEdgeProbabilities(EdgeProbabilities.WeightedCascade);
+        var maximizer = new ClusterInfluenceMaximizer(fixture.Cluster.Client, fixture.Source, new InfluenceClusterOptions { Partitions = 2 });
+
+        var e = Assert.Throws<ArgumentException>(() => maximizer.Select(new SeedingRequest(other, new IndependentCascade(), 3), Options));
+
+        Assert.Equal("request.Graph", e.ParamName);
+    }
+
+    [Fact]
+    public void Select_BadRequest_SameExceptionAsInProcess()
+    {
+        var maximizer = new ClusterInfluenceMaximizer(fixture.Cluster.Client, fixture.Source, new InfluenceClusterOptions { Partitions = 2 });
+        var request = new SeedingRequest(fixture.Graph, new IndependentCascade(), 3) { ForcedSeeds = [1, 2, 3, 4] };
+
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => maximizer.Select(request, Options));
+
+        Assert.Equal("request.K", e.ParamName);
+        Assert.Throws<ArgumentNullException>(() => maximizer.Select(null!));
+    }
+
+    [Fact]
+    public void Constructor_NullArguments_Throw()
+    {
+        Assert.Equal("grains", Assert.Throws<ArgumentNullException>(() => new ClusterInfluenceMaximizer(null!, fixture.Source)).ParamName);
+        Assert.Equal("graph", Assert.Throws<ArgumentNullException>(() => new ClusterInfluenceMaximizer(fixture.Cluster.Client, null!)).ParamName);
+        Assert.Throws<ArgumentException>(() => new ClusterGraph(" "));
+        Assert.Equal("Partitions", Assert.Throws<ArgumentOutOfRangeException>(() => new InfluenceClusterOptions { Partitions = -1 }).ParamName);
+        Assert.Equal("MaxAttempts", Assert.Throws<ArgumentOutOfRangeException>(() => new InfluenceClusterOptions { MaxAttempts = 0 }).ParamName);
+        Assert.Equal("SiloParallelism", Assert.Throws<ArgumentOutOfRangeException>(() => new InfluenceClusterOptions { SiloParallelism = 2000 }).ParamName);
+    }
+
+    internal static DiffusionModel Model(string name) => name == "LT" ? new LinearThreshold() : new IndependentCascade();
+
+    internal static void AssertSame(SeedSelection expected, SeedSelection actual)
+    {
+        Assert.Equal(expected.Seeds, actual.Seeds);
+        Assert.Equal(expected.SeedIds, actual.SeedIds);
+        Assert.Equal(expected.MarginalGains, actual.MarginalGains);
+        Assert.Equal(expected.Spread, actual.Spread);
+        Assert.Equal(expected.ApproximationGuarantee, actual.ApproximationGuarantee);
+        Assert.Equal(expected.RrSetCount, actual.RrSetCount);
+        Assert.Equal(expected.TotalCost, actual.TotalCost);
+    }
+}
+
+/// <summary>An IProgress that reports on the caller's thread (Progress&lt;T&gt; posts to the thread pool).</summary>
+internal sealed class SyncProgress(Action<ProgressReport> report) : IProgress<ProgressReport>
+{
+    public void Report(ProgressReport value) => report(value);
+}
+
+/// <summary>Cancelling a distributed run from the client.</summary>
+public sealed class DistributedCancellationTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
+{
+    [Fact]
+    public void Select_CancelledDuringSampling_ThrowsQuickly()
+    {
+        var request = new SeedingRequest(fixture.Graph, new IndependentCascade(), 20) { Epsilon = 0.05 };
+        var maximizer = new ClusterInfluenceMaximizer(fixture.Cluster.Client, fixture.Source, new InfluenceClusterOptions { Partitions = 3, SiloParallelism = 1 });
+        using var cts = new CancellationTokenSource();
+        var clock = new System.Diagnostics.Stopwatch();
+        var progress = new SyncProgress(r =>
+        {
+            if (r.Stage == "sampling" && !cts.IsCancellationRequested)
+            {
+                clock.Start();
+                cts.Cancel();
+            }
+        });
+
+        Assert.ThrowsAny<OperationCanceledException>(() => maximizer.Select(request, new SimulationOptions { Seed = 1 }, progress, cts.Token));
+        Assert.True(cts.IsCancellationRequested);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"took {clock.Elapsed} after the cancel");
+    }
+}
