@@ -21,14 +21,14 @@ internal static class ClusterRunner
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(10);
 
     public static SeedSelection Select(string cluster, ClusterInput input, SeedingRequest request, SimulationOptions options, IProgress<ProgressReport>? progress, CancellationToken cancellationToken) =>
-        Run(cluster, cancellationToken, client =>
-            new ClusterInfluenceMaximizer(client, Source(input, request.Graph)).Select(request, options, progress, cancellationToken));
+        Run(cluster, client =>
+            new ClusterInfluenceMaximizer(client, Source(input, request.Graph)).Select(request, options, progress, cancellationToken), cancellationToken);
 
     public static SpreadEstimate Estimate(string cluster, ClusterInput input, SpreadRequest request, SimulationOptions options, IProgress<ProgressReport>? progress, CancellationToken cancellationToken) =>
-        Run(cluster, cancellationToken, client =>
-            new ClusterSpreadEstimator(client, Source(input, request.Graph)).Estimate(request, options, progress, cancellationToken));
+        Run(cluster, client =>
+            new ClusterSpreadEstimator(client, Source(input, request.Graph)).Estimate(request, options, progress, cancellationToken), cancellationToken);
 
-    private static T Run<T>(string cluster, CancellationToken cancellationToken, Func<IClusterClient, T> work)
+    private static T Run<T>(string cluster, Func<IClusterClient, T> work, CancellationToken cancellationToken)
     {
         IPEndPoint gateway = ClusterAddress.Parse(cluster, "--cluster");
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
