@@ -172,9 +172,9 @@ internal sealed class SeedsCommand(IAnsiConsole console) : Command<SeedsCommand.
         if (settings.Cluster is { } cluster)
         {
 #if NATIVE_AOT
-            throw new CliInputException("--cluster is not available in the native (AOT) build of influence; use the dotnet tool (dotnet tool install -g InfluenceModel.Cli).");
+            throw new CliInputException(CommonOptions.ClusterNotInNativeBuild);
 #else
-            var input = new Cluster.ClusterInput(settings.Graph!, convention.Name, ReferenceEquals(convention, EdgeProbabilities.FromWeights), settings.Undirected);
+            var input = Cluster.ClusterInput.Of(settings.Graph!, convention, settings.Undirected);
             select = progress => Cluster.ClusterRunner.Select(cluster, input, request, options, progress, cancellationToken);
 #endif
         }

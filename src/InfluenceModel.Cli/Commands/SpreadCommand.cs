@@ -110,9 +110,9 @@ internal sealed class SpreadCommand(IAnsiConsole console) : Command<SpreadComman
         if (settings.Cluster is { } cluster)
         {
 #if NATIVE_AOT
-            throw new CliInputException("--cluster is not available in the native (AOT) build of influence; use the dotnet tool (dotnet tool install -g InfluenceModel.Cli).");
+            throw new CliInputException(CommonOptions.ClusterNotInNativeBuild);
 #else
-            var input = new Cluster.ClusterInput(settings.Graph!, convention.Name, ReferenceEquals(convention, EdgeProbabilities.FromWeights), settings.Undirected);
+            var input = Cluster.ClusterInput.Of(settings.Graph!, convention, settings.Undirected);
             estimateSpread = progress => Cluster.ClusterRunner.Estimate(cluster, input, request, options, progress, cancellationToken);
 #endif
         }

@@ -108,4 +108,9 @@ internal static class ClusterRunner
 /// <param name="Convention">The --probability convention's name.</param>
 /// <param name="GivenWeights">Whether the convention is the file's own weights.</param>
 /// <param name="Undirected">--undirected.</param>
-internal sealed record ClusterInput(string Path, string Convention, bool GivenWeights, bool Undirected);
+internal sealed record ClusterInput(string Path, string Convention, bool GivenWeights, bool Undirected)
+{
+    /// <summary>The input of a command given --graph, --probability and --undirected.</summary>
+    public static ClusterInput Of(string path, EdgeProbabilities convention, bool undirected) =>
+        new(path, convention.Name, ReferenceEquals(convention, EdgeProbabilities.FromWeights), undirected);
+}
