@@ -26,8 +26,7 @@ public sealed class ClusterInfluenceMaximizer : IInfluenceMaximizer
 {
     private readonly IGrainFactory _grains;
     private readonly ClusterGraph _graph;
-    private readonly InfluenceClusterOptions _cluster;
-    private readonly SimulationOptions _defaults;
+    private readonly (InfluenceClusterOptions Cluster, SimulationOptions Defaults) _options;
 
     /// <summary>Creates the façade over a connected cluster client.</summary>
     /// <param name="grains">The cluster client (an <c>IClusterClient</c>) or, inside a silo, its grain factory.</param>
@@ -37,10 +36,7 @@ public sealed class ClusterInfluenceMaximizer : IInfluenceMaximizer
     /// <exception cref="ArgumentNullException"><paramref name="grains"/> or <paramref name="graph"/> is null.</exception>
     public ClusterInfluenceMaximizer(IGrainFactory grains, ClusterGraph graph, InfluenceClusterOptions? cluster = null, SimulationOptions? defaults = null)
     {
-        _grains = grains ?? throw new ArgumentNullException(nameof(grains));
-        _graph = graph ?? throw new ArgumentNullException(nameof(graph));
-        _cluster = cluster ?? InfluenceClusterOptions.Default;
-        _defaults = defaults ?? SimulationOptions.Default;
+        (_grains, _graph, _options) = Cluster.Check(grains, graph, cluster, defaults);
     }
 
     /// <summary>Re-created partitions in the last completed call (0 when no silo failed); for diagnostics.</summary>
@@ -58,33 +54,20 @@ public sealed class ClusterInfluenceMaximizer : IInfluenceMaximizer
     /// </exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     /// <exception cref="InvalidOperationException">No silo answers, or a partition failed <see cref="InfluenceClusterOptions.MaxAttempts"/> times (the cause is the inner exception).</exception>
-    public SeedSelection Select(SeedingRequest request, SimulationOptions? options = null, IProgress<ProgressReport>? progress = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        int partitions = Cluster.PartitionCount(_grains, _cluster);
-        bool linearThreshold = request.Model is LinearThreshold or KelmanInfluence;
-        using var run = new ClusterRun(_grains, _graph.ToSpec(), ClusterGraph.Fingerprint(request.Graph), linearThreshold, partitions, _cluster.SiloParallelism, _cluster.MaxAttempts, cancellationToken);
-        try
-        {
-            return InfluenceMaximizer.SelectWith(run.CreateStore, request, options ?? _defaults, progress, cancellationToken);
-        }
-        finally
-        {
-            LastRecoveries = run.Recoveries;
-        }
-    }
+    public SeedSelection Select(SeedingRequest request, SimulationOptions? options = null, IProgress<ProgressReport>? progress = null, CancellationToken cancellationToken = default) =>
+        Select(request, options, progress, static _ => { }, cancellationToken);
 
     /// <summary>Runs a selection with a hook on the run (tests: where partitions are, stopping silos).</summary>
     internal SeedSelection Select(SeedingRequest request, SimulationOptions? options, IProgress<ProgressReport>? progress, Action<ClusterRun> onRun, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        int partitions = Cluster.PartitionCount(_grains, _cluster);
+        int partitions = Cluster.PartitionCount(_grains, _options.Cluster);
         bool linearThreshold = request.Model is LinearThreshold or KelmanInfluence;
-        using var run = new ClusterRun(_grains, _graph.ToSpec(), ClusterGraph.Fingerprint(request.Graph), linearThreshold, partitions, _cluster.SiloParallelism, _cluster.MaxAttempts, cancellationToken);
+        using var run = new ClusterRun(_grains, _graph.ToSpec(), ClusterGraph.Fingerprint(request.Graph), linearThreshold, partitions, _options.Cluster.SiloParallelism, _options.Cluster.MaxAttempts, cancellationToken);
         onRun(run);
         try
         {
-            return InfluenceMaximizer.SelectWith(run.CreateStore, request, options ?? _defaults, progress, cancellationToken);
+            return InfluenceMaximizer.SelectWith(run.CreateStore, request, options ?? _options.Defaults, progress, cancellationToken);
         }
         finally
         {
@@ -101,6 +84,13 @@ internal static class Cluster
 
     /// <summary>The ParamName of a request's model the cluster cannot run.</summary>
     public static readonly string RequestModel = "request." + nameof(SeedingRequest.Model);
+
+    /// <summary>A façade's constructor arguments, checked, with the defaults filled in.</summary>
+    public static (IGrainFactory Grains, ClusterGraph Graph, (InfluenceClusterOptions Cluster, SimulationOptions Defaults) Options) Check(
+        IGrainFactory grains, ClusterGraph graph, InfluenceClusterOptions? cluster, SimulationOptions? defaults) =>
+        (grains ?? throw new ArgumentNullException(nameof(grains)),
+         graph ?? throw new ArgumentNullException(nameof(graph)),
+         (cluster ?? InfluenceClusterOptions.Default, defaults ?? SimulationOptions.Default));
 
     /// <summary>The partitions of a run: the option, or one per active silo.</summary>
     public static int PartitionCount(IGrainFactory grains, InfluenceClusterOptions options)

@@ -15,8 +15,7 @@ public sealed class ClusterSpreadEstimator : ISpreadEstimator
 {
     private readonly IGrainFactory _grains;
     private readonly ClusterGraph _graph;
-    private readonly InfluenceClusterOptions _cluster;
-    private readonly SimulationOptions _defaults;
+    private readonly (InfluenceClusterOptions Cluster, SimulationOptions Defaults) _options;
 
     /// <summary>Creates the façade over a connected cluster client.</summary>
     /// <param name="grains">The cluster client (an <c>IClusterClient</c>) or, inside a silo, its grain factory.</param>
@@ -26,10 +25,7 @@ public sealed class ClusterSpreadEstimator : ISpreadEstimator
     /// <exception cref="ArgumentNullException"><paramref name="grains"/> or <paramref name="graph"/> is null.</exception>
     public ClusterSpreadEstimator(IGrainFactory grains, ClusterGraph graph, InfluenceClusterOptions? cluster = null, SimulationOptions? defaults = null)
     {
-        _grains = grains ?? throw new ArgumentNullException(nameof(grains));
-        _graph = graph ?? throw new ArgumentNullException(nameof(graph));
-        _cluster = cluster ?? InfluenceClusterOptions.Default;
-        _defaults = defaults ?? SimulationOptions.Default;
+        (_grains, _graph, _options) = Cluster.Check(grains, graph, cluster, defaults);
     }
 
     /// <summary>Ranges run again after a failure in the last completed call (0 when no silo failed); for diagnostics.</summary>
@@ -51,7 +47,7 @@ public sealed class ClusterSpreadEstimator : ISpreadEstimator
     public SpreadEstimate Estimate(SpreadRequest request, SimulationOptions? options = null, IProgress<ProgressReport>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        options ??= _defaults;
+        options ??= _options.Defaults;
         if (request.Model is not (IndependentCascade or LinearThreshold))
         {
             throw new ArgumentException($"The cluster estimates IC and LT spread; the model was {request.Model.Name} (estimate it with SpreadEstimator.Estimate in process).", Cluster.RequestModel);
@@ -60,7 +56,7 @@ public sealed class ClusterSpreadEstimator : ISpreadEstimator
         // The same weight checks as on one machine, before anything is sent.
         _ = request.Model.Prepare(request.Graph);
         int simulations = options.Simulations;
-        int chunks = Math.Min(simulations, 2 * Cluster.PartitionCount(_grains, _cluster));
+        int chunks = Math.Min(simulations, 2 * Cluster.PartitionCount(_grains, _options.Cluster));
         var job = new SpreadJob(_graph.ToSpec(), ClusterGraph.Fingerprint(request.Graph), request.Model is LinearThreshold, [.. request.Seeds], options.Seed, request.IncludeActivationProbabilities);
         var reporter = new ProgressReporter(progress, SpreadEstimator.Stage, simulations);
         string run = Guid.NewGuid().ToString("N");
@@ -75,11 +71,11 @@ public sealed class ClusterSpreadEstimator : ISpreadEstimator
                 var grain = _grains.GetGrain<ISpreadPartitionGrain>($"{run}/spread/{c}/{attempt - 1}");
                 try
                 {
-                    SpreadPartial partial = await grain.Simulate(job, first, count, _cluster.SiloParallelism, cancellationToken).ConfigureAwait(false);
+                    SpreadPartial partial = await grain.Simulate(job, first, count, _options.Cluster.SiloParallelism, cancellationToken).ConfigureAwait(false);
                     reporter.Advance(count);
                     return partial;
                 }
-                catch (Exception e) when (e is not OperationCanceledException and not ArgumentException && attempt < _cluster.MaxAttempts)
+                catch (Exception e) when (e is not OperationCanceledException and not ArgumentException && attempt < _options.Cluster.MaxAttempts)
                 {
                     Interlocked.Increment(ref recoveries);
                 }

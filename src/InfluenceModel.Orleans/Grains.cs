@@ -86,13 +86,14 @@ internal sealed class RrPartitionGrain(SiloGraphs graphs, ILocalSiloDetails silo
     private int[] _shadow = [];
     private int _nodeCount;
 
-    public Task<GraphFingerprint> Open(GraphSpec graph, bool linearThreshold, ulong familySeed)
+    public async Task<GraphFingerprint> Open(GraphSpec graph, bool linearThreshold, ulong familySeed)
     {
-        GraphFingerprint fingerprint = graphs.Get(graph).Fingerprint;
+        // The first partition on a silo loads the graph (seconds for a large one): off the grain scheduler's threads.
+        (GraphFingerprint fingerprint, ReverseInfluenceGraph reverse) = await Task.Run(() => (graphs.Get(graph).Fingerprint, graphs.Reverse(graph, linearThreshold))).ConfigureAwait(true);
         _nodeCount = fingerprint.Nodes;
-        _store = new LocalRrSetStore(graphs.Reverse(graph, linearThreshold), familySeed);
+        _store = new LocalRrSetStore(reverse, familySeed);
         _cover = null;
-        return Task.FromResult(fingerprint);
+        return fingerprint;
     }
 
     public async Task<long> Grow(long firstIndex, int count, int parallelism, CancellationToken cancellationToken)
@@ -169,7 +170,7 @@ internal sealed class SpreadPartitionGrain(SiloGraphs graphs) : Grain, ISpreadPa
 {
     public async Task<SpreadPartial> Simulate(SpreadJob job, int first, int count, int parallelism, CancellationToken cancellationToken)
     {
-        (SocialGraph graph, GraphFingerprint fingerprint) = graphs.Get(job.Graph);
+        (SocialGraph graph, GraphFingerprint fingerprint) = await Task.Run(() => graphs.Get(job.Graph), cancellationToken).ConfigureAwait(true);
         if (fingerprint != job.Expected)
         {
             throw new ArgumentException($"The silo's graph ({fingerprint}) is not the request's ({job.Expected}).", Cluster.RequestGraph);

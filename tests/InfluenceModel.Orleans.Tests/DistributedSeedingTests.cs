@@ -110,6 +110,25 @@ public sealed class DistributedSeedingTests(ClusterFixture fixture) : IClassFixt
         Assert.Equal("SiloParallelism", Assert.Throws<ArgumentOutOfRangeException>(() => new InfluenceClusterOptions { SiloParallelism = 2000 }).ParamName);
     }
 
+    [Fact]
+    public void AddInfluenceModelCluster_RegistersTheFaçadesOverTheClient()
+    {
+        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(services, fixture.Cluster.Client);
+        services.AddInfluenceModelCluster(fixture.Source, new InfluenceClusterOptions { Partitions = 2, SiloParallelism = 1 }, Options);
+        using var provider = Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(services);
+        var maximizer = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<IInfluenceMaximizer>(provider);
+        var estimator = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<ISpreadEstimator>(provider);
+        var request = new SeedingRequest(fixture.Graph, new IndependentCascade(), 3) { Epsilon = 0.3 };
+
+        Assert.IsType<ClusterInfluenceMaximizer>(maximizer);
+        Assert.IsType<ClusterSpreadEstimator>(estimator);
+        AssertSame(InfluenceMaximizer.Select(request, Options), maximizer.Select(request)); // the registered defaults apply
+        Assert.Equal("services", Assert.Throws<ArgumentNullException>(() => InfluenceModelClusterServiceCollectionExtensions.AddInfluenceModelCluster(null!, fixture.Source)).ParamName);
+        Assert.Equal("graph", Assert.Throws<ArgumentNullException>(() => services.AddInfluenceModelCluster(null!)).ParamName);
+        Assert.Equal("builder", Assert.Throws<ArgumentNullException>(() => InfluenceModelSiloExtensions.AddInfluenceModel(null!)).ParamName);
+    }
+
     internal static DiffusionModel Model(string name) => name == "LT" ? new LinearThreshold() : new IndependentCascade();
 
     internal static void AssertSame(SeedSelection expected, SeedSelection actual)
