@@ -264,7 +264,8 @@ public static class GraphGenerators
     /// </para>
     /// <para>
     /// Cost: scale random numbers per draw (about 100 M draws of scale 23 take seconds per core), then the CSR build;
-    /// the build holds 12 bytes per draw plus the graph's 16 bytes per arc. Times in docs/performance.md.
+    /// the build holds 12 bytes per draw plus the graph's 16 bytes per arc. Times in
+    /// <see href="https://github.com/InfluenceModel/InfluenceModel/blob/main/docs/performance.md">docs/performance.md</see>.
     /// </para>
     /// </remarks>
     /// <param name="scale">log2 of the node count, 1 to 30.</param>
