@@ -96,7 +96,19 @@ internal static class CliApp
         {
             graph.SetDescription("Graph files: convert an edge list to a binary graph file that loads in milliseconds.");
             graph.AddCommand<Commands.GraphConvertCommand>("convert").WithDescription("Convert an edge list (.txt, .gz) to a binary graph file (CSR arcs, weights, ids, checksum); seeds and spread read it with --graph like an edge list.").WithExample("graph", "convert", "email-enron.txt.gz", "email-enron.imgraph");
+            graph.AddBranch("generate", generate =>
+            {
+                generate.SetDescription("Generate a random graph as a graph file or an edge list.");
+                generate.AddCommand<Commands.GraphGenerateRMatCommand>("rmat").WithDescription("R-MAT graph (Chakrabarti et al. 2004): 2^S nodes, M arcs drawn by recursive quadrants a,b,c,d; *.imgraph or an edge list.").WithExample("graph", "generate", "rmat", "rmat20.imgraph", "--scale", "20", "--arcs", "16777216");
+            });
         });
+#if !NATIVE_AOT
+        config.AddBranch("cluster", cluster =>
+        {
+            cluster.SetDescription("Run seeds and spread on an Orleans cluster (InfluenceModel.Orleans): start silos here, then seeds/spread --cluster HOST:G.");
+            cluster.AddCommand<Commands.Cluster.ClusterSiloCommand>("silo").WithDescription("Start one silo on loopback and keep it running until Ctrl+C: the first without --primary, the others with --primary HOST:P1.").WithExample("cluster", "silo", "--port", "11111", "--gateway-port", "30000").WithExample("cluster", "silo", "--port", "11112", "--gateway-port", "30001", "--primary", "127.0.0.1:11111");
+        });
+#endif
         config.AddCommand<Commands.ChannelsCommand>("channels").WithDescription("Channel selection and budget split: which few channels to be in under a budget and a cap, and how much in each.").WithExample("channels", "--input", "docs/examples/channels.json", "--budget", "40000", "--max-channels", "3").WithExample("channels", "--input", "docs/examples/channels.json", "--budget", "40000", "--objective", "reach", "--format", "json", "--chart", "curves.png");
         config.AddCommand<Commands.MmmCommand>("mmm").WithDescription("Media-mix model: learn each channel's carry-over and response curve from a CSV of weekly (or daily) KPI and spend by Bayesian inference (NUTS); contribution share, ROAS and marginal ROAS with 94% HDIs, diagnostics and charts.").WithExample("mmm", "--input", "docs/examples/media-mix.csv", "--date", "week", "--kpi", "sales", "--channels", "tv,search,social", "--controls", "price", "--out", "mmm").WithExample("mmm", "--input", "data.csv", "--date", "date", "--kpi", "revenue", "--channels", "tv,radio", "--saturation", "hill", "--trend", "linear", "--format", "json");
     }

@@ -51,7 +51,12 @@ internal static class GraphInput
             : AttributedGraph.LoadNodeTable(graph, File.Exists(nodes) ? nodes : throw new CliInputException($"--nodes file not found: {EscapedPath(nodes)}"));
     }
 
-    /// <summary>The graph with the file's own arc weights (an edge list's missing weights read as 1) and a GraphML/GML file's segments as group labels: what `graph convert` stores.</summary>
+    /// <summary>
+    /// The graph with the file's own arc weights and a GraphML/GML file's segments as group labels: what `graph convert`
+    /// stores. An edge list in which some line has no weight, or a GraphML/GML file without a 'weight' edge attribute,
+    /// gives a graph without weights (<see cref="SocialGraph.HasWeights"/> false, every weight 1), so the graph file
+    /// cannot later pass 1.0 off as a given probability.
+    /// </summary>
     public static SocialGraph LoadWeights(string path, bool undirected)
     {
         if (!File.Exists(path))
@@ -63,7 +68,7 @@ internal static class GraphInput
         {
             return undirected
                 ? throw new CliInputException($"--undirected applies to edge lists; the {format} file {EscapedPath(path)} says itself whether its edges are directed.")
-                : format == "GraphML" ? AttributedGraph.LoadGraphML(path).Graph : AttributedGraph.LoadGml(path).Graph;
+                : WeightsAsRead(format == "GraphML" ? AttributedGraph.LoadGraphML(path) : AttributedGraph.LoadGml(path));
         }
 
         if (SocialGraph.IsBinaryFile(path))
@@ -73,8 +78,19 @@ internal static class GraphInput
                 : SocialGraph.LoadBinary(path);
         }
 
-        return EdgeListReader.ReadFile(path, new EdgeListOptions { Undirected = undirected });
+        SocialGraph graph = EdgeListReader.ReadFile(path, new EdgeListOptions { Undirected = undirected }.MarkingMissingWeights());
+        foreach (float weight in graph.OutWeightArray)
+        {
+            if (float.IsNaN(weight))
+            {
+                return graph.WithoutWeights();
+            }
+        }
+
+        return graph;
     }
+
+    private static SocialGraph WeightsAsRead(AttributedGraph read) => read.HasEdgeWeights ? read.Graph : read.Graph.WithoutWeights();
 
     /// <summary>"GraphML" or "GML" by the file's extension (case-insensitive), else null (an edge list or a binary graph file).</summary>
     public static string? Format(string path) => Path.GetExtension(path).ToUpperInvariant() switch

@@ -10,6 +10,9 @@ internal static class CommonOptions
     /// <summary>The help text of `--parallelism`, the same on every command.</summary>
     public const string ParallelismDescription = "Largest number of threads: -1 (all cores) or 1 to 1024. It never changes the numbers, only the time.";
 
+    /// <summary>The error for `--cluster` in the native (AOT) build, which leaves the Orleans cluster code out.</summary>
+    public const string ClusterNotInNativeBuild = "--cluster is not available in the native (AOT) build of influence; use the dotnet tool (dotnet tool install -g InfluenceModel.Cli).";
+
     /// <summary>The help text of `--seed`, the same on every command that has a fixed default seed.</summary>
     public const string SeedDescription = "Random seed (any whole number ≥ 0); the same seed gives the same numbers at any parallelism.";
 

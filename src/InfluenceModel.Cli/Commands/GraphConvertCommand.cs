@@ -42,7 +42,7 @@ internal sealed class GraphConvertCommand(IAnsiConsole console) : Command<GraphC
         double read = clock.Elapsed.TotalSeconds;
         graph.SaveBinary(settings.Output);
         console.MarkupLine(Markup.Escape(
-            $"{GraphInput.EscapedPath(settings.Output)}: {graph.NodeCount:N0} nodes, {graph.EdgeCount:N0} arcs, {new FileInfo(settings.Output).Length:N0} bytes (read {read:F2} s, written {clock.Elapsed.TotalSeconds - read:F2} s)."));
+            $"{GraphInput.EscapedPath(settings.Output)}: {graph.NodeCount:N0} nodes, {graph.EdgeCount:N0} arcs{(graph.HasWeights ? ", weighted" : ", no weights")}, {new FileInfo(settings.Output).Length:N0} bytes (read {read:F2} s, written {clock.Elapsed.TotalSeconds - read:F2} s)."));
         return CliApp.ExitOk;
     }
 }

@@ -86,6 +86,10 @@ internal sealed class SeedsCommand(IAnsiConsole console) : Command<SeedsCommand.
         [DefaultValue(-1)]
         public int Parallelism { get; init; } = -1;
 
+        [CommandOption("--cluster <HOST:G>")]
+        [Description("Run on the InfluenceModel Orleans cluster whose gateway is HOST:G (influence cluster silo); the same seeds as locally. The silos must see the graph's path.")]
+        public string? Cluster { get; init; }
+
         [CommandOption("-f|--format <FORMAT>")]
         [Description("Output format: table or json.")]
         [DefaultValue("table")]
@@ -168,15 +172,24 @@ internal sealed class SeedsCommand(IAnsiConsole console) : Command<SeedsCommand.
 
         // CELF: a progress bar on stderr when it is a terminal. Kelman runs Monte Carlo per candidate first (minutes on
         // large graphs); IC and LT bound every candidate on the shared live-edge samples first (one pass per sample).
+        Func<IProgress<ProgressReport>?, SeedSelection> select = progress => InfluenceMaximizer.Select(request, options, progress, cancellationToken);
+        if (settings.Cluster is { } cluster)
+        {
+#if NATIVE_AOT
+            throw new CliInputException(CommonOptions.ClusterNotInNativeBuild);
+#else
+            var input = Cluster.ClusterInput.Of(settings.Graph!, convention, settings.Undirected);
+            select = progress => Cluster.ClusterRunner.Select(cluster, input, request, options, progress, cancellationToken);
+#endif
+        }
+
         bool perCandidate = settings.Model == "kelman";
         var result = celf
             ? SamplingProgress.Run(
                 perCandidate ? "CELF: evaluating candidates, then choosing seeds" : "CELF: bounding on live-edge samples, then choosing seeds",
                 (perCandidate ? graph.NodeCount : (long)settings.Simulations) + settings.K,
-                progress => InfluenceMaximizer.Select(request, options, progress, cancellationToken))
-            : SamplingProgress.RunFraction(
-                $"choosing {settings.K} seeds",
-                progress => InfluenceMaximizer.Select(request, options, progress, cancellationToken));
+                select)
+            : SamplingProgress.RunFraction($"choosing {settings.K} seeds", select);
         Estimate spread = result.Spread;
         if (settings.Format == "json")
         {

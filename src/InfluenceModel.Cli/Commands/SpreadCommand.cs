@@ -54,6 +54,10 @@ internal sealed class SpreadCommand(IAnsiConsole console) : Command<SpreadComman
         [DefaultValue(-1)]
         public int Parallelism { get; init; } = -1;
 
+        [CommandOption("--cluster <HOST:G>")]
+        [Description("Run on the InfluenceModel Orleans cluster whose gateway is HOST:G (influence cluster silo); the same estimate as locally. The silos must see the graph's path.")]
+        public string? Cluster { get; init; }
+
         [CommandOption("-f|--format <FORMAT>")]
         [Description("Output format: table or json.")]
         [DefaultValue("table")]
@@ -105,9 +109,19 @@ internal sealed class SpreadCommand(IAnsiConsole console) : Command<SpreadComman
             CliApp.Error.WriteLine("note: the graph has no node groups (segments: give a GraphML/GML file with a segment attribute, or --nodes with a segment column), so the Kelman model's identification process (same-group weighting) has no effect here.");
         }
 
-        var estimate = SamplingProgress.RunFraction(
-            $"{settings.Simulations:N0} simulations",
-            progress => SpreadEstimator.Estimate(new SpreadRequest(graph, model, seeds), options, progress, cancellationToken));
+        var request = new SpreadRequest(graph, model, seeds);
+        Func<IProgress<ProgressReport>?, SpreadEstimate> estimateSpread = progress => SpreadEstimator.Estimate(request, options, progress, cancellationToken);
+        if (settings.Cluster is { } cluster)
+        {
+#if NATIVE_AOT
+            throw new CliInputException(CommonOptions.ClusterNotInNativeBuild);
+#else
+            var input = Cluster.ClusterInput.Of(settings.Graph!, convention, settings.Undirected);
+            estimateSpread = progress => Cluster.ClusterRunner.Estimate(cluster, input, request, options, progress, cancellationToken);
+#endif
+        }
+
+        var estimate = SamplingProgress.RunFraction($"{settings.Simulations:N0} simulations", estimateSpread);
         Estimate spread = estimate.Spread;
         string[] seedIds = [.. seeds.Select(graph.NodeId)];
         if (settings.Format == "json")

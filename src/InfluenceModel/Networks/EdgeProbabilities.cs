@@ -27,7 +27,10 @@ public abstract class EdgeProbabilities
     /// <summary>The weighted cascade: p(u,v) = 1 / indeg(v), so that every node's incoming weights sum to exactly 1 (a valid LT graph).</summary>
     public static EdgeProbabilities WeightedCascade { get; } = new Computed("weighted cascade", (graph, _, v) => 1f / graph.InDegree(v));
 
-    /// <summary>Keeps the graph's own weights as probabilities after checking that each lies in [0, 1].</summary>
+    /// <summary>
+    /// Keeps the graph's own weights as probabilities after checking that each lies in [0, 1]; a graph without weights
+    /// of its own (<see cref="SocialGraph.HasWeights"/> false) is refused with an <see cref="ArgumentException"/>.
+    /// </summary>
     public static EdgeProbabilities FromWeights { get; } = new Given();
 
     /// <summary>The same probability on every arc.</summary>
@@ -160,6 +163,13 @@ public abstract class EdgeProbabilities
 
         internal override SocialGraph Apply(SocialGraph graph)
         {
+            if (!graph.HasWeights)
+            {
+                throw new ArgumentException(
+                    "The graph's arcs have no weights of their own (a graph file converted from an edge list without a third column, or a generated graph), so they cannot be the probabilities; choose another convention such as weighted cascade, or convert an edge list that has weights.",
+                    nameof(graph));
+            }
+
             ValidateIndependentCascade(graph);
             return graph;
         }

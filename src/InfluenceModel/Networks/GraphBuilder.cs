@@ -7,6 +7,13 @@ internal sealed class EdgeBuffer(int capacity)
     public int[] Targets = new int[Math.Max(capacity, 4)];
     public float[] Weights = new float[Math.Max(capacity, 4)];
 
+    /// <summary>A buffer of <paramref name="count"/> arcs to be filled in place (arrays of exactly that length, at least 4).</summary>
+    public EdgeBuffer(int capacity, int count)
+        : this(capacity)
+    {
+        Count = count;
+    }
+
     public int Count { get; private set; }
 
     public void Add(int source, int target, float weight)
@@ -33,7 +40,7 @@ internal static class GraphBuilder
     /// Builds the graph: undirected arcs doubled, self-loops and repeated arcs dropped unless kept (the first occurrence
     /// in input order wins), out-rows sorted by target and in-rows by source. O(m log d) time, 16 bytes per arc kept.
     /// </summary>
-    public static SocialGraph Build(int nodeCount, EdgeBuffer edges, EdgeListOptions options, int[]? groups, NodeIdMap ids)
+    public static SocialGraph Build(int nodeCount, EdgeBuffer edges, EdgeListOptions options, int[]? groups, NodeIdMap ids, CancellationToken cancellationToken = default)
     {
         int[] src = edges.Sources, dst = edges.Targets;
         float[] w = edges.Weights;
@@ -105,6 +112,11 @@ internal static class GraphBuilder
         float[] rowWeights = [];
         for (int u = 0; u < nodeCount; u++)
         {
+            if ((u & 0xFFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             int start = outOffsets[u], end = outOffsets[u + 1], length = end - start;
             outOffsets[u] = write;
             if (length > keys.Length)
@@ -158,11 +170,12 @@ internal static class GraphBuilder
             Array.Resize(ref weights, write);
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         return FromOutCsr(outOffsets, targets, weights, groups, ids);
     }
 
     /// <summary>Builds the in-CSR from a finished out-CSR (rows sorted by source because sources are scanned in order).</summary>
-    public static SocialGraph FromOutCsr(int[] outOffsets, int[] targets, float[] weights, int[]? groups, NodeIdMap ids)
+    public static SocialGraph FromOutCsr(int[] outOffsets, int[] targets, float[] weights, int[]? groups, NodeIdMap ids, bool hasWeights = true)
     {
         int nodeCount = outOffsets.Length - 1;
         var inOffsets = new int[nodeCount + 1];
@@ -190,6 +203,6 @@ internal static class GraphBuilder
             }
         }
 
-        return new SocialGraph(outOffsets, targets, weights, inOffsets, sources, inWeights, groups, ids);
+        return new SocialGraph(outOffsets, targets, weights, inOffsets, sources, inWeights, groups, ids, hasWeights);
     }
 }

@@ -12,11 +12,18 @@ namespace InfluenceModel.Networks;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Layout (little-endian), version 1. A 64-byte header: magic <c>IMGRAPH\0</c> (8 bytes), version (uint32), flags
-/// (uint32: bit 0 group labels; bits 1–2 the ids: 0 the indices themselves, 1 64-bit integers, 2 UTF-8 strings), node
-/// count n (int64), arc count m (int64), string-id bytes (int64), checksum (uint64), 16 reserved zero bytes. Then the
-/// sections, each starting on an 8-byte boundary: out-offsets int32[n+1], targets int32[m], weights float32[m], groups
-/// int32[n] (flag), ids (int64[n], or int32 offsets[n+1] followed by the UTF-8 bytes).
+/// Layout (little-endian), version 2. A 64-byte header: magic <c>IMGRAPH\0</c> (8 bytes), version (uint32), flags
+/// (uint32: bit 0 group labels; bits 1–2 the ids: 0 the indices themselves, 1 64-bit integers, 2 UTF-8 strings; bit 3
+/// the arcs have weights), node count n (int64), arc count m (int64), string-id bytes (int64), checksum (uint64), 16
+/// reserved zero bytes. Then the sections, each starting on an 8-byte boundary: out-offsets int32[n+1], targets
+/// int32[m], weights float32[m] (flag bit 3), groups int32[n] (flag bit 0), ids (int64[n], or int32 offsets[n+1]
+/// followed by the UTF-8 bytes).
+/// </para>
+/// <para>
+/// Versions: version 1 always stored a weight per arc, 1.0 where the edge list had none, so a file could not say
+/// whether its weights were real; version 2 stores them only when the graph has them
+/// (<see cref="SocialGraph.HasWeights"/>) and sets bit 3. A version-1 file is refused with a message asking to convert
+/// the edge list again, because its 1.0s cannot be told apart from given weights.
 /// </para>
 /// <para>
 /// The checksum (<see cref="Checksum64"/>) chains the first 40 header bytes and every section, so a flipped bit anywhere
@@ -33,10 +40,11 @@ namespace InfluenceModel.Networks;
 /// </remarks>
 internal static class GraphFile
 {
-    public const int Version = 1;
+    public const int Version = 2;
     public const int HeaderBytes = 64;
     private const int ChecksumOffset = 40;
     private const uint FlagGroups = 1;
+    private const uint FlagWeights = 8;
     private const uint IdShift = 1;
     private const uint IdMask = 3u << 1;
     private const uint IdIdentity = 0, IdInteger = 1, IdString = 2;
@@ -78,12 +86,17 @@ internal static class GraphFile
         var header = new byte[HeaderBytes];
         Magic.CopyTo(header);
         BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(8), Version);
-        BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(12), (graph.HasGroups ? FlagGroups : 0) | (idKind << (int)IdShift));
+        BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(12), (graph.HasGroups ? FlagGroups : 0) | (graph.HasWeights ? FlagWeights : 0) | (idKind << (int)IdShift));
         BinaryPrimitives.WriteInt64LittleEndian(header.AsSpan(16), n);
         BinaryPrimitives.WriteInt64LittleEndian(header.AsSpan(24), m);
         BinaryPrimitives.WriteInt64LittleEndian(header.AsSpan(32), idBytes);
 
-        var sections = new List<Array> { graph.OutOffsetArray, graph.OutTargetArray, graph.OutWeightArray };
+        var sections = new List<Array> { graph.OutOffsetArray, graph.OutTargetArray };
+        if (graph.HasWeights)
+        {
+            sections.Add(graph.OutWeightArray);
+        }
+
         if (graph.GroupArray is { } groups)
         {
             sections.Add(groups);
@@ -162,6 +175,11 @@ internal static class GraphFile
         }
 
         uint version = BinaryPrimitives.ReadUInt32LittleEndian(header[8..]);
+        if (version == 1)
+        {
+            throw new InvalidDataException($"Graph file '{name}' has format version 1, which stored 1.0 for missing weights and so cannot say whether its arcs have weights; this library reads version {Version}. Convert the edge list again with this version.");
+        }
+
         if (version != Version)
         {
             throw new InvalidDataException($"Graph file '{name}' has format version {version}; this library reads version {Version}. Convert the edge list again with this version.");
@@ -174,14 +192,15 @@ internal static class GraphFile
         ulong checksum = BinaryPrimitives.ReadUInt64LittleEndian(header[ChecksumOffset..]);
         uint idKind = (flags & IdMask) >> (int)IdShift;
         bool hasGroups = (flags & FlagGroups) != 0;
-        if ((flags & ~(FlagGroups | IdMask)) != 0 || idKind > IdString || header[48..].ContainsAnyExcept((byte)0)
+        bool hasWeights = (flags & FlagWeights) != 0;
+        if ((flags & ~(FlagGroups | FlagWeights | IdMask)) != 0 || idKind > IdString || header[48..].ContainsAnyExcept((byte)0)
             || n < 0 || n >= Array.MaxLength || m < 0 || m > Array.MaxLength || idBytes < 0 || idBytes > int.MaxValue
             || (idKind != IdString && idBytes != 0))
         {
             throw Corrupt(name, "its header is invalid");
         }
 
-        long expected = HeaderBytes + Align(4 * (n + 1)) + Align(4 * m) + Align(4 * m) + (hasGroups ? Align(4 * n) : 0)
+        long expected = HeaderBytes + Align(4 * (n + 1)) + Align(4 * m) + (hasWeights ? Align(4 * m) : 0) + (hasGroups ? Align(4 * n) : 0)
             + idKind switch { IdInteger => Align(8 * n), IdString => Align(4 * (n + 1)) + Align(idBytes), _ => 0 };
         if (length != expected)
         {
@@ -212,7 +231,8 @@ internal static class GraphFile
         bool hasGroups = (flags & FlagGroups) != 0;
         int[] outOffsets = ReadSection<int>(handle, n + 1, ref offset, ref actual);
         int[] targets = ReadSection<int>(handle, m, ref offset, ref actual);
-        float[] weights = ReadSection<float>(handle, m, ref offset, ref actual);
+        bool hasWeights = (flags & FlagWeights) != 0;
+        float[] weights = hasWeights ? ReadSection<float>(handle, m, ref offset, ref actual) : Ones(m);
         int[]? groups = hasGroups ? ReadSection<int>(handle, n, ref offset, ref actual) : null;
         long[]? integerIds = idKind == IdInteger ? ReadSection<long>(handle, n, ref offset, ref actual) : null;
         int[]? stringOffsets = idKind == IdString ? ReadSection<int>(handle, n + 1, ref offset, ref actual) : null;
@@ -229,7 +249,14 @@ internal static class GraphFile
             IdString => NodeIdMap.FromStrings(DecodeStrings(name, stringOffsets!, stringBytes!)),
             _ => NodeIdMap.Identity(n),
         };
-        return GraphBuilder.FromOutCsr(outOffsets, targets, weights, groups, ids);
+        return GraphBuilder.FromOutCsr(outOffsets, targets, weights, groups, ids, hasWeights);
+    }
+
+    private static float[] Ones(int count)
+    {
+        var ones = GC.AllocateUninitializedArray<float>(count);
+        Array.Fill(ones, 1f);
+        return ones;
     }
 
     private static TSection[] ReadSection<TSection>(SafeFileHandle handle, int count, ref long offset, ref ulong checksum)

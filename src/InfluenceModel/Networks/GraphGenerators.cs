@@ -242,65 +242,125 @@ public static class GraphGenerators
     }
 
     /// <summary>
-    /// R-MAT (Chakrabarti, Zhan and Faloutsos 2004), directed: each of <paramref name="edgeCount"/> arcs picks its cell of
-    /// the 2^scale × 2^scale adjacency matrix by descending <paramref name="scale"/> levels, choosing the quadrant
-    /// top-left, top-right, bottom-left, bottom-right with probabilities a, b, c, d = 1 − a − b − c. Self-loops and repeated
-    /// arcs are dropped, so the graph may have fewer arcs than requested. Defaults are Graph500's (0.57, 0.19, 0.19).
+    /// R-MAT (Chakrabarti, Zhan and Faloutsos 2004), directed: each of <paramref name="edgeCount"/> draws picks one cell
+    /// (u, v) of the 2^scale × 2^scale adjacency matrix by descending <paramref name="scale"/> levels, at each level
+    /// choosing the quadrant top-left, top-right, bottom-left or bottom-right with probabilities
+    /// <paramref name="a"/>, <paramref name="b"/>, <paramref name="c"/>, <paramref name="d"/> (independently per level, no
+    /// noise), so a draw lands in cell (u, v) with probability ∏ over levels of the chosen quadrant's probability. The
+    /// defaults are Graph500's (0.57, 0.19, 0.19, 0.05). Node labels are not permuted: node 0 is the heaviest.
     /// </summary>
+    /// <remarks>
+    /// <para>
+    /// Repeats and self-loops: by default a draw on the diagonal (u = v) is dropped and a cell drawn again adds nothing,
+    /// so the graph is simple and has at most <paramref name="edgeCount"/> arcs (Graph500 likewise generates with repeats
+    /// and builds a simple graph); with <paramref name="keepSelfLoopsAndRepeats"/> every draw is an arc, so the graph
+    /// has exactly <paramref name="edgeCount"/> arcs, some of them parallel or loops.
+    /// </para>
+    /// <para>
+    /// Determinism: the draws are cut into blocks of 65,536 and block k draws from the random stream (seed, k), so the
+    /// graph is the same at every <paramref name="maxDegreeOfParallelism"/>. The arcs carry no weights
+    /// (<see cref="SocialGraph.HasWeights"/> is false; every weight reads 1): give them probabilities with
+    /// <see cref="SocialGraph.WithEdgeProbabilities(EdgeProbabilities)"/>, e.g. weighted cascade.
+    /// </para>
+    /// <para>
+    /// Cost: scale random numbers per draw (about 100 M draws of scale 23 take seconds per core), then the CSR build;
+    /// the build holds 12 bytes per draw plus the graph's 16 bytes per arc. Times in
+    /// <see href="https://github.com/InfluenceModel/InfluenceModel/blob/main/docs/performance.md">docs/performance.md</see>.
+    /// </para>
+    /// </remarks>
     /// <param name="scale">log2 of the node count, 1 to 30.</param>
-    /// <param name="edgeCount">Arcs to draw, ≥ 0.</param>
+    /// <param name="edgeCount">Draws (arcs before dropping self-loops and repeats), 0 to <see cref="Array.MaxLength"/>.</param>
     /// <param name="seed">The random seed.</param>
-    /// <param name="a">Top-left quadrant probability. Default 0.57.</param>
-    /// <param name="b">Top-right quadrant probability. Default 0.19.</param>
-    /// <param name="c">Bottom-left quadrant probability. Default 0.19.</param>
-    /// <returns>The graph with 2^scale nodes.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">scale outside 1..30, edgeCount negative, a, b, c outside [0, 1] or a + b + c &gt; 1.</exception>
-    public static SocialGraph RMat(int scale, int edgeCount, ulong seed, double a = 0.57, double b = 0.19, double c = 0.19)
+    /// <param name="a">Top-left quadrant probability (u and v both stay in the lower half), in (0, 1). Default 0.57.</param>
+    /// <param name="b">Top-right quadrant probability (v moves to the upper half), in (0, 1). Default 0.19.</param>
+    /// <param name="c">Bottom-left quadrant probability (u moves to the upper half), in (0, 1). Default 0.19.</param>
+    /// <param name="d">Bottom-right quadrant probability (both move), in (0, 1). Default 0.05. a + b + c + d must be 1 within 1e-9.</param>
+    /// <param name="keepSelfLoopsAndRepeats">Keep every draw as an arc (a multigraph with exactly <paramref name="edgeCount"/> arcs). Default false (a simple graph).</param>
+    /// <param name="maxDegreeOfParallelism">Threads drawing: −1 (all cores, the default) or 1 to 1,024; the graph does not depend on it.</param>
+    /// <param name="progress">Optional progress ("R-MAT draws", in draws).</param>
+    /// <param name="cancellationToken">Cancels the generation (checked every block and during the build).</param>
+    /// <returns>The graph with 2^scale nodes whose ids are "0".."2^scale − 1".</returns>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// scale outside 1..30; edgeCount negative or above <see cref="Array.MaxLength"/>; a, b, c or d outside (0, 1) or
+    /// their sum not 1 (named <paramref name="d"/>); maxDegreeOfParallelism not −1 or 1..1,024.
+    /// </exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static SocialGraph RMat(int scale, int edgeCount, ulong seed, double a = 0.57, double b = 0.19, double c = 0.19, double d = 0.05,
+        bool keepSelfLoopsAndRepeats = false, int maxDegreeOfParallelism = -1, IProgress<ProgressReport>? progress = null, CancellationToken cancellationToken = default)
     {
         Guard.InRange(scale, 1, 30);
-        Guard.NonNegative(edgeCount);
-        Guard.Probability(a);
-        Guard.Probability(b);
-        Guard.Probability(c);
-        if (a + b + c > 1 + 1e-12)
+        Guard.InRange(edgeCount, 0, Array.MaxLength);
+        Guard.InOpenRange(a, 0, 1);
+        Guard.InOpenRange(b, 0, 1);
+        Guard.InOpenRange(c, 0, 1);
+        Guard.InOpenRange(d, 0, 1);
+        Guard.Parallelism(maxDegreeOfParallelism);
+        double sum = a + b + c + d;
+        if (Math.Abs(sum - 1) > 1e-9)
         {
-            throw new ArgumentOutOfRangeException(nameof(c), c, $"a + b + c must be ≤ 1; it was {a + b + c}.");
+            throw new ArgumentOutOfRangeException(nameof(d), d, $"a + b + c + d must be 1 (within 1e-9); it was {sum:R} (a {a:R}, b {b:R}, c {c:R}, d {d:R}).");
         }
 
         int n = 1 << scale;
-        var rng = new Xoshiro256(seed, 0);
-        var edges = new EdgeBuffer(edgeCount);
-        for (int i = 0; i < edgeCount; i++)
+        var edges = new EdgeBuffer(edgeCount, edgeCount);
+        DrawRMat(edgeCount, edges.Sources, edges.Targets, scale, seed, a, a + b, a + b + c, maxDegreeOfParallelism, progress, cancellationToken);
+        Array.Fill(edges.Weights, 1f);
+        var options = new EdgeListOptions { KeepSelfLoops = keepSelfLoopsAndRepeats, KeepDuplicateArcs = keepSelfLoopsAndRepeats };
+        return GraphBuilder.Build(n, edges, options, null, NodeIdMap.Identity(n), cancellationToken).WithoutWeights();
+    }
+
+    /// <summary>Draws <paramref name="count"/> R-MAT cells into the arrays; block k of <see cref="RMatBlock"/> draws uses stream (seed, k).</summary>
+    internal static void DrawRMat(int count, int[] sources, int[] targets, int scale, ulong seed, double a, double ab, double abc,
+        int maxDegreeOfParallelism, IProgress<ProgressReport>? progress, CancellationToken cancellationToken)
+    {
+        int blocks = (int)(((long)count + RMatBlock - 1) / RMatBlock);
+        var reporter = new ProgressReporter(progress, "R-MAT draws", count);
+        var options = new ParallelOptions
         {
-            int u = 0, v = 0;
-            for (int level = scale - 1; level >= 0; level--)
+            MaxDegreeOfParallelism = maxDegreeOfParallelism == -1 ? Environment.ProcessorCount : maxDegreeOfParallelism,
+            CancellationToken = cancellationToken,
+        };
+        Parallel.For(0, blocks, options, block =>
+        {
+            var rng = new Xoshiro256(seed, (ulong)block);
+            int start = block * RMatBlock, end = (int)Math.Min(count, (long)start + RMatBlock);
+            for (int i = start; i < end; i++)
             {
-                double r = rng.NextDouble();
-                if (r < a)
+                int u = 0, v = 0;
+                for (int level = scale - 1; level >= 0; level--)
                 {
-                    continue;
+                    double r = rng.NextDouble();
+                    if (r < a)
+                    {
+                        continue;
+                    }
+
+                    if (r < ab)
+                    {
+                        v |= 1 << level;
+                    }
+                    else if (r < abc)
+                    {
+                        u |= 1 << level;
+                    }
+                    else
+                    {
+                        u |= 1 << level;
+                        v |= 1 << level;
+                    }
                 }
 
-                if (r < a + b)
-                {
-                    v |= 1 << level;
-                }
-                else if (r < a + b + c)
-                {
-                    u |= 1 << level;
-                }
-                else
-                {
-                    u |= 1 << level;
-                    v |= 1 << level;
-                }
+                sources[i] = u;
+                targets[i] = v;
             }
 
-            edges.Add(u, v, 1f);
-        }
-
-        return GraphBuilder.Build(n, edges, EdgeListOptions.Default, null, NodeIdMap.Identity(n));
+            reporter.Advance(end - start);
+        });
+        reporter.Complete();
     }
+
+    /// <summary>Draws per random stream in <see cref="RMat"/>; fixed, so the graph never depends on the thread count.</summary>
+    internal const int RMatBlock = 1 << 16;
 
     /// <summary>Indices in [0, count) each kept independently with probability p, ascending, by geometric skips.</summary>
     private static List<long> SkipSample(long count, double p, ref Xoshiro256 rng)

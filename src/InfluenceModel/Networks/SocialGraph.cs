@@ -36,8 +36,9 @@ public sealed class SocialGraph
     private readonly NodeIdMap _ids;
 
     internal SocialGraph(int[] outOffsets, int[] outTargets, float[] outWeights, int[] inOffsets, int[] inSources,
-        float[] inWeights, int[]? groups, NodeIdMap ids)
+        float[] inWeights, int[]? groups, NodeIdMap ids, bool hasWeights = true)
     {
+        HasWeights = hasWeights;
         _outOffsets = outOffsets;
         _outTargets = outTargets;
         _outWeights = outWeights;
@@ -57,6 +58,14 @@ public sealed class SocialGraph
 
     /// <summary>Whether the nodes carry group labels (<see cref="GroupOf(int)"/>).</summary>
     public bool HasGroups => _groups is not null;
+
+    /// <summary>
+    /// Whether the arcs carry weights of their own: true for an edge list whose lines all have a third column, for
+    /// <see cref="FromEdges"/> and after <see cref="WithEdgeProbabilities(EdgeProbabilities)"/>; false for a graph file
+    /// converted from an edge list without weights and for <see cref="GraphGenerators.RMat"/>, whose weights all read 1.
+    /// <see cref="EdgeProbabilities.FromWeights"/> refuses a graph without weights, so a missing column never becomes p = 1.
+    /// </summary>
+    public bool HasWeights { get; }
 
     /// <summary>The number of distinct group labels (1 + the largest label), or 0 when the graph has no groups.</summary>
     public int GroupCount { get; }
@@ -189,7 +198,8 @@ public sealed class SocialGraph
     /// <returns>The re-weighted graph.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="probabilities"/> is null.</exception>
     /// <exception cref="ArgumentException">
-    /// <see cref="EdgeProbabilities.FromWeights"/> and some current weight lies outside [0, 1].
+    /// <see cref="EdgeProbabilities.FromWeights"/> and some current weight lies outside [0, 1], or the graph has no weights
+    /// of its own (<see cref="HasWeights"/> false).
     /// </exception>
     public SocialGraph WithEdgeProbabilities(EdgeProbabilities probabilities)
     {
@@ -203,7 +213,7 @@ public sealed class SocialGraph
     /// <exception cref="ArgumentException"><paramref name="groups"/> does not have one label per node.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A label is negative.</exception>
     public SocialGraph WithGroups(IReadOnlyList<int>? groups) =>
-        new(_outOffsets, _outTargets, _outWeights, _inOffsets, _inSources, _inWeights, CopyGroups(groups, NodeCount, nameof(groups)), _ids);
+        new(_outOffsets, _outTargets, _outWeights, _inOffsets, _inSources, _inWeights, CopyGroups(groups, NodeCount, nameof(groups)), _ids, HasWeights);
 
     /// <summary>
     /// A graph from arcs between dense node indices 0..<paramref name="nodeCount"/>−1, whose ids are the indices
@@ -367,7 +377,7 @@ public sealed class SocialGraph
     }
 
     /// <summary>
-    /// Writes the graph to a binary graph file (format version 1, usually named <c>*.imgraph</c>): arcs, weights, group
+    /// Writes the graph to a binary graph file (format version 2, usually named <c>*.imgraph</c>): arcs, weights, group
     /// labels and node ids, with a checksum, so that <see cref="LoadBinary(string)"/> reads it back without parsing. The
     /// file is written under a temporary name beside <paramref name="path"/> and renamed, so a failure never leaves a
     /// partial file. The layout is documented in <see href="https://github.com/InfluenceModel/InfluenceModel/blob/main/docs/performance.md">docs/performance.md</see> ("Binary graph files").
@@ -455,6 +465,25 @@ public sealed class SocialGraph
     /// <summary>A graph sharing this topology, labels and ids with new weights in both orders.</summary>
     internal SocialGraph WithWeightArrays(float[] outWeights, float[] inWeights) =>
         new(_outOffsets, _outTargets, outWeights, _inOffsets, _inSources, inWeights, _groups, _ids);
+
+    /// <summary>
+    /// This graph marked as having no weights of its own (<see cref="HasWeights"/> false), every weight 1. The arrays
+    /// are shared when they already hold only 1s (what the generators and a weightless edge list produce).
+    /// </summary>
+    internal SocialGraph WithoutWeights()
+    {
+        bool ones = _outWeights.AsSpan().IndexOfAnyExcept(1f) < 0 && _inWeights.AsSpan().IndexOfAnyExcept(1f) < 0;
+        float[] outWeights = _outWeights, inWeights = _inWeights;
+        if (!ones)
+        {
+            outWeights = new float[_outWeights.Length];
+            inWeights = new float[_inWeights.Length];
+            Array.Fill(outWeights, 1f);
+            Array.Fill(inWeights, 1f);
+        }
+
+        return new(_outOffsets, _outTargets, outWeights, _inOffsets, _inSources, inWeights, _groups, _ids, hasWeights: false);
+    }
 
     private void CheckNode(int node)
     {

@@ -194,7 +194,7 @@ public sealed class OutputSafetyTests : IDisposable
     }
 
     /// <summary>The built CLI (influence.dll): beside the tests, or in the CLI project's bin folder.</summary>
-    private static string CliPath()
+    internal static string CliPath()
     {
         string beside = Path.Combine(AppContext.BaseDirectory, "influence.dll");
         if (File.Exists(beside) && File.Exists(Path.Combine(AppContext.BaseDirectory, "influence.runtimeconfig.json")))

@@ -98,12 +98,45 @@ public sealed class GraphFileTests : IDisposable
         string path = Path.Combine(_dir, "v.imgraph");
         SocialGraph.FromEdges(2, [new(0, 1)]).SaveBinary(path);
         byte[] bytes = File.ReadAllBytes(path);
-        bytes[8] = 2;
+        bytes[8] = 3;
         File.WriteAllBytes(path, bytes);
-        Assert.Contains("version 2", Assert.Throws<InvalidDataException>(() => SocialGraph.LoadBinary(path)).Message);
+        Assert.Contains("version 3", Assert.Throws<InvalidDataException>(() => SocialGraph.LoadBinary(path)).Message);
+
+        // Version 1 stored 1.0 for missing weights: refused, asking for a new conversion (whatever the rest holds).
+        bytes[8] = 1;
+        File.WriteAllBytes(path, bytes);
+        string message = Assert.Throws<InvalidDataException>(() => SocialGraph.LoadBinary(path)).Message;
+        Assert.Contains("version 1", message);
+        Assert.Contains("Convert the edge list again", message);
 
         File.WriteAllText(path, new string('x', 100));
         Assert.Contains("not an InfluenceModel graph file", Assert.Throws<InvalidDataException>(() => SocialGraph.LoadBinary(path)).Message);
+    }
+
+    [Fact]
+    public void WeightFlag_UnweightedGraphsStoreNoWeights_AndCannotPassThemOffAsProbabilities()
+    {
+        string weighted = Path.Combine(_dir, "w.imgraph"), plain = Path.Combine(_dir, "p.imgraph");
+        var edges = new Edge[] { new(0, 1, 0.5f), new(1, 2, 0.25f), new(2, 0, 1f) };
+        SocialGraph.FromEdges(3, edges).SaveBinary(weighted);
+        SocialGraph generated = GraphGenerators.RMat(3, 20, seed: 1);
+        Assert.False(generated.HasWeights);
+        generated.SaveBinary(plain);
+
+        var w = SocialGraph.LoadBinary(weighted);
+        Assert.True(w.HasWeights);
+        Assert.Equal([0.5f, 0.25f, 1f], w.OutWeightArray);
+        Assert.Equal(8u, BitConverter.ToUInt32(File.ReadAllBytes(weighted), 12) & 8); // flag bit 3: weights stored
+
+        var p = SocialGraph.LoadBinary(plain);
+        AssertEqual(generated, p);
+        Assert.False(p.HasWeights);
+        Assert.Equal(0u, BitConverter.ToUInt32(File.ReadAllBytes(plain), 12) & 8);
+        // No weight section: header + offsets (9 ints → 40 bytes) + targets (4m bytes, aligned) and nothing else.
+        Assert.Equal(GraphFile.HeaderBytes + 40 + ((4 * p.EdgeCount) + 7) / 8 * 8, new FileInfo(plain).Length);
+        Assert.Equal("graph", Assert.Throws<ArgumentException>(() => p.WithEdgeProbabilities(EdgeProbabilities.FromWeights)).ParamName);
+        Assert.True(p.WithEdgeProbabilities(EdgeProbabilities.WeightedCascade).HasWeights);
+        Assert.False(RoundTrip(p.WithGroups(Enumerable.Repeat(0, p.NodeCount).ToArray())).HasWeights);
     }
 
     [Fact]
@@ -156,6 +189,7 @@ public sealed class GraphFileTests : IDisposable
         Assert.Equal(expected.NodeCount, actual.NodeCount);
         Assert.Equal(expected.EdgeCount, actual.EdgeCount);
         Assert.Equal(expected.HasGroups, actual.HasGroups);
+        Assert.Equal(expected.HasWeights, actual.HasWeights);
         Assert.Equal(expected.OutOffsetArray, actual.OutOffsetArray);
         Assert.Equal(expected.OutTargetArray, actual.OutTargetArray);
         Assert.Equal(expected.OutWeightArray, actual.OutWeightArray);

@@ -139,7 +139,7 @@ public class GraphGeneratorsTests
         Assert.Equal("probabilities", Assert.Throws<ArgumentOutOfRangeException>(() => GraphGenerators.StochasticBlockModel([2, 2], [[0.5, 2], [2, 0.5]], 0)).ParamName);
         Assert.Equal("probabilities", Assert.Throws<ArgumentException>(() => GraphGenerators.StochasticBlockModel([2, 2], [[0.5, 0.2], [0.1, 0.5]], 0)).ParamName);
         Assert.Equal("scale", Assert.Throws<ArgumentOutOfRangeException>(() => GraphGenerators.RMat(0, 10, 0)).ParamName);
-        Assert.Equal("c", Assert.Throws<ArgumentOutOfRangeException>(() => GraphGenerators.RMat(4, 10, 0, 0.5, 0.3, 0.3)).ParamName);
+        Assert.Equal("d", Assert.Throws<ArgumentOutOfRangeException>(() => GraphGenerators.RMat(4, 10, 0, 0.5, 0.3, 0.3)).ParamName);
     }
 
     internal static List<(int U, int V)> Arcs(SocialGraph g)
