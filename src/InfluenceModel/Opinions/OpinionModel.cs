@@ -7,7 +7,7 @@ namespace InfluenceModel.Opinions;
 /// concrete models are <see cref="DeGrootModel"/>, <see cref="FriedkinJohnsenModel"/>, <see cref="HegselmannKrauseModel"/>,
 /// <see cref="DeffuantWeisbuchModel"/>, <see cref="VoterModel"/>, <see cref="MajorityRuleModel"/>,
 /// <see cref="SirWordOfMouth"/> and <see cref="SisWordOfMouth"/>; each is named by <see cref="Name"/> (the CLI's
-/// <c>--model</c>). Equations and references: docs/models/opinion-dynamics.md. Immutable and thread-safe.
+/// <c>--model</c>). Equations and references: <see href="https://github.com/InfluenceModel/InfluenceModel/blob/main/docs/models/opinion-dynamics.md">docs/models/opinion-dynamics.md</see>. Immutable and thread-safe.
 /// </summary>
 /// <remarks>
 /// A node listens to its in-neighbours: an arc u → v means u influences v (for an undirected graph every tie is both
