@@ -15,6 +15,7 @@ namespace InfluenceModel.Cli;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
 [JsonSerializable(typeof(SeedsReport))]
 [JsonSerializable(typeof(SpreadReport))]
+[JsonSerializable(typeof(OpinionReport))]
 [JsonSerializable(typeof(ChannelsReport))]
 [JsonSerializable(typeof(BudgetReport))]
 [JsonSerializable(typeof(CommunityDocument))]
@@ -109,6 +110,59 @@ internal sealed record SpreadReport
 
     public required ulong Seed { get; init; }
 }
+
+/// <summary>An <see cref="Estimate"/> as the reports print it.</summary>
+internal sealed record EstimateReport(double Mean, double StandardError, IntervalReport Interval95, long Count)
+{
+    public static EstimateReport From(Estimate e) => new(e.Mean, e.StandardError, IntervalReport.From(e.Interval95), e.Count);
+}
+
+/// <summary>What `influence opinion --format json` prints (and writes to opinion.json).</summary>
+internal sealed record OpinionReport
+{
+    public required string? Graph { get; init; }
+
+    public required int Nodes { get; init; }
+
+    public required int Arcs { get; init; }
+
+    public required string Model { get; init; }
+
+    public required string Kind { get; init; }
+
+    public required string Probability { get; init; }
+
+    public required int Simulations { get; init; }
+
+    public required ulong Seed { get; init; }
+
+    public required EstimateReport FinalMean { get; init; }
+
+    public required EstimateReport Periods { get; init; }
+
+    public required EstimateReport Converged { get; init; }
+
+    public required EstimateReport? Clusters { get; init; }
+
+    public required EstimateReport? FixationProbability { get; init; }
+
+    public required IReadOnlyList<OpinionSegmentReport>? Segments { get; init; }
+
+    public required IReadOnlyList<string> ShareLabels { get; init; }
+
+    public required IReadOnlyList<OpinionPeriodReport> Trajectory { get; init; }
+
+    public required IReadOnlyList<NodeValueReport> FinalOpinions { get; init; }
+}
+
+/// <summary>One segment's mean final opinion in <see cref="OpinionReport"/>.</summary>
+internal sealed record OpinionSegmentReport(string Segment, int Nodes, double MeanFinal);
+
+/// <summary>One period of <see cref="OpinionReport.Trajectory"/>.</summary>
+internal sealed record OpinionPeriodReport(int Period, double Mean, double Minimum, double Maximum, IReadOnlyList<double> Shares);
+
+/// <summary>One node's final value in <see cref="OpinionReport"/>.</summary>
+internal sealed record NodeValueReport(string Id, double Value);
 
 /// <summary>What `influence channels --format json` prints.</summary>
 internal sealed record ChannelsReport

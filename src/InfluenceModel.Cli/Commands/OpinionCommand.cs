@@ -184,7 +184,7 @@ internal sealed class OpinionCommand(IAnsiConsole console) : Command<OpinionComm
             model.IsStochastic ? $"{settings.Simulations:N0} runs" : "iterating",
             progress => OpinionSimulator.Simulate(request, options, progress, cancellationToken));
 
-        string json = JsonSerializer.Serialize(Report(settings, attributed, outcome), JsonOptions);
+        string json = JsonSerializer.Serialize(Report(settings, attributed, outcome), CliJsonContext.Default.OpinionReport);
         using (var outputs = new OutputFiles())
         {
             if (settings.Chart is { } chart)
@@ -321,32 +321,30 @@ internal sealed class OpinionCommand(IAnsiConsole console) : Command<OpinionComm
         throw new CliInputException($"--initial must be uniform, share:P or property:NAME; it was '{ErrorText.Escape(spec)}'.");
     }
 
-    private static object Report(Settings s, AttributedGraph attributed, OpinionOutcome o)
+    private static OpinionReport Report(Settings s, AttributedGraph attributed, OpinionOutcome o)
     {
         SocialGraph graph = attributed.Graph;
-        return new
+        return new OpinionReport
         {
-            graph = s.Graph,
-            nodes = graph.NodeCount,
-            arcs = graph.EdgeCount,
-            model = o.Model,
-            kind = o.Kind.ToString(),
-            probability = s.Probability,
-            simulations = o.Simulations,
-            seed = s.Seed,
-            finalMean = Json(o.FinalMean),
-            periods = Json(o.Periods),
-            converged = Json(o.Converged),
-            clusters = o.Clusters is { } c ? Json(c) : null,
-            fixationProbability = o.FixationProbability is { } f ? Json(f) : null,
-            segments = graph.HasGroups ? SegmentMeans(attributed, o).Select(x => new { segment = x.Name, nodes = x.Nodes, meanFinal = x.Mean }).ToArray() : null,
-            shareLabels = o.ShareLabels,
-            trajectory = o.Trajectory.Select(p => new { period = p.Period, mean = p.Mean, minimum = p.Minimum, maximum = p.Maximum, shares = p.Shares }).ToArray(),
-            finalOpinions = Enumerable.Range(0, graph.NodeCount).Select(v => new { id = graph.NodeId(v), value = o.FinalOpinions[v] }).ToArray(),
+            Graph = s.Graph,
+            Nodes = graph.NodeCount,
+            Arcs = graph.EdgeCount,
+            Model = o.Model,
+            Kind = o.Kind.ToString(),
+            Probability = s.Probability,
+            Simulations = o.Simulations,
+            Seed = s.Seed,
+            FinalMean = EstimateReport.From(o.FinalMean),
+            Periods = EstimateReport.From(o.Periods),
+            Converged = EstimateReport.From(o.Converged),
+            Clusters = o.Clusters is { } c ? EstimateReport.From(c) : null,
+            FixationProbability = o.FixationProbability is { } f ? EstimateReport.From(f) : null,
+            Segments = graph.HasGroups ? SegmentMeans(attributed, o).Select(x => new OpinionSegmentReport(x.Name, x.Nodes, x.Mean)).ToArray() : null,
+            ShareLabels = o.ShareLabels,
+            Trajectory = o.Trajectory.Select(p => new OpinionPeriodReport(p.Period, p.Mean, p.Minimum, p.Maximum, p.Shares)).ToArray(),
+            FinalOpinions = Enumerable.Range(0, graph.NodeCount).Select(v => new NodeValueReport(graph.NodeId(v), o.FinalOpinions[v])).ToArray(),
         };
     }
-
-    private static object Json(Estimate e) => new { mean = e.Mean, standardError = e.StandardError, interval95 = new { lower = e.Interval95.Lower, upper = e.Interval95.Upper }, count = e.Count };
 
     private static IEnumerable<(string Name, int Nodes, double Mean)> SegmentMeans(AttributedGraph attributed, OpinionOutcome o)
     {
@@ -443,5 +441,4 @@ internal sealed class OpinionCommand(IAnsiConsole console) : Command<OpinionComm
         ? e.Mean.ToString("0.####", CultureInfo.InvariantCulture)
         : string.Create(CultureInfo.InvariantCulture, $"{e.Mean:0.####} ± {e.StandardError:0.####} (95%: {e.Interval95.Lower:0.####} to {e.Interval95.Upper:0.####})");
 
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
 }
