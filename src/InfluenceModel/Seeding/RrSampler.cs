@@ -114,14 +114,28 @@ internal static class RrSampler
         int[] inOffsets = graph.InOffsets;
         int[] inSources = graph.InSources;
         var modes = graph.Modes;
+        // The chunk's buffer and fill level live in locals for the whole search; room for every in-edge of a node is made
+        // before the node is expanded (it adds at most that many), so a visit is a plain store.
+        int[] buffer = chunk.Buffer;
+        int used = chunk.Used;
         int root = rng.NextInt(graph.NodeCount);
         stamps[root] = stamp;
-        int head = chunk.Used;
-        chunk.Push(root);
-        while (head < chunk.Used)
+        if (used == buffer.Length)
         {
-            int v = chunk.Buffer[head++];
+            buffer = chunk.MakeRoom(used, 1);
+        }
+
+        int head = used;
+        buffer[used++] = root;
+        while (head < used)
+        {
+            int v = buffer[head++];
             int start = inOffsets[v], end = inOffsets[v + 1];
+            if (buffer.Length - used < end - start)
+            {
+                buffer = chunk.MakeRoom(used, end - start);
+            }
+
             switch (modes[v])
             {
                 case ReverseInfluenceGraph.SamplingMode.UniformCoins:
@@ -130,7 +144,7 @@ internal static class RrSampler
                     {
                         if (rng.NextUInt32() < threshold)
                         {
-                            Visit(inSources[e], stamps, stamp, chunk);
+                            Visit(inSources[e], stamps, stamp, buffer, ref used);
                         }
                     }
 
@@ -147,12 +161,12 @@ internal static class RrSampler
                         }
 
                         e += 1 + (int)skip;
-                        Visit(inSources[e], stamps, stamp, chunk);
+                        Visit(inSources[e], stamps, stamp, buffer, ref used);
                     }
 
                     break;
                 case ReverseInfluenceGraph.SamplingMode.BinomialPick:
-                    PickLiveInEdges(graph, v, start, end, ref rng, scratch, stamp, chunk);
+                    PickLiveInEdges(graph, v, start, end, ref rng, scratch, stamp, buffer, ref used);
                     break;
                 case ReverseInfluenceGraph.SamplingMode.MixedCoins:
                     ulong[] thresholds = graph.EdgeThreshold;
@@ -160,7 +174,7 @@ internal static class RrSampler
                     {
                         if (rng.NextUInt32() < thresholds[e])
                         {
-                            Visit(inSources[e], stamps, stamp, chunk);
+                            Visit(inSources[e], stamps, stamp, buffer, ref used);
                         }
                     }
 
@@ -168,7 +182,7 @@ internal static class RrSampler
                 case ReverseInfluenceGraph.SamplingMode.All:
                     for (int e = start; e < end; e++)
                     {
-                        Visit(inSources[e], stamps, stamp, chunk);
+                        Visit(inSources[e], stamps, stamp, buffer, ref used);
                     }
 
                     break;
@@ -177,6 +191,7 @@ internal static class RrSampler
             }
         }
 
+        chunk.Used = used;
     }
 
     /// <summary>
@@ -184,7 +199,7 @@ internal static class RrSampler
     /// c distinct in-edges uniformly by Floyd's algorithm — together exactly "each in-edge live with probability p".
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void PickLiveInEdges(ReverseInfluenceGraph graph, int v, int start, int end, ref Xoshiro256 rng, Scratch scratch, int stamp, Chunk chunk)
+    private static void PickLiveInEdges(ReverseInfluenceGraph graph, int v, int start, int end, ref Xoshiro256 rng, Scratch scratch, int stamp, int[] buffer, ref int used)
     {
         int[] stamps = scratch.Stamps;
         uint u = rng.NextUInt32();
@@ -206,7 +221,7 @@ internal static class RrSampler
         {
             for (int e = start; e < end; e++)
             {
-                Visit(inSources[e], stamps, stamp, chunk);
+                Visit(inSources[e], stamps, stamp, buffer, ref used);
             }
 
             return;
@@ -214,7 +229,7 @@ internal static class RrSampler
 
         if (count == 1)
         {
-            Visit(inSources[start + rng.NextInt(degree)], stamps, stamp, chunk);
+            Visit(inSources[start + rng.NextInt(degree)], stamps, stamp, buffer, ref used);
             return;
         }
 
@@ -231,7 +246,7 @@ internal static class RrSampler
             }
 
             picked[taken++] = pick;
-            Visit(inSources[start + pick], stamps, stamp, chunk);
+            Visit(inSources[start + pick], stamps, stamp, buffer, ref used);
         }
     }
 
@@ -306,13 +321,14 @@ internal static class RrSampler
         return lo;
     }
 
+    /// <summary>Adds <paramref name="node"/> to the set unless already in it; the caller has made room in <paramref name="buffer"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Visit(int node, int[] stamps, int stamp, Chunk chunk)
+    private static void Visit(int node, int[] stamps, int stamp, int[] buffer, ref int used)
     {
         if (stamps[node] != stamp)
         {
             stamps[node] = stamp;
-            chunk.Push(node);
+            buffer[used++] = node;
         }
     }
 
@@ -326,7 +342,7 @@ internal static class RrSampler
 
         public int[] Buffer { get; private set; } = ArrayPool<int>.Shared.Rent(Math.Max(16, capacity));
 
-        public int Used { get; private set; }
+        public int Used { get; set; }
 
         public int[] Lengths { get; } = new int[count];
 
@@ -339,6 +355,18 @@ internal static class RrSampler
             }
 
             Buffer[Used++] = node;
+        }
+
+        /// <summary>Grows the buffer so that <paramref name="extra"/> entries fit after the first <paramref name="used"/>; returns it.</summary>
+        public int[] MakeRoom(int used, int extra)
+        {
+            Used = used;
+            while (Buffer.Length - Used < extra)
+            {
+                Grow();
+            }
+
+            return Buffer;
         }
 
         public void Release()
