@@ -137,6 +137,25 @@ public class InfluenceMaximizerTests
     }
 
     [Fact]
+    public void Opimc_WeightedCascade_CertifiesTheRatio_NeverBelowTheInitialSample_AtAnyParallelism()
+    {
+        // IC with weighted cascade takes the binomial-pick path of the sampler; the stopping rule (certificate plus the
+        // precision floors) must stop with a certified 1 − 1/e − ε and never with fewer sets than OPIM-C's θ₀ in each of R1, R2.
+        var graph = GraphGenerators.BarabasiAlbert(3000, 3, seed: 7).WithEdgeProbabilities(EdgeProbabilities.WeightedCascade);
+        const int k = 10;
+        var request = new SeedingRequest(graph, Ic, k);
+        var results = new[] { 1, 2 }.Select(dop => InfluenceMaximizer.Select(request, new SimulationOptions { Seed = 3, MaxDegreeOfParallelism = dop })).ToArray();
+        var (thetaZero, _, _) = SampleSizes.Opimc(graph.NodeCount, graph.NodeCount, k, Epsilon, 1.0 / graph.NodeCount);
+
+        Assert.InRange(results[0].ApproximationGuarantee, Ratio, 1.0);
+        Assert.True(results[0].RrSetCount >= 2 * SampleSizes.ToCount(thetaZero), $"{results[0].RrSetCount} RR sets, θ₀ = {thetaZero:F0}");
+        Assert.Equal(results[0].Seeds, results[1].Seeds);
+        Assert.Equal(results[0].MarginalGains, results[1].MarginalGains);
+        Assert.Equal(results[0].Spread, results[1].Spread);
+        Assert.Equal(results[0].RrSetCount, results[1].RrSetCount);
+    }
+
+    [Fact]
     public void Select_ReportsProgress_AndHonoursCancellation()
     {
         var reports = new List<ProgressReport>();
