@@ -81,7 +81,7 @@ public sealed class ClusterBudgetSimulator : IBudgetSimulator
         int policies = request.Policies.Count, years = options.Simulations;
         var reporter = new ProgressReporter(progress, BudgetSimulator.Stage, (long)years * policies);
         int chunks = 2 * Cluster.PartitionCount(_grains, _options.Cluster);
-        (YearsPartial[][] partials, int recoveries) = ClusterRanges.Run(
+        (YearsPartial[][] partials, int recoveries) = ClusterRanges.Run<IMonteCarloRangeGrain, YearsPartial[]>(
             _grains,
             _options.Cluster,
             "years",

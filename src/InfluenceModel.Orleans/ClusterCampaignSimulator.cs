@@ -75,7 +75,7 @@ public sealed class ClusterCampaignSimulator : ICampaignSimulator
         long bytesPerRun = 8L * ((campaign.Periods * (10L + (2L * campaign.Planned.Length))) + (3L * campaign.Planned.Length) + 1);
         int chunks = (int)Math.Max(2L * Cluster.PartitionCount(_grains, _options.Cluster), ((runs * bytesPerRun) + MaxChunkBytes - 1) / MaxChunkBytes);
         var reporter = new ProgressReporter(progress, "simulating", runs);
-        (CampaignPartial[] partials, int recoveries) = ClusterRanges.Run(
+        (CampaignPartial[] partials, int recoveries) = ClusterRanges.Run<IMonteCarloRangeGrain, CampaignPartial>(
             _grains,
             _options.Cluster,
             "campaign",
@@ -109,25 +109,6 @@ public sealed class ClusterCampaignSimulator : ICampaignSimulator
     /// <exception cref="ArgumentException"><paramref name="campaigns"/> is empty, or a campaign was not built by <see cref="CampaignScenario.Build"/> (ParamName "campaign").</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     /// <exception cref="InvalidOperationException">No silo answers, or a range failed <see cref="InfluenceClusterOptions.MaxAttempts"/> times.</exception>
-    public CampaignComparison Compare(IReadOnlyList<Campaign> campaigns, SimulationOptions? options = null, IProgress<ProgressReport>? progress = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(campaigns);
-        if (campaigns.Count == 0)
-        {
-            throw new ArgumentException("At least one campaign is needed.", nameof(campaigns));
-        }
-
-        foreach (Campaign campaign in campaigns)
-        {
-            ArgumentNullException.ThrowIfNull(campaign, nameof(campaigns));
-        }
-
-        var results = new CampaignResult[campaigns.Count];
-        for (int i = 0; i < results.Length; i++)
-        {
-            results[i] = Simulate(campaigns[i], options, progress, cancellationToken);
-        }
-
-        return new CampaignComparison { Results = results };
-    }
+    public CampaignComparison Compare(IReadOnlyList<Campaign> campaigns, SimulationOptions? options = null, IProgress<ProgressReport>? progress = null, CancellationToken cancellationToken = default) =>
+        CampaignSimulation.Compare(campaigns, campaign => Simulate(campaign, options, progress, cancellationToken));
 }

@@ -49,7 +49,7 @@ public sealed class ClusterReserveOptimizer : IReserveOptimizer
         var job = ReserveJob.From(request, options.Seed);
         int years = options.Simulations;
         var reporter = new ProgressReporter(progress, ReserveOptimizer.Stage, years);
-        (double[][][] partials, int recoveries) = ClusterRanges.Run(
+        (double[][][] partials, int recoveries) = ClusterRanges.Run<IMonteCarloRangeGrain, double[][]>(
             _grains,
             _options.Cluster,
             "reserve",

@@ -126,23 +126,25 @@ internal static class CampaignFingerprint
 }
 
 /// <summary>
-/// Runs [0, total) as chunks of consecutive indices on <see cref="IMonteCarloRangeGrain"/>s spread over the silos, each
+/// Runs [0, total) as chunks of consecutive indices on range grains (<see cref="IMonteCarloRangeGrain"/>,
+/// <see cref="ISpreadPartitionGrain"/>) spread over the silos by <see cref="PartitionPlacement"/>, each
 /// chunk at most <see cref="InfluenceClusterOptions.MaxAttempts"/> times (a chunk whose silo stopped or died runs again,
 /// on another silo: it depends only on its indices), and returns the chunks' answers in index order. The reporter advances
 /// by count × <c>unitsPerIndex</c> as each chunk finishes.
 /// </summary>
 internal static class ClusterRanges
 {
-    public static (T[] Partials, int Recoveries) Run<T>(
+    public static (T[] Partials, int Recoveries) Run<TGrain, T>(
         IGrainFactory grains,
         InfluenceClusterOptions cluster,
         string kind,
         int total,
         int chunks,
-        Func<IMonteCarloRangeGrain, int, int, Task<T>> simulate,
+        Func<TGrain, int, int, Task<T>> simulate,
         ProgressReporter reporter,
         long unitsPerIndex,
         CancellationToken cancellationToken)
+        where TGrain : IGrainWithStringKey
     {
         chunks = Math.Clamp(chunks, 1, Math.Max(1, total));
         string run = Guid.NewGuid().ToString("N");
@@ -154,7 +156,7 @@ internal static class ClusterRanges
             for (int attempt = 1; ; attempt++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var grain = grains.GetGrain<IMonteCarloRangeGrain>($"{run}/{kind}/{c}/{attempt - 1}");
+                var grain = grains.GetGrain<TGrain>($"{run}/{kind}/{c}/{attempt - 1}");
                 try
                 {
                     T partial = await simulate(grain, first, count).ConfigureAwait(false);

@@ -47,12 +47,16 @@ public sealed class DistributedMonteCarloTests(ClusterFixture fixture) : IClassF
         Policies = [new AnnualFixedPolicy(), new ReservePolicy(0.3, 0.1), new RollingReforecastPolicy(4), new StochasticKnapsackPolicy(budgetUnits: 40)],
     };
 
-    /// <summary>The library's default campaign on 500 consumers (fast), built from its scenario.</summary>
-    internal static Campaign SmallCampaign(InfluenceModelKind influence = InfluenceModelKind.Kelman) => (CampaignScenario.Default with
+    /// <summary>
+    /// The library's default campaign on 500 consumers (fast), built from its scenario; without opportunities the
+    /// reserve analysis (4,000 years) is quick.
+    /// </summary>
+    internal static Campaign SmallCampaign(InfluenceModelKind influence = InfluenceModelKind.Kelman, bool opportunities = false) => (CampaignScenario.Default with
     {
         Population = CampaignScenario.Default.Population with { Consumers = 500 },
         Ambassadors = CampaignScenario.Default.Ambassadors with { Count = 4, Employees = 30 },
         Influence = influence == InfluenceModelKind.Kelman ? CampaignScenario.Default.Influence : new ScenarioInfluence { Model = influence },
+        Opportunities = opportunities ? CampaignScenario.Default.Opportunities : OpportunityProcess.None,
     }).Build();
 
     internal static string Json(CampaignResult result) => JsonSerializer.Serialize(result, ResultJsonContext.Default.CampaignResult);
@@ -108,11 +112,11 @@ public sealed class DistributedMonteCarloTests(ClusterFixture fixture) : IClassF
     }
 
     [Theory]
-    [InlineData(InfluenceModelKind.Kelman, 37, 2009UL, 3)]
-    [InlineData(InfluenceModelKind.IndependentCascade, 25, 1UL, 4)]
-    public void CampaignSimulate_OnThreeSilos_EqualsInProcessBitForBit(InfluenceModelKind influence, int runs, ulong seed, int partitions)
+    [InlineData(InfluenceModelKind.Kelman, 23, 2009UL, 3, true)]
+    [InlineData(InfluenceModelKind.IndependentCascade, 17, 1UL, 4, false)]
+    public void CampaignSimulate_OnThreeSilos_EqualsInProcessBitForBit(InfluenceModelKind influence, int runs, ulong seed, int partitions, bool opportunities)
     {
-        Campaign campaign = SmallCampaign(influence);
+        Campaign campaign = SmallCampaign(influence, opportunities);
         var options = new SimulationOptions { Simulations = runs, Seed = seed };
         CampaignResult local = CampaignSimulator.Simulate(campaign, options);
         var simulator = new ClusterCampaignSimulator(fixture.Cluster.Client, new InfluenceClusterOptions { Partitions = partitions, SiloParallelism = 1 });
@@ -121,6 +125,7 @@ public sealed class DistributedMonteCarloTests(ClusterFixture fixture) : IClassF
 
         Assert.Equal(Json(local), Json(distributed));
         Assert.True(local.Summary.IncrementalAdopters.Mean > 0, "the test needs campaign adopters");
+        Assert.True(!opportunities || local.Reserve.OpportunitiesCaptured > 0, "the test needs opportunities taken by the reserve");
     }
 
     [Fact]
@@ -157,6 +162,23 @@ public sealed class DistributedMonteCarloTests(ClusterFixture fixture) : IClassF
         simulator.Compare(Comparison(), new SimulationOptions { Simulations = 300 }, new SyncProgress(r => { lock (reports) { reports.Add(r); } }), TestContext.Current.CancellationToken);
 
         Assert.Equal(new ProgressReport("simulating", 1200, 1200), reports[^1]);
+    }
+
+    [Fact]
+    public void AddInfluenceModelCluster_RegistersTheMonteCarloFaçades_WithTheRegisteredDefaults()
+    {
+        var defaults = new SimulationOptions { Simulations = 333, Seed = 41 };
+        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(services, fixture.Cluster.Client);
+        services.AddInfluenceModelCluster(fixture.Source, new InfluenceClusterOptions { Partitions = 2, SiloParallelism = 1 }, defaults);
+        using var provider = Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(services);
+        T Get<T>() where T : notnull => Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<T>(provider);
+        var reserveRequest = new ReserveRequest { Plan = Plan(), Opportunities = Process(), Points = 4 };
+
+        Assert.IsType<ClusterCampaignSimulator>(Get<ICampaignSimulator>());
+        Assert.IsType<ClusterReserveOptimizer>(Get<IReserveOptimizer>());
+        Assert.Equal(BudgetSimulator.Compare(Comparison(), defaults).Outcomes, Assert.IsType<ClusterBudgetSimulator>(Get<IBudgetSimulator>()).Compare(Comparison()).Outcomes);
+        Assert.Equal(ReserveOptimizer.Optimize(reserveRequest, defaults).Points, Get<IReserveOptimizer>().Optimize(reserveRequest).Points);
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public sealed class MonteCarloFaultTests(MonteCarloFaultClusterFixture fixture) 
     public void Campaign_SiloStoppedDuringSimulation_SameResultAsInProcess()
     {
         Campaign campaign = DistributedMonteCarloTests.SmallCampaign();
-        var options = new SimulationOptions { Simulations = 60, Seed = 12 };
+        var options = new SimulationOptions { Simulations = 40, Seed = 12 };
         CampaignResult local = CampaignSimulator.Simulate(campaign, options);
         var simulator = new ClusterCampaignSimulator(fixture.Cluster.Client, new InfluenceClusterOptions { Partitions = 8, SiloParallelism = 1 });
         int stopped = 0;

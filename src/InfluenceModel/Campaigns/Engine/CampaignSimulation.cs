@@ -67,7 +67,11 @@ internal static class CampaignSimulation
         };
     }
 
-    public static CampaignComparison Compare(IReadOnlyList<Campaign> campaigns, SimulationOptions options, CampaignModels models, IProgress<ProgressReport>? progress, CancellationToken cancellationToken)
+    public static CampaignComparison Compare(IReadOnlyList<Campaign> campaigns, SimulationOptions options, CampaignModels models, IProgress<ProgressReport>? progress, CancellationToken cancellationToken) =>
+        Compare(campaigns, campaign => Run(campaign, options, models, progress, cancellationToken));
+
+    /// <summary>Checks every campaign, then simulates each in turn with <paramref name="simulate"/> (in process or on a cluster).</summary>
+    public static CampaignComparison Compare(IReadOnlyList<Campaign> campaigns, Func<Campaign, CampaignResult> simulate)
     {
         ArgumentNullException.ThrowIfNull(campaigns);
         if (campaigns.Count == 0)
@@ -84,7 +88,7 @@ internal static class CampaignSimulation
         var results = new CampaignResult[campaigns.Count];
         for (int i = 0; i < results.Length; i++)
         {
-            results[i] = Run(campaigns[i], options, models, progress, cancellationToken);
+            results[i] = simulate(campaigns[i]);
         }
 
         return new CampaignComparison { Results = results };
