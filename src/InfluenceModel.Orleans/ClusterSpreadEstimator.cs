@@ -59,28 +59,16 @@ public sealed class ClusterSpreadEstimator : ISpreadEstimator
         int chunks = Math.Min(simulations, 2 * Cluster.PartitionCount(_grains, _options.Cluster));
         var job = new SpreadJob(_graph.ToSpec(), ClusterGraph.Fingerprint(request.Graph), request.Model is LinearThreshold, [.. request.Seeds], options.Seed, request.IncludeActivationProbabilities);
         var reporter = new ProgressReporter(progress, SpreadEstimator.Stage, simulations);
-        string run = Guid.NewGuid().ToString("N");
-        int recoveries = 0;
-        SpreadPartial[] partials = Task.WhenAll(Enumerable.Range(0, chunks).Select(async c =>
-        {
-            int first = (int)((long)simulations * c / chunks);
-            int count = (int)((long)simulations * (c + 1) / chunks) - first;
-            for (int attempt = 1; ; attempt++)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var grain = _grains.GetGrain<ISpreadPartitionGrain>($"{run}/spread/{c}/{attempt - 1}");
-                try
-                {
-                    SpreadPartial partial = await grain.Simulate(job, first, count, _options.Cluster.SiloParallelism, cancellationToken).ConfigureAwait(false);
-                    reporter.Advance(count);
-                    return partial;
-                }
-                catch (Exception e) when (e is not OperationCanceledException and not ArgumentException && attempt < _options.Cluster.MaxAttempts)
-                {
-                    Interlocked.Increment(ref recoveries);
-                }
-            }
-        })).GetAwaiter().GetResult();
+        (SpreadPartial[] partials, int recoveries) = ClusterRanges.Run<ISpreadPartitionGrain, SpreadPartial>(
+            _grains,
+            _options.Cluster,
+            "spread",
+            simulations,
+            chunks,
+            (grain, first, count) => grain.Simulate(job, first, count, _options.Cluster.SiloParallelism, cancellationToken),
+            reporter,
+            1,
+            cancellationToken);
         LastRecoveries = recoveries;
         var sums = new SpreadSums(0, 0, request.IncludeActivationProbabilities ? new long[request.Graph.NodeCount] : null);
         foreach (var partial in partials)

@@ -1,3 +1,5 @@
+using InfluenceModel.Budgeting;
+using InfluenceModel.Campaigns;
 using InfluenceModel.Diffusion;
 using InfluenceModel.Seeding;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +21,7 @@ public static class InfluenceModelSiloExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton<SiloGraphs>();
+        builder.Services.AddSingleton<SiloCampaigns>();
         builder.AddPlacementDirector<PartitionPlacement, PartitionPlacementDirector>();
         return builder;
     }
@@ -28,8 +31,10 @@ public static class InfluenceModelSiloExtensions
 public static class InfluenceModelClusterServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IInfluenceMaximizer"/> and <see cref="ISpreadEstimator"/> as the cluster façades
-    /// (<see cref="ClusterInfluenceMaximizer"/>, <see cref="ClusterSpreadEstimator"/>) over the host's Orleans
+    /// Registers <see cref="IInfluenceMaximizer"/>, <see cref="ISpreadEstimator"/>, <see cref="IBudgetSimulator"/>,
+    /// <see cref="IReserveOptimizer"/> and <see cref="ICampaignSimulator"/> as the cluster façades
+    /// (<see cref="ClusterInfluenceMaximizer"/>, <see cref="ClusterSpreadEstimator"/>, <see cref="ClusterBudgetSimulator"/>,
+    /// <see cref="ClusterReserveOptimizer"/>, <see cref="ClusterCampaignSimulator"/>) over the host's Orleans
     /// <c>IClusterClient</c> (register it with <c>UseOrleansClient</c>), as singletons.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -44,6 +49,9 @@ public static class InfluenceModelClusterServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(graph);
         services.AddSingleton<IInfluenceMaximizer>(sp => new ClusterInfluenceMaximizer(sp.GetRequiredService<IClusterClient>(), graph, cluster, defaults));
         services.AddSingleton<ISpreadEstimator>(sp => new ClusterSpreadEstimator(sp.GetRequiredService<IClusterClient>(), graph, cluster, defaults));
+        services.AddSingleton<IBudgetSimulator>(sp => new ClusterBudgetSimulator(sp.GetRequiredService<IClusterClient>(), cluster, defaults));
+        services.AddSingleton<IReserveOptimizer>(sp => new ClusterReserveOptimizer(sp.GetRequiredService<IClusterClient>(), cluster, defaults));
+        services.AddSingleton<ICampaignSimulator>(sp => new ClusterCampaignSimulator(sp.GetRequiredService<IClusterClient>(), cluster, defaults));
         return services;
     }
 }

@@ -71,7 +71,7 @@ public static class BudgetSimulator
         var reporter = new ProgressReporter(progress, Stage, options.Simulations);
         var samples = SimulateYears(request.Plan, request.Opportunities, request.Policy, options, reporter, cancellationToken);
         reporter.Complete();
-        return Summarise(request.Policy.Name, request.Policy.EffectiveReserveShare(request.Plan), samples);
+        return Summarise(request.Plan, request.Policy, samples);
     }
 
     /// <summary>
@@ -92,23 +92,47 @@ public static class BudgetSimulator
         IReadOnlyList<BudgetPolicy> policies = request.Policies;
         options ??= SimulationOptions.Default;
         var reporter = new ProgressReporter(progress, Stage, (long)options.Simulations * policies.Count);
-        var outcomes = new BudgetOutcome[policies.Count];
-        var values = new double[policies.Count][];
+        Samples[] samples = SimulateYears(request, options.Seed, 0, options.Simulations, options.EffectiveParallelism, reporter, cancellationToken);
+        reporter.Complete();
+        return Combine(request, samples);
+    }
+
+    /// <summary>
+    /// Simulates years [<paramref name="first"/>, <paramref name="first"/> + <paramref name="count"/>) of every policy of
+    /// the request (year i from the stream (<paramref name="seed"/>, i) whatever the range), returning one sample set per
+    /// policy with the years in index order. Ranges concatenated in index order (<see cref="Samples.Concat"/>) are the
+    /// samples of their union, so ranges may run on different machines (InfluenceModel.Orleans) and
+    /// <see cref="Combine"/> gives the single-machine comparison bit for bit.
+    /// </summary>
+    internal static Samples[] SimulateYears(BudgetComparisonRequest request, ulong seed, int first, int count, int parallelism, ProgressReporter? reporter, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<BudgetPolicy> policies = request.Policies;
+        var samples = new Samples[policies.Count];
         for (int k = 0; k < policies.Count; k++)
         {
-            BudgetPolicy policy = policies[k];
-            var samples = SimulateYears(request.Plan, request.Opportunities, policy, options, reporter, cancellationToken);
-            values[k] = samples.Value;
-            outcomes[k] = Summarise(policy.Name, policy.EffectiveReserveShare(request.Plan), samples);
+            samples[k] = SimulateYears(request.Plan, request.Opportunities, policies[k], seed, first, count, parallelism, reporter, cancellationToken);
+        }
+
+        return samples;
+    }
+
+    /// <summary>The comparison from every policy's samples over all the years (see <see cref="SimulateYears(BudgetComparisonRequest, ulong, int, int, int, ProgressReporter?, CancellationToken)"/>).</summary>
+    internal static BudgetComparison Combine(BudgetComparisonRequest request, IReadOnlyList<Samples> samples)
+    {
+        IReadOnlyList<BudgetPolicy> policies = request.Policies;
+        var outcomes = new BudgetOutcome[policies.Count];
+        for (int k = 0; k < policies.Count; k++)
+        {
+            outcomes[k] = Summarise(request.Plan, policies[k], samples[k]);
         }
 
         var differences = new PolicyDifference[policies.Count - 1];
-        var diff = new double[options.Simulations];
+        var diff = new double[samples[0].Value.Length];
         for (int k = 1; k < policies.Count; k++)
         {
             for (int i = 0; i < diff.Length; i++)
             {
-                diff[i] = values[k][i] - values[0][i];
+                diff[i] = samples[k].Value[i] - samples[0].Value[i];
             }
 
             differences[k - 1] = new PolicyDifference
@@ -119,29 +143,52 @@ public static class BudgetSimulator
             };
         }
 
-        reporter.Complete();
         return new BudgetComparison { Outcomes = outcomes, Differences = differences };
     }
 
-/// <summary>Per-year samples of one policy: value, captured, unspent, regret.</summary>
-    internal sealed record Samples(double[] Value, double[] Captured, double[] Unspent, double[] Regret);
+    /// <summary>Per-year samples of one policy, in year order: value, captured, unspent, regret.</summary>
+    internal sealed record Samples(double[] Value, double[] Captured, double[] Unspent, double[] Regret)
+    {
+        /// <summary>The samples of consecutive year ranges, concatenated in the order given.</summary>
+        public static Samples Concat(IReadOnlyList<Samples> parts)
+        {
+            static double[] Join(IReadOnlyList<Samples> parts, Func<Samples, double[]> column)
+            {
+                var all = new double[parts.Sum(p => column(p).Length)];
+                int at = 0;
+                foreach (Samples part in parts)
+                {
+                    column(part).CopyTo(all, at);
+                    at += column(part).Length;
+                }
 
-    internal static Samples SimulateYears(BudgetPlan plan, OpportunityProcess process, BudgetPolicy policy, SimulationOptions options, ProgressReporter? reporter, CancellationToken cancellationToken)
+                return all;
+            }
+
+            return new Samples(Join(parts, p => p.Value), Join(parts, p => p.Captured), Join(parts, p => p.Unspent), Join(parts, p => p.Regret));
+        }
+    }
+
+    internal static Samples SimulateYears(BudgetPlan plan, OpportunityProcess process, BudgetPolicy policy, SimulationOptions options, ProgressReporter? reporter, CancellationToken cancellationToken) =>
+        SimulateYears(plan, process, policy, options.Seed, 0, options.Simulations, options.EffectiveParallelism, reporter, cancellationToken);
+
+    /// <summary>Simulates years [<paramref name="first"/>, <paramref name="first"/> + <paramref name="count"/>) of one policy, year i from the stream (<paramref name="seed"/>, i).</summary>
+    internal static Samples SimulateYears(BudgetPlan plan, OpportunityProcess process, BudgetPolicy policy, ulong seed, int first, int count, int parallelism, ProgressReporter? reporter, CancellationToken cancellationToken)
     {
         var model = new PlanModel(plan, process, policy.EffectiveReserveShare(plan));
         var kernel = policy.CreateKernel(model, cancellationToken);
-        int n = options.Simulations;
+        int n = count;
         var samples = new Samples(new double[n], new double[n], new double[n], new double[n]);
         DeterministicParallel.For(
             n,
-            options.EffectiveParallelism,
+            parallelism,
             () => (Year: new YearScenario(model), Run: new YearRun(model)),
             (state, start, end) =>
             {
                 for (int i = start; i < end; i++)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    state.Year.Generate(model, options.Seed, i);
+                    state.Year.Generate(model, seed, first + i);
                     state.Run.Run(kernel, state.Year);
                     samples.Value[i] = model.CommittedValue(state.Year.Failed) + state.Run.FlexibleValue;
                     samples.Captured[i] = state.Run.Captured;
@@ -180,8 +227,11 @@ public static class BudgetSimulator
         return sum / k;
     }
 
-    private static BudgetOutcome Summarise(string name, double reserveShare, Samples samples)
+    /// <summary>The outcome of one policy from its samples over all the years.</summary>
+    internal static BudgetOutcome Summarise(BudgetPlan plan, BudgetPolicy policy, Samples samples)
     {
+        string name = policy.Name;
+        double reserveShare = policy.EffectiveReserveShare(plan);
         var (_, sd) = MeanAndStandardDeviation(samples.Value);
         double[] sorted = [.. samples.Value];
         Array.Sort(sorted);

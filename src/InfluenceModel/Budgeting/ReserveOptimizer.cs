@@ -175,44 +175,75 @@ public static class ReserveOptimizer
     public static ReserveCurve Optimize(ReserveRequest request, SimulationOptions? options = null, IProgress<ProgressReport>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        options ??= SimulationOptions.Default;
+        var reporter = new ProgressReporter(progress, Stage, options.Simulations);
+        double[][] values = Simulate(request, options.Seed, 0, options.Simulations, options.EffectiveParallelism, reporter, cancellationToken);
+        reporter.Complete();
+        return Combine(request, values);
+    }
+
+    /// <summary>The reserve shares of the request's grid, in ascending order.</summary>
+    internal static double[] Shares(ReserveRequest request)
+    {
+        var shares = new double[request.Points];
+        for (int g = 0; g < shares.Length; g++)
+        {
+            shares[g] = request.Range.Minimum + ((request.Range.Maximum - request.Range.Minimum) * g / (shares.Length - 1));
+        }
+
+        return shares;
+    }
+
+    /// <summary>
+    /// Simulates years [<paramref name="first"/>, <paramref name="first"/> + <paramref name="count"/>) (year i from the
+    /// stream (<paramref name="seed"/>, i)) at every grid share; returns the annual values per grid point, years in index
+    /// order. Ranges concatenated in index order are the values of their union, so ranges may run on different machines
+    /// (InfluenceModel.Orleans) and <see cref="Combine"/> gives the single-machine curve bit for bit.
+    /// </summary>
+    internal static double[][] Simulate(ReserveRequest request, ulong seed, int first, int count, int parallelism, ProgressReporter? reporter, CancellationToken cancellationToken)
+    {
         BudgetPlan plan = request.Plan;
         OpportunityProcess process = request.Opportunities;
-        options ??= SimulationOptions.Default;
-        int k = request.Points, n = options.Simulations;
-        var shares = new double[k];
+        int k = request.Points, n = count;
+        double[] shares = Shares(request);
         var models = new PlanModel[k];
         var kernels = new PolicyKernel[k];
         var values = new double[k][];
         for (int g = 0; g < k; g++)
         {
-            shares[g] = request.Range.Minimum + ((request.Range.Maximum - request.Range.Minimum) * g / (k - 1));
             models[g] = new PlanModel(plan, process, shares[g]);
             kernels[g] = new ReservePolicy(shares[g], request.HurdleRate).CreateKernel(models[g], cancellationToken);
             values[g] = new double[n];
         }
 
-        var reporter = new ProgressReporter(progress, Stage, n);
         DeterministicParallel.For(
             n,
-            options.EffectiveParallelism,
+            parallelism,
             () => (Year: new YearScenario(models[0]), Runs: Array.ConvertAll(models, m => new YearRun(m))),
             (state, start, end) =>
             {
                 for (int i = start; i < end; i++)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    state.Year.Generate(models[0], options.Seed, i);
+                    state.Year.Generate(models[0], seed, first + i);
                     for (int g = 0; g < k; g++)
                     {
                         state.Runs[g].Run(kernels[g], state.Year);
                         values[g][i] = models[g].CommittedValue(state.Year.Failed) + state.Runs[g].FlexibleValue;
                     }
 
-                    reporter.Advance();
+                    reporter?.Advance();
                 }
             },
             cancellationToken);
+        return values;
+    }
 
+    /// <summary>The curve from the annual values of all the years at every grid point (see <see cref="Simulate"/>); sorts <paramref name="values"/> in place.</summary>
+    internal static ReserveCurve Combine(ReserveRequest request, double[][] values)
+    {
+        int k = request.Points, n = values[0].Length;
+        double[] shares = Shares(request);
         var points = new ReservePoint[k];
         int best = 0;
         for (int g = 0; g < k; g++)
@@ -243,7 +274,6 @@ public static class ReserveOptimizer
             }
         }
 
-        reporter.Complete();
         return new ReserveCurve
         {
             Objective = request.Objective,

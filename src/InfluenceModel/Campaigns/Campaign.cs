@@ -139,6 +139,19 @@ public sealed class Campaign
     internal double[] SpendWeightByPeriod { get; }
 
     /// <summary>
+    /// The scenario this campaign was built from by <see cref="CampaignScenario.Build"/> (with the library's planning
+    /// models), or null: the declarative input InfluenceModel.Orleans sends to silos, which build the same campaign.
+    /// </summary>
+    internal CampaignScenario? Scenario { get; private set; }
+
+    /// <summary>Records the scenario this campaign was just built from (see <see cref="Scenario"/>); returns this campaign.</summary>
+    internal Campaign BuiltFrom(CampaignScenario scenario)
+    {
+        Scenario = scenario;
+        return this;
+    }
+
+    /// <summary>
     /// The response curve f_c of a selected channel: the share of its audience reached in a period at a steady spend
     /// per period, before adstock carry-over and fatigue.
     /// </summary>

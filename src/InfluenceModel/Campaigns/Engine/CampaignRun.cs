@@ -50,8 +50,11 @@ internal sealed class CampaignRun
         }
     }
 
-    /// <summary>Runs simulation <paramref name="index"/> and writes its figures into <paramref name="m"/>; checks the token once per period.</summary>
-    public void Run(int index, ulong seed, CampaignSamples m, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs simulation <paramref name="offset"/> + <paramref name="index"/> and writes its figures into slot
+    /// <paramref name="index"/> of <paramref name="m"/>; checks the token once per period.
+    /// </summary>
+    public void Run(int index, int offset, ulong seed, CampaignSamples m, CancellationToken cancellationToken)
     {
         Array.Clear(_organic);
         Array.Clear(_exposed);
@@ -61,9 +64,10 @@ internal sealed class CampaignRun
             Array.Clear(ever);
         }
 
-        var exposure = new Xoshiro256(seed, 3UL * (ulong)index);
-        var organicRng = new Xoshiro256(seed, (3UL * (ulong)index) + 1);
-        ulong networkStream = (3UL * (ulong)index) + 2;
+        ulong run = (ulong)(offset + (long)index);
+        var exposure = new Xoshiro256(seed, 3UL * run);
+        var organicRng = new Xoshiro256(seed, (3UL * run) + 1);
+        ulong networkStream = (3UL * run) + 2;
         double organicRate = _campaign.Population.OrganicAdoptionRate;
         PlannedChannel[] planned = _campaign.Planned;
         int channels = planned.Length, segments = _campaign.SegmentSizes.Count, periods = m.Periods;

@@ -16,6 +16,9 @@ internal sealed class PeriodSamples(int periods, int runs)
 
     /// <summary>The runs' values in <paramref name="period"/>.</summary>
     public ReadOnlySpan<double> At(int period) => _values.AsSpan(period * runs, runs);
+
+    /// <summary>All values, period-major (period t's runs at [t·runs, (t + 1)·runs)).</summary>
+    public double[] Values => _values;
 }
 
 /// <summary>
@@ -51,6 +54,60 @@ internal sealed class CampaignSamples
     public int Runs { get; }
 
     public int Periods { get; }
+
+    /// <summary>Selected channels.</summary>
+    public int Channels => ChannelReach.Length;
+
+    /// <summary>
+    /// Every metric's values, in a fixed order: first the per-period metrics (period-major, <see cref="Periods"/> ×
+    /// <see cref="Runs"/> values each), then the per-run ones (<see cref="Runs"/> values each). The wire form of a range
+    /// of runs (InfluenceModel.Orleans); <see cref="Insert"/> reads it back.
+    /// </summary>
+    public double[][] Columns() =>
+    [
+        Reach.Values, Aware.Values, Adopters.Values, BaselineAdopters.Values, Organic.Values, Direct.Values, Ambassadors.Values,
+        Compliance.Values, Identification.Values, Internalization.Values,
+        .. ChannelReach.Select(p => p.Values), .. ChannelNewDirect.Select(p => p.Values),
+        .. ChannelUniqueReach, .. ChannelDirect, .. ChannelAttributed, AmbassadorAttributed,
+    ];
+
+    /// <summary>Number of per-period metrics at the start of <see cref="Columns"/>.</summary>
+    public int PeriodColumns => 10 + (2 * Channels);
+
+    /// <summary>
+    /// Copies the <see cref="Columns"/> of <paramref name="count"/> runs (the samples of runs [first, first + count))
+    /// into runs [<paramref name="first"/>, <paramref name="first"/> + <paramref name="count"/>) of these samples.
+    /// </summary>
+    /// <exception cref="ArgumentException">The columns do not have the shape of <paramref name="count"/> runs of this campaign.</exception>
+    public void Insert(int first, int count, IReadOnlyList<double[]> columns)
+    {
+        double[][] target = Columns();
+        if (columns.Count != target.Length || first < 0 || count < 0 || first + count > Runs)
+        {
+            throw new ArgumentException($"Samples of {columns.Count} metrics for runs [{first}, {first + count}) do not fit {target.Length} metrics of {Runs} runs.", nameof(columns));
+        }
+
+        for (int k = 0; k < target.Length; k++)
+        {
+            bool perPeriod = k < PeriodColumns;
+            double[] source = columns[k];
+            if (source.Length != (perPeriod ? Periods * count : count))
+            {
+                throw new ArgumentException($"Metric {k} has {source.Length} values; {(perPeriod ? Periods * count : count)} expected.", nameof(columns));
+            }
+
+            if (!perPeriod)
+            {
+                source.CopyTo(target[k], first);
+                continue;
+            }
+
+            for (int t = 0; t < Periods; t++)
+            {
+                Array.Copy(source, t * count, target[k], (t * Runs) + first, count);
+            }
+        }
+    }
 
     public PeriodSamples Reach { get; }
 

@@ -210,7 +210,7 @@ public sealed record CampaignScenario
     /// <exception cref="ScenarioValidationException">The scenario has problems; all of them are listed with their JSON paths.</exception>
     /// <exception cref="ArgumentException">The channels cannot be planned within the channel budget.</exception>
     /// <exception cref="OperationCanceledException">Cancelled.</exception>
-    public Campaign Build(CancellationToken cancellationToken = default) => ToBuilder().Build(cancellationToken);
+    public Campaign Build(CancellationToken cancellationToken = default) => ToBuilder().Build(cancellationToken).BuiltFrom(this);
 
     /// <summary>The scenario as indented camelCase JSON.</summary>
     /// <returns>The JSON text.</returns>
