@@ -205,7 +205,7 @@ internal sealed class WordOfMouthRun : OpinionRun
         int cap = _data.MaxPeriods;
         bool certain = double.IsNegativeInfinity(_logMiss); // β = 1: every arc succeeds in the first period
         double logFail = stint * _logMiss;                  // ln(1 − q), q = 1 − (1 − β)^T
-        double q = certain ? 1 : 1 - Math.Exp(logFail);
+        double q = certain ? 1 : stint == 1 ? _transmission : 1 - Math.Exp(logFail);
         long k = -1;
         while (true)
         {
@@ -232,7 +232,7 @@ internal sealed class WordOfMouthRun : OpinionRun
             }
 
             int d = 1;
-            if (!certain)
+            if (!certain && stint > 1)
             {
                 // D | D ≤ T by inversion of P(D ≤ d) = (1 − (1 − β)^d) / q.
                 double draw = Math.Floor(Math.Log(1 - (rng.NextDouble() * q)) / _logMiss);
