@@ -16,6 +16,8 @@ public class WordOfMouthExactTests
     private static readonly SocialGraph Graph = SocialGraph.FromEdges(4, [new Edge(0, 1), new Edge(0, 2), new Edge(1, 2), new Edge(2, 3), new Edge(3, 1)]);
 
     [Theory]
+    [InlineData(0.02, 0.5)] // q = 1 − (1 − β)^T < 0.05 for T ≤ 2: geometric skipping over the arcs
+    [InlineData(0.04, 0.15)] // skipping for one-period stints, a coin per arc for longer ones
     [InlineData(0.4, 0.3)]
     [InlineData(0.15, 0.6)]
     [InlineData(0.7, 1.0)]
@@ -42,6 +44,7 @@ public class WordOfMouthExactTests
     }
 
     [Theory]
+    [InlineData(0.03, 0.2, 8)] // β < 0.05: geometric skipping over the (period, arc) cells
     [InlineData(0.4, 0.3, 5)]
     [InlineData(0.8, 0.5, 7)]
     [InlineData(1.0, 0.5, 4)]
