@@ -214,9 +214,9 @@ internal sealed class WordOfMouthRun : OpinionRun
         if (!certain && q >= DenseShare)
         {
             // Dense: one coin per arc into a susceptible head (a told head's coin could change nothing).
-            for (int k = 0; k < degree; k++)
+            for (int arc = start; arc < start + degree; arc++)
             {
-                int v = targets[start + k];
+                int v = targets[arc];
                 if (_state[v] == Susceptible && rng.NextDouble() < q)
                 {
                     ScheduleFirstAttempt(v, t, stint, q, ref rng);
