@@ -163,7 +163,7 @@ public sealed class CampaignBuilder
     }
 
     /// <summary>Sets the network influence model that carries word of mouth within each period (default: <c>new KelmanInfluence()</c>).</summary>
-    /// <param name="model">Kelman, linear threshold or independent cascade; run from each period's seeds for at most its own number of rounds.</param>
+    /// <param name="model">Kelman, linear threshold, independent cascade, or an opinion model as word of mouth (<see cref="OpinionInfluence"/>: SIR, SIS, …); run from each period's seeds for at most its own number of rounds.</param>
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
     public CampaignBuilder WithInfluence(DiffusionModel model)

@@ -17,6 +17,13 @@ internal abstract class OpinionRun
     /// <summary>Puts the run in the request's initial state; returns whether that state is already absorbing.</summary>
     public abstract bool Start();
 
+    /// <summary>
+    /// Puts the run in the state where the nodes <paramref name="ones"/> hold 1 (opinion 1; telling) and every other node
+    /// 0, instead of the request's initial state (a campaign's word of mouth from each period's seeds); duplicates are
+    /// ignored. Returns whether that state is already absorbing.
+    /// </summary>
+    public abstract bool StartFrom(ReadOnlySpan<int> ones);
+
     /// <summary>Runs one period; returns whether the run has converged or been absorbed.</summary>
     public abstract bool Step(ref Xoshiro256 rng);
 
@@ -124,15 +131,38 @@ internal abstract class ContinuousRun(ContinuousData data) : OpinionRun
 
     protected ContinuousData Data { get; } = data;
 
+    private double[]? _seedAnchor;
+
     protected double[] X { get; set; } = new double[data.NodeCount];
+
+    /// <summary>The initial opinions x(0) of the current run: the request's, or the seed indicator of <see cref="StartFrom"/>.</summary>
+    protected double[] Anchor { get; private set; } = data.Initial;
 
     public override int ShareCount => Data.Bins;
 
     public override bool Start()
     {
-        Array.Copy(Data.Initial, X, X.Length);
-        return false;
+        Anchor = Data.Initial;
+        Array.Copy(Anchor, X, X.Length);
+        return Restart();
     }
+
+    public override bool StartFrom(ReadOnlySpan<int> ones)
+    {
+        _seedAnchor ??= new double[Data.NodeCount];
+        Array.Clear(_seedAnchor);
+        foreach (int v in ones)
+        {
+            _seedAnchor[v] = 1;
+        }
+
+        Anchor = _seedAnchor;
+        Array.Copy(Anchor, X, X.Length);
+        return Restart();
+    }
+
+    /// <summary>Resets per-run state beyond the opinions; returns whether the start is absorbing (never, by default).</summary>
+    protected virtual bool Restart() => false;
 
     public override (double Mean, double Min, double Max) Summarise(Span<long> shares)
     {
@@ -197,7 +227,7 @@ internal sealed class AveragingRun(AveragingData data) : ContinuousRun(data)
 
     public override bool Step(ref Xoshiro256 rng)
     {
-        double[] x = X, next = _next, w = _data.Normalised, x0 = _data.Initial;
+        double[] x = X, next = _next, w = _data.Normalised, x0 = Anchor;
         int[] offsets = _data.InOffsets, sources = _data.InSources;
         double[]? s = _data.Stubbornness;
         bool[] has = _data.HasInfluence;
@@ -274,10 +304,10 @@ internal sealed class DeffuantRun(ContinuousData data, double confidence, double
     private readonly int _checkEvery = data.NodeCount == 0 ? 1 : (int)Math.Max(1, (data.InSources.Length + data.NodeCount - 1) / data.NodeCount);
     private int _period;
 
-    public override bool Start()
+    protected override bool Restart()
     {
         _period = 0;
-        return base.Start();
+        return false;
     }
 
     public override bool Step(ref Xoshiro256 rng)
@@ -381,6 +411,22 @@ internal abstract class BinaryRun(BinaryData data) : OpinionRun
     {
         Array.Copy(Data.Initial, State, State.Length);
         Ones = Data.InitialOnes;
+        return Consensus;
+    }
+
+    public override bool StartFrom(ReadOnlySpan<int> ones)
+    {
+        Array.Clear(State);
+        Ones = 0;
+        foreach (int v in ones)
+        {
+            if (State[v] == 0)
+            {
+                State[v] = 1;
+                Ones++;
+            }
+        }
+
         return Consensus;
     }
 
@@ -508,156 +554,3 @@ internal sealed class MajorityRun(BinaryData data, int groupSize) : BinaryRun(da
     }
 }
 
-/// <summary>The out-neighbour CSR and the seeds (initially telling nodes), shared by the word-of-mouth runs.</summary>
-internal sealed class WordOfMouthData
-{
-    public WordOfMouthData(OpinionRequest request)
-    {
-        var graph = request.Graph;
-        NodeCount = graph.NodeCount;
-        OutOffsets = graph.OutOffsetArray;
-        OutTargets = graph.OutTargetArray;
-        Seeds = request.NodesHoldingOne();
-    }
-
-    public int NodeCount { get; }
-
-    public int[] OutOffsets { get; }
-
-    public int[] OutTargets { get; }
-
-    public int[] Seeds { get; }
-}
-
-/// <summary>
-/// SIR (stop for good) and SIS (lapse to susceptible) word of mouth, synchronous. Work per run is proportional to the
-/// nodes and arcs the telling reaches (states are reset through the list of touched nodes, never wholesale).
-/// </summary>
-internal sealed class WordOfMouthRun(WordOfMouthData data, double transmission, double recovery, bool lapses) : OpinionRun
-{
-    private const byte Susceptible = 0, Telling = 1, Stopped = 2;
-
-    // Probabilities pre-scaled to 2³² and compared with 32 random bits (exact at 0 and 1, resolution 2⁻³² between).
-    private readonly ulong _transmission = (ulong)Math.Round(transmission * 4294967296.0);
-    private readonly ulong _recovery = (ulong)Math.Round(recovery * 4294967296.0);
-    private readonly byte[] _state = new byte[data.NodeCount];
-    private readonly int[] _touched = new int[data.NodeCount];
-    private readonly int[] _stamp = new int[data.NodeCount];
-    private int[] _telling = new int[data.NodeCount];
-    private int[] _next = new int[data.NodeCount];
-    private int _tellingCount, _stopped, _touchedCount, _runId;
-
-    public override int ShareCount => lapses ? 2 : 3;
-
-    public override bool Start()
-    {
-        for (int i = 0; i < _touchedCount; i++)
-        {
-            _state[_touched[i]] = Susceptible;
-        }
-
-        _touchedCount = 0;
-        _tellingCount = 0;
-        _stopped = 0;
-        _runId++;
-        foreach (int s in data.Seeds)
-        {
-            _state[s] = Telling;
-            _telling[_tellingCount++] = s;
-            Touch(s);
-        }
-
-        return _tellingCount == 0;
-    }
-
-    public override bool Step(ref Xoshiro256 rng)
-    {
-        byte[] state = _state;
-        int[] offsets = data.OutOffsets, targets = data.OutTargets, telling = _telling, next = _next;
-        int count = 0;
-        for (int i = 0; i < _tellingCount; i++)
-        {
-            int u = telling[i];
-            for (int k = offsets[u]; k < offsets[u + 1]; k++)
-            {
-                int v = targets[k];
-                if (state[v] == Susceptible && rng.NextUInt32() < _transmission)
-                {
-                    state[v] = Telling;
-                    next[count++] = v;
-                    Touch(v);
-                }
-            }
-        }
-
-        for (int i = 0; i < _tellingCount; i++)
-        {
-            int u = telling[i];
-            if (rng.NextUInt32() < _recovery)
-            {
-                state[u] = lapses ? Susceptible : Stopped;
-                _stopped += lapses ? 0 : 1;
-            }
-            else
-            {
-                next[count++] = u;
-            }
-        }
-
-        (_telling, _next) = (next, telling);
-        _tellingCount = count;
-        return count == 0;
-    }
-
-    public override (double Mean, double Min, double Max) Summarise(Span<long> shares)
-    {
-        int n = _state.Length;
-        int valued = lapses ? _tellingCount : _tellingCount + _stopped; // telling (SIS) or ever told (SIR)
-        shares[0] += n - _tellingCount - _stopped;
-        shares[1] += _tellingCount;
-        if (!lapses)
-        {
-            shares[2] += _stopped;
-        }
-
-        return n == 0 ? (0, 0, 0) : ((double)valued / n, valued == n ? 1 : 0, valued > 0 ? 1 : 0);
-    }
-
-    public override void AddFinal(long[] sums)
-    {
-        if (lapses)
-        {
-            for (int i = 0; i < _tellingCount; i++)
-            {
-                sums[_telling[i]] += (long)FixedScale;
-            }
-        }
-        else
-        {
-            for (int i = 0; i < _touchedCount; i++)
-            {
-                sums[_touched[i]] += (long)FixedScale;
-            }
-        }
-    }
-
-    public override double[] Values()
-    {
-        var values = new double[_state.Length];
-        for (int v = 0; v < values.Length; v++)
-        {
-            values[v] = lapses ? (_state[v] == Telling ? 1 : 0) : (_state[v] == Susceptible ? 0 : 1);
-        }
-
-        return values;
-    }
-
-    private void Touch(int v)
-    {
-        if (_stamp[v] != _runId)
-        {
-            _stamp[v] = _runId;
-            _touched[_touchedCount++] = v;
-        }
-    }
-}

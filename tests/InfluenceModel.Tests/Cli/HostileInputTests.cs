@@ -46,7 +46,7 @@ public sealed class HostileInputTests : IDisposable
         { "community", "{\"\\udc00\":1}", "a property name holds a lone UTF-16 surrogate escape" },
         // Issue 16: .NET type names and unlisted values.
         { "budget", "{\"bogus\":1}", "$.bogus is not a property here; the properties of $ are strategy, annualTotal" },
-        { "validate", "{\"influence\":{\"model\":\"rumour\"}}", "$.influence.model must be one of \"kelman\", \"linearThreshold\", \"independentCascade\"; it was \"rumour\"" },
+        { "validate", "{\"influence\":{\"model\":\"rumour\"}}", "$.influence.model must be one of \"kelman\", \"linearThreshold\", \"independentCascade\", \"sir\", \"sis\"; it was \"rumour\"" },
         { "community", "{\"horizon\":-3}", "$.horizon must be in [1, 1200]; it was -3" },
         { "community", "[1,2]", "$ must be a JSON object ({ … }); it was [1,2]" },
         { "community", "", "the input is empty" },

@@ -17,12 +17,21 @@ public enum InfluenceModelKind
     /// <summary><see cref="IndependentCascade"/>.</summary>
     [JsonStringEnumMemberName("independentCascade")]
     IndependentCascade,
+
+    /// <summary><see cref="OpinionInfluence"/> with <see cref="Opinions.SirWordOfMouth"/>: customers tell others, then stop.</summary>
+    [JsonStringEnumMemberName("sir")]
+    Sir,
+
+    /// <summary><see cref="OpinionInfluence"/> with <see cref="Opinions.SisWordOfMouth"/>: customers tell others, then lapse and can be won again.</summary>
+    [JsonStringEnumMemberName("sis")]
+    Sis,
 }
 
 /// <summary>
-/// The influence model in a scenario: the model and, for Kelman, the <see cref="KelmanInfluence"/> properties to set.
-/// A property left null keeps <see cref="KelmanInfluence"/>'s own default (the one place of each default); the Kelman
-/// properties must be absent for the other models.
+/// The influence model in a scenario: the model and, for Kelman, the <see cref="KelmanInfluence"/> properties to set; for
+/// SIR and SIS word of mouth (<see cref="OpinionInfluence"/>) <see cref="Transmission"/>, <see cref="Recovery"/> and
+/// <see cref="RoundsPerPeriod"/>. A property left null keeps the model's own default (the one place of each default); a
+/// property of another model must be absent.
 /// </summary>
 public sealed record ScenarioInfluence : IScenarioSection
 {
@@ -40,7 +49,7 @@ public sealed record ScenarioInfluence : IScenarioSection
     /// <summary><see cref="KelmanInfluence.Stubbornness"/> s.</summary>
     public double? Stubbornness { get; init; }
 
-    /// <summary><see cref="KelmanInfluence.MaxPeriods"/>: influence rounds within one campaign period.</summary>
+    /// <summary>Influence rounds within one campaign period: <see cref="KelmanInfluence.MaxPeriods"/> (kelman) or <see cref="OpinionInfluence.RoundsPerPeriod"/> (sir, sis).</summary>
     public int? RoundsPerPeriod { get; init; }
 
     /// <summary><see cref="KelmanInfluence.ReversibleCompliance"/>.</summary>
@@ -48,4 +57,10 @@ public sealed record ScenarioInfluence : IScenarioSection
 
     /// <summary><see cref="KelmanInfluence.AttitudeTolerance"/>.</summary>
     public double? AttitudeTolerance { get; init; }
+
+    /// <summary><see cref="Opinions.WordOfMouthModel.Transmission"/> β (sir, sis).</summary>
+    public double? Transmission { get; init; }
+
+    /// <summary><see cref="Opinions.WordOfMouthModel.Recovery"/> γ (sir, sis).</summary>
+    public double? Recovery { get; init; }
 }

@@ -1,6 +1,7 @@
 using InfluenceModel.Channels;
 using InfluenceModel.Community;
 using InfluenceModel.Diffusion;
+using InfluenceModel.Opinions;
 
 namespace InfluenceModel.Campaigns;
 
@@ -129,16 +130,33 @@ internal static class ScenarioMapping
     /// <summary>The influence model, made by its domain type.</summary>
     public static DiffusionModel? MapInfluence(ScenarioProblems problems, string at, ScenarioInfluence s)
     {
+        bool wordOfMouth = s.Model is InfluenceModelKind.Sir or InfluenceModelKind.Sis;
         if (s.Model != InfluenceModelKind.Kelman)
         {
             (string Name, object? Value)[] kelmanOnly =
             [
                 ("identification", s.Identification), ("internalizationThreshold", s.InternalizationThreshold), ("stubbornness", s.Stubbornness),
-                ("roundsPerPeriod", s.RoundsPerPeriod), ("reversibleCompliance", s.ReversibleCompliance), ("attitudeTolerance", s.AttitudeTolerance),
+                ("reversibleCompliance", s.ReversibleCompliance), ("attitudeTolerance", s.AttitudeTolerance),
             ];
             foreach ((string name, object? value) in kelmanOnly.Where(k => k.Value is not null))
             {
                 problems.Add(at + "." + name, "applies to the kelman model only");
+            }
+
+            if (!wordOfMouth && s.RoundsPerPeriod is not null)
+            {
+                problems.Add(at + ".roundsPerPeriod", "applies to the kelman, sir and sis models only");
+            }
+        }
+
+        if (!wordOfMouth)
+        {
+            foreach ((string name, double? value) in ((string, double?)[])[("transmission", s.Transmission), ("recovery", s.Recovery)])
+            {
+                if (value is not null)
+                {
+                    problems.Add(at + "." + name, "applies to the sir and sis models only");
+                }
             }
         }
 
@@ -153,13 +171,25 @@ internal static class ScenarioMapping
                 k => s.RoundsPerPeriod is { } v ? Copy(k, maxPeriods: v) : k,
                 k => s.ReversibleCompliance is { } v ? Copy(k, reversible: v) : k,
                 k => s.AttitudeTolerance is { } v ? Copy(k, tolerance: v) : k),
+            InfluenceModelKind.Sir => MapWordOfMouth(problems, at, s, new SirWordOfMouth()),
+            InfluenceModelKind.Sis => MapWordOfMouth(problems, at, s, new SisWordOfMouth()),
             _ => Undefined(problems, at, s.Model),
         };
     }
 
+    /// <summary>SIR or SIS word of mouth as <see cref="OpinionInfluence"/>, each property set by its domain type.</summary>
+    private static OpinionInfluence MapWordOfMouth(ScenarioProblems problems, string at, ScenarioInfluence s, WordOfMouthModel start)
+    {
+        WordOfMouthModel model = problems.Apply(at, start, null,
+            m => s.Transmission is { } v ? m with { Transmission = v } : m,
+            m => s.Recovery is { } v ? m with { Recovery = v } : m);
+        return problems.Apply(at, new OpinionInfluence(model), null,
+            m => s.RoundsPerPeriod is { } v ? new OpinionInfluence(model) { RoundsPerPeriod = v, AdoptionThreshold = m.AdoptionThreshold } : m);
+    }
+
     private static DiffusionModel? Undefined(ScenarioProblems problems, string at, InfluenceModelKind kind)
     {
-        problems.Add(at + ".model", $"must be kelman, linearThreshold or independentCascade; it was {(int)kind}");
+        problems.Add(at + ".model", $"must be kelman, linearThreshold, independentCascade, sir or sis; it was {(int)kind}");
         return null;
     }
 
