@@ -48,6 +48,12 @@ internal sealed class ClusterRun : IDisposable
     /// <summary>The stores created so far (tests look at where their partitions run).</summary>
     public IReadOnlyList<PartitionedRrSetStore> Stores => _stores;
 
+    /// <summary>Payload bytes of the reduction calls so far (all stores).</summary>
+    internal ReductionCounters Counters { get; } = new();
+
+    /// <summary>The run's figures, complete once <see cref="Dispose"/> has closed the partitions (null before).</summary>
+    public ClusterRunStatistics? Statistics { get; private set; }
+
     /// <summary>The core's store factory: an empty collection of the family <paramref name="familySeed"/> over the cluster.</summary>
     public IRrSetStore CreateStore(ulong familySeed)
     {
@@ -57,13 +63,71 @@ internal sealed class ClusterRun : IDisposable
         return store;
     }
 
+    /// <summary>Closes every partition of every store (in parallel) and sums what each silo held into <see cref="Statistics"/>.</summary>
     public void Dispose()
     {
-        foreach (var store in _stores)
+        PartitionFootprint[] footprints = [.. _stores.SelectMany(s => s.Close())];
+        Statistics = new ClusterRunStatistics
         {
-            store.Close();
-        }
+            Partitions = Partitions,
+            Collections = _stores.Count,
+            CoverageStarts = Counters.CoverageStarts,
+            CoverageStartBytes = Counters.CoverageStartBytes,
+            GreedyRounds = Counters.GreedyRounds,
+            GreedyBytes = Counters.GreedyBytes,
+            MaxGreedyRoundBytes = Counters.MaxGreedyRoundBytes,
+            CountCoveredBytes = Counters.CountCoveredBytes,
+            Silos = [.. footprints.Where(f => f.Sets > 0).GroupBy(f => f.Silo, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => new SiloRrSets(g.Key, g.Count(), g.Sum(f => f.Sets), g.Sum(f => f.Entries), g.Sum(f => f.Bytes)))],
+        };
     }
+}
+
+/// <summary>
+/// Payload bytes of a run's reduction calls, counted by the client where it makes them (4 bytes per int argument or
+/// result element). Greedy rounds are sequential; the other counters may be bumped from parallel partition calls.
+/// </summary>
+internal sealed class ReductionCounters
+{
+    private int _coverageStarts;
+    private long _coverageStartBytes;
+    private long _countCoveredBytes;
+
+    public int CoverageStarts => _coverageStarts;
+
+    public long CoverageStartBytes => Interlocked.Read(ref _coverageStartBytes);
+
+    public int GreedyRounds { get; private set; }
+
+    public long GreedyBytes { get; private set; }
+
+    public long MaxGreedyRoundBytes { get; private set; }
+
+    public long CountCoveredBytes => Interlocked.Read(ref _countCoveredBytes);
+
+    /// <summary>One coverage start over <paramref name="partitions"/> partitions of a graph of <paramref name="nodes"/> nodes.</summary>
+    public void CoverageStart(int partitions, int nodes)
+    {
+        Interlocked.Increment(ref _coverageStarts);
+        Interlocked.Add(ref _coverageStartBytes, partitions * (4L + (4L * nodes)));
+    }
+
+    /// <summary>One greedy round: a 4-byte pick to each partition, each answering its gain and (node, decrement) pairs.</summary>
+    public void GreedyRound(IReadOnlyList<CoverDelta> deltas)
+    {
+        long bytes = 0;
+        foreach (CoverDelta delta in deltas)
+        {
+            bytes += 4 + 4 + (4L * delta.Nodes.Length) + (4L * delta.Decrements.Length);
+        }
+
+        GreedyRounds++;
+        GreedyBytes += bytes;
+        MaxGreedyRoundBytes = Math.Max(MaxGreedyRoundBytes, bytes);
+    }
+
+    /// <summary>One covered-set count: <paramref name="nodes"/> seed ids to each partition, a long back from each.</summary>
+    public void CountCovered(int partitions, int nodes) => Interlocked.Add(ref _countCoveredBytes, partitions * ((4L * nodes) + 8));
 }
 
 /// <summary>
@@ -142,6 +206,7 @@ internal sealed class PartitionedRrSetStore : IRrSetStore
         }
 
         int[][] counts = Block(Task.WhenAll(_parts.Select(p => Call(p, g => g.StartCover(_run.SiloParallelism)))));
+        _run.Counters.CoverageStart(_parts.Length, _run.Expected.Nodes);
         var coverage = new int[_run.Expected.Nodes];
         foreach (int[] c in counts)
         {
@@ -157,28 +222,32 @@ internal sealed class PartitionedRrSetStore : IRrSetStore
     public long CountCovered(bool[] mask)
     {
         int[] nodes = [.. Enumerable.Range(0, mask.Length).Where(v => mask[v])];
+        _run.Counters.CountCovered(_parts.Length, nodes.Length);
         return Block(Task.WhenAll(_parts.Select(p => Call(p, g => g.CountCovered(nodes))))).Sum();
     }
 
-    public void Close()
+    /// <summary>Closes every partition (in parallel); returns what each held (none for a partition whose silo is gone).</summary>
+    public PartitionFootprint[] Close()
     {
-        foreach (var p in _parts)
+        return Block(Task.WhenAll(_parts.Select(async p =>
         {
             try
             {
-                Block(p.Grain.Close());
+                return await p.Grain.Close().ConfigureAwait(false);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 // Best effort: a partition whose silo is gone holds nothing any more.
+                return null;
             }
-        }
+        }))).OfType<PartitionFootprint>().ToArray();
     }
 
     /// <summary>One greedy pick on every partition; the deltas are applied to the reduced coverage.</summary>
     private int Cover(int seed, int[] coverage)
     {
         CoverDelta[] deltas = Block(Task.WhenAll(_parts.Select(p => Call(p, g => g.Cover(seed)))));
+        _run.Counters.GreedyRound(deltas);
         int gain = 0;
         foreach (var delta in deltas)
         {
