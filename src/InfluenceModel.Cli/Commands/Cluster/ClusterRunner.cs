@@ -17,8 +17,14 @@ namespace InfluenceModel.Cli.Commands.Cluster;
 /// </summary>
 internal static class ClusterRunner
 {
-    /// <summary>How long a client waits for the gateway before saying no cluster answers.</summary>
+    /// <summary>How long a client waits for the gateway's port to accept a connection before saying no cluster answers.</summary>
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long the Orleans client may then take to join (JIT, handshake, cluster manifest): minutes on a loaded machine,
+    /// so it is longer than <see cref="ConnectTimeout"/>, which already told an absent cluster apart.
+    /// </summary>
+    private static readonly TimeSpan JoinTimeout = TimeSpan.FromSeconds(120);
 
     /// <summary>Selects on the cluster; <paramref name="report"/> receives the run's figures (bytes, RR sets per silo) when it used RR sets.</summary>
     public static SeedSelection Select(string cluster, ClusterInput input, SeedingRequest request, SimulationOptions options, IProgress<ProgressReport>? progress, Action<ClusterReport> report, CancellationToken cancellationToken) =>
@@ -53,6 +59,7 @@ internal static class ClusterRunner
     private static T Run<T>(string cluster, Func<IClusterClient, T> work, CancellationToken cancellationToken)
     {
         IPEndPoint gateway = ClusterAddress.Parse(cluster, "--cluster");
+        Probe(cluster, gateway, cancellationToken);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
         builder.UseOrleansClient(client =>
@@ -68,14 +75,14 @@ internal static class ClusterRunner
         using IHost host = builder.Build();
         using (var connect = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
-            connect.CancelAfter(ConnectTimeout);
+            connect.CancelAfter(JoinTimeout);
             try
             {
                 host.StartAsync(connect.Token).GetAwaiter().GetResult();
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
-                throw new CliInputException($"No cluster answers at {ErrorText.Escape(cluster)} within {ConnectTimeout.TotalSeconds:N0} s (start one with 'influence cluster silo --port P --gateway-port G'): {ErrorText.Clean(ex.GetBaseException().Message)}");
+                throw new CliInputException($"No cluster answers at {ErrorText.Escape(cluster)} within {JoinTimeout.TotalSeconds:N0} s (start one with 'influence cluster silo --port P --gateway-port G'): {ErrorText.Clean(ex.GetBaseException().Message)}");
             }
         }
 
@@ -94,6 +101,22 @@ internal static class ClusterRunner
             {
                 // The answer is in; a slow disconnect does not change it.
             }
+        }
+    }
+
+    /// <summary>A TCP connection to the gateway within <see cref="ConnectTimeout"/>, or the one-line "no cluster" error.</summary>
+    private static void Probe(string cluster, IPEndPoint gateway, CancellationToken cancellationToken)
+    {
+        using var socket = new System.Net.Sockets.Socket(gateway.AddressFamily, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(ConnectTimeout);
+        try
+        {
+            socket.ConnectAsync(gateway, timeout.Token).AsTask().GetAwaiter().GetResult();
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is System.Net.Sockets.SocketException or OperationCanceledException)
+        {
+            throw new CliInputException($"No cluster answers at {ErrorText.Escape(cluster)} within {ConnectTimeout.TotalSeconds:N0} s (start one with 'influence cluster silo --port P --gateway-port G'): {ErrorText.Clean(ex.Message)}");
         }
     }
 
