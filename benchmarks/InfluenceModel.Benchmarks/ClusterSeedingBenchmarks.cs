@@ -58,6 +58,26 @@ public class ClusterSeedingBenchmarks
         Console.WriteLine($"// {Graph}: same seeds: {local.Seeds.SequenceEqual(remote.Seeds)}, RR sets {local.RrSetCount:N0}; "
             + $"cluster: {s.Collections} collections, {s.CoverageStarts} coverage starts ({s.CoverageStartBytes:N0} B), "
             + $"{s.GreedyRounds} greedy rounds ({s.BytesPerGreedyRound:N0} B per round), RR-set bytes {s.Silos.Sum(x => x.Bytes):N0}");
+
+        // CPU time of the process (client and silo are both in it), alternating, three each: on a loaded machine the CPU
+        // seconds compare the work where wall time mostly measures the scheduler.
+        TimeSpan local = TimeSpan.Zero, cluster = TimeSpan.Zero;
+        for (int i = 0; i < 3; i++)
+        {
+            local += CpuTime(InProcess);
+            cluster += CpuTime(OneSiloCluster);
+        }
+
+        Console.WriteLine($"// {Graph}: CPU per selection: in process {local.TotalSeconds / 3:F3} s, 1-silo cluster {cluster.TotalSeconds / 3:F3} s, ratio {cluster / local:F3}");
+    }
+
+    private static TimeSpan CpuTime(Func<int> selection)
+    {
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        TimeSpan before = process.TotalProcessorTime;
+        selection();
+        process.Refresh();
+        return process.TotalProcessorTime - before;
     }
 
     [GlobalCleanup]

@@ -77,6 +77,9 @@ internal sealed class ClusterRun : IDisposable
             GreedyBytes = Counters.GreedyBytes,
             MaxGreedyRoundBytes = Counters.MaxGreedyRoundBytes,
             CountCoveredBytes = Counters.CountCoveredBytes,
+            SamplingSeconds = Counters.Sampling.Elapsed.TotalSeconds,
+            CoverageStartSeconds = Counters.CoverageStarting.Elapsed.TotalSeconds,
+            GreedySeconds = Counters.Greedy.Elapsed.TotalSeconds,
             Silos = [.. footprints.Where(f => f.Sets > 0).GroupBy(f => f.Silo, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => new SiloRrSets(g.Key, g.Count(), g.Sum(f => f.Sets), g.Sum(f => f.Entries), g.Sum(f => f.Bytes)))],
         };
@@ -104,6 +107,26 @@ internal sealed class ReductionCounters
     public long MaxGreedyRoundBytes { get; private set; }
 
     public long CountCoveredBytes => Interlocked.Read(ref _countCoveredBytes);
+
+    /// <summary>Client wall time in growth calls (OPIM-C may grow its validation sets while it runs the greedy on the others).</summary>
+    public Timer Sampling { get; } = new();
+
+    /// <summary>Client wall time in coverage starts.</summary>
+    public Timer CoverageStarting { get; } = new();
+
+    /// <summary>Client wall time in greedy rounds.</summary>
+    public Timer Greedy { get; } = new();
+
+    /// <summary>Sums the durations of calls that may run on several threads at once.</summary>
+    internal sealed class Timer
+    {
+        private long _ticks;
+
+        public TimeSpan Elapsed => System.Diagnostics.Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _ticks));
+
+        /// <summary>Adds the time since <paramref name="start"/> (a <see cref="System.Diagnostics.Stopwatch.GetTimestamp"/>).</summary>
+        public void Add(long start) => Interlocked.Add(ref _ticks, System.Diagnostics.Stopwatch.GetTimestamp() - start);
+    }
 
     /// <summary>One coverage start over <paramref name="partitions"/> partitions of a graph of <paramref name="nodes"/> nodes.</summary>
     public void CoverageStart(int partitions, int nodes)
@@ -181,6 +204,21 @@ internal sealed class PartitionedRrSetStore : IRrSetStore
             return;
         }
 
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            GrowAll(from, span, reporter, cancellationToken);
+        }
+        finally
+        {
+            _run.Counters.Sampling.Add(started);
+        }
+
+        Count = target;
+    }
+
+    private void GrowAll(int from, long span, ProgressReporter reporter, CancellationToken cancellationToken)
+    {
         Block(Task.WhenAll(_parts.Select(async p =>
         {
             long first = from + (span * p.Index / _parts.Length);
@@ -195,7 +233,6 @@ internal sealed class PartitionedRrSetStore : IRrSetStore
             p.CoverSeeds = null; // growing drops the partition's coverage state
             reporter.Advance(count);
         })));
-        Count = target;
     }
 
     public ICoverageState StartCover(int parallelism)
@@ -205,7 +242,17 @@ internal sealed class PartitionedRrSetStore : IRrSetStore
             p.CoverSeeds = [];
         }
 
-        int[][] counts = Block(Task.WhenAll(_parts.Select(p => Call(p, g => g.StartCover(_run.SiloParallelism)))));
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
+        int[][] counts;
+        try
+        {
+            counts = Block(Task.WhenAll(_parts.Select(p => Call(p, g => g.StartCover(_run.SiloParallelism)))));
+        }
+        finally
+        {
+            _run.Counters.CoverageStarting.Add(started);
+        }
+
         _run.Counters.CoverageStart(_parts.Length, _run.Expected.Nodes);
         var coverage = new int[_run.Expected.Nodes];
         foreach (int[] c in counts)
@@ -246,7 +293,17 @@ internal sealed class PartitionedRrSetStore : IRrSetStore
     /// <summary>One greedy pick on every partition; the deltas are applied to the reduced coverage.</summary>
     private int Cover(int seed, int[] coverage)
     {
-        CoverDelta[] deltas = Block(Task.WhenAll(_parts.Select(p => Call(p, g => g.Cover(seed)))));
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
+        CoverDelta[] deltas;
+        try
+        {
+            deltas = Block(Task.WhenAll(_parts.Select(p => Call(p, g => g.Cover(seed)))));
+        }
+        finally
+        {
+            _run.Counters.Greedy.Add(started);
+        }
+
         _run.Counters.GreedyRound(deltas);
         int gain = 0;
         foreach (var delta in deltas)

@@ -42,6 +42,18 @@ public sealed record ClusterRunStatistics
     /// <summary>Payload bytes of the covered-set counts (requests: 4 bytes per seed node; responses: 8 bytes).</summary>
     public required long CountCoveredBytes { get; init; }
 
+    /// <summary>Wall time the client waited for the partitions' sampling (growth) calls, in seconds.</summary>
+    public required double SamplingSeconds { get; init; }
+
+    /// <summary>Wall time the client spent in coverage starts (the partitions' index builds and the count transfer), in seconds.</summary>
+    public required double CoverageStartSeconds { get; init; }
+
+    /// <summary>
+    /// Wall time the client spent in greedy rounds (one call to every partition and the reduction), in seconds; divided by
+    /// <see cref="GreedyRounds"/> it is the round latency of the cluster's network and silos.
+    /// </summary>
+    public required double GreedySeconds { get; init; }
+
     /// <summary>The RR sets each silo held at the end of the run (all collections of the run are alive until then), by silo address.</summary>
     public required IReadOnlyList<SiloRrSets> Silos { get; init; }
 }
