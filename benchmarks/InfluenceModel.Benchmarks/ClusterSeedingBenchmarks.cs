@@ -8,9 +8,12 @@ using Orleans.TestingHost;
 namespace InfluenceModel.Benchmarks;
 
 /// <summary>
-/// The overhead of the cluster: OPIM-C on email-enron (IC, weighted cascade, k = 50, ε = 0.1) in process and on a
-/// 1-silo in-process Orleans cluster (one partition, 2 threads on the silo), the same seeds. Target: cluster ≤ 1.3 × in
-/// process (issue 15).
+/// The overhead of the cluster: OPIM-C (IC, weighted cascade, k = 50, ε = 0.1) in process and on a 1-silo in-process
+/// Orleans cluster (one partition, 2 threads on the silo), the same seeds. The silo loads the graph file as stored and
+/// applies the weighted cascade itself, as `seeds --cluster` does. Graphs: email-enron, and the 10M-arc R-MAT graph when
+/// the environment variable INFLUENCE_BENCH_RMAT names its .imgraph file (`influence graph generate rmat FILE --scale 20
+/// --arcs 10500000 --seed 1`). Target: cluster ≤ 1.3 × in process (issue 15). Run with --job short or
+/// --iterationCount 3 (an rmat20 selection takes about a minute).
 /// </summary>
 public class ClusterSeedingBenchmarks
 {
@@ -18,30 +21,74 @@ public class ClusterSeedingBenchmarks
     private InProcessTestCluster _cluster = null!;
     private SeedingRequest _request = null!;
     private ClusterInfluenceMaximizer _maximizer = null!;
-    private string _path = "";
+    private string? _temporary;
+
+    /// <summary>email-enron always; "rmat" when INFLUENCE_BENCH_RMAT is set.</summary>
+    public static IEnumerable<string> Graphs() =>
+        Environment.GetEnvironmentVariable("INFLUENCE_BENCH_RMAT") is { Length: > 0 } ? ["email-enron", "rmat"] : ["email-enron"];
+
+    [ParamsSource(nameof(Graphs))]
+    public string Graph { get; set; } = "email-enron";
 
     [GlobalSetup]
     public void Setup()
     {
-        var graph = SocialGraph.LoadEdgeList(SharedData.GraphPath("email-enron.txt.gz")).WithEdgeProbabilities(EdgeProbabilities.WeightedCascade);
-        _path = Path.Combine(Path.GetTempPath(), $"im-bench-enron-{Environment.ProcessId}.imgraph");
-        GraphFile.Save(graph, _path);
+        string path;
+        if (Graph == "rmat")
+        {
+            path = Environment.GetEnvironmentVariable("INFLUENCE_BENCH_RMAT")!;
+        }
+        else
+        {
+            // The edge list as a graph file without probabilities (what `graph convert` writes); the silo weights it.
+            path = _temporary = Path.Combine(Path.GetTempPath(), $"im-bench-enron-{Environment.ProcessId}.imgraph");
+            GraphFile.Save(EdgeListReader.ReadFile(SharedData.GraphPath("email-enron.txt.gz"), EdgeListOptions.Default), path);
+        }
+
+        SocialGraph graph = SocialGraph.LoadBinary(path).WithEdgeProbabilities(EdgeProbabilities.WeightedCascade);
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) => silo.AddInfluenceModel());
         _cluster = builder.Build();
         _cluster.DeployAsync().GetAwaiter().GetResult();
         _request = new SeedingRequest(graph, new IndependentCascade(), 50);
-        _maximizer = new ClusterInfluenceMaximizer(_cluster.Client, new ClusterGraph(_path), new InfluenceClusterOptions { Partitions = 1, SiloParallelism = 2 });
+        _maximizer = new ClusterInfluenceMaximizer(_cluster.Client, new ClusterGraph(path, probabilities: EdgeProbabilities.WeightedCascade), new InfluenceClusterOptions { Partitions = 1, SiloParallelism = 2 });
         var local = InfluenceMaximizer.Select(_request, TwoThreads);
         var remote = _maximizer.Select(_request, TwoThreads);
-        Console.WriteLine($"// same seeds: {local.Seeds.SequenceEqual(remote.Seeds)}, RR sets {local.RrSetCount:N0}");
+        ClusterRunStatistics s = _maximizer.LastStatistics!;
+        Console.WriteLine($"// {Graph}: same seeds: {local.Seeds.SequenceEqual(remote.Seeds)}, RR sets {local.RrSetCount:N0}; "
+            + $"cluster: {s.Collections} collections, {s.CoverageStarts} coverage starts ({s.CoverageStartBytes:N0} B), "
+            + $"{s.GreedyRounds} greedy rounds ({s.BytesPerGreedyRound:N0} B per round), RR-set bytes {s.Silos.Sum(x => x.Bytes):N0}");
+
+        // CPU time of the process (client and silo are both in it), alternating, three each: on a loaded machine the CPU
+        // seconds compare the work where wall time mostly measures the scheduler.
+        TimeSpan localCpu = TimeSpan.Zero, clusterCpu = TimeSpan.Zero;
+        for (int i = 0; i < 3; i++)
+        {
+            localCpu += CpuTime(InProcess);
+            clusterCpu += CpuTime(OneSiloCluster);
+        }
+
+        Console.WriteLine($"// {Graph}: CPU per selection: in process {localCpu.TotalSeconds / 3:F3} s, 1-silo cluster {clusterCpu.TotalSeconds / 3:F3} s, ratio {clusterCpu / localCpu:F3}; "
+            + $"cluster wall: sampling {s.SamplingSeconds:F2} s, coverage starts {s.CoverageStartSeconds:F2} s, greedy {s.GreedySeconds:F3} s ({1000 * s.GreedySeconds / Math.Max(1, s.GreedyRounds):F2} ms per round)");
+    }
+
+    private static TimeSpan CpuTime(Func<int> selection)
+    {
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        TimeSpan before = process.TotalProcessorTime;
+        selection();
+        process.Refresh();
+        return process.TotalProcessorTime - before;
     }
 
     [GlobalCleanup]
     public void Cleanup()
     {
         _cluster.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        File.Delete(_path);
+        if (_temporary is not null)
+        {
+            File.Delete(_temporary);
+        }
     }
 
     [Benchmark(Baseline = true)]

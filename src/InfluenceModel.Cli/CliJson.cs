@@ -83,6 +83,10 @@ internal sealed record SeedsReport
     public required double ElapsedSeconds { get; init; }
 
     public required ulong Seed { get; init; }
+
+    /// <summary>With --cluster only: bytes exchanged and RR sets per silo (left out of local runs' JSON).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ClusterReport? Cluster { get; init; }
 }
 
 /// <summary>What `influence spread --format json` prints.</summary>

@@ -42,6 +42,12 @@ public sealed class ClusterInfluenceMaximizer : IInfluenceMaximizer
     /// <summary>Re-created partitions in the last completed call (0 when no silo failed); for diagnostics.</summary>
     public int LastRecoveries { get; private set; }
 
+    /// <summary>
+    /// What the last call exchanged and held (reduction payload bytes per greedy round and per coverage start, RR-set
+    /// bytes per silo); null before the first call or after one that used no RR sets (CELF's Monte-Carlo oracle).
+    /// </summary>
+    public ClusterRunStatistics? LastStatistics { get; private set; }
+
     /// <summary>Selects seeds for <paramref name="request"/> on the cluster; see <see cref="InfluenceMaximizer.Select"/>.</summary>
     /// <param name="request">The graph (the one the silos load from <see cref="ClusterGraph"/>), the model, k and the constraints.</param>
     /// <param name="options">The random seed and the client-side parallelism (CELF); null for the defaults given at construction.</param>
@@ -63,15 +69,17 @@ public sealed class ClusterInfluenceMaximizer : IInfluenceMaximizer
         ArgumentNullException.ThrowIfNull(request);
         int partitions = Cluster.PartitionCount(_grains, _options.Cluster);
         bool linearThreshold = request.Model is LinearThreshold or KelmanInfluence;
-        using var run = new ClusterRun(_grains, _graph.ToSpec(), ClusterGraph.Fingerprint(request.Graph), linearThreshold, partitions, _options.Cluster.SiloParallelism, _options.Cluster.MaxAttempts, cancellationToken);
-        onRun(run);
+        var run = new ClusterRun(_grains, _graph.ToSpec(), ClusterGraph.Fingerprint(request.Graph), linearThreshold, partitions, _options.Cluster.SiloParallelism, _options.Cluster.MaxAttempts, cancellationToken);
         try
         {
+            onRun(run);
             return InfluenceMaximizer.SelectWith(run.CreateStore, request, options ?? _options.Defaults, progress, cancellationToken);
         }
         finally
         {
             LastRecoveries = run.Recoveries;
+            run.Dispose();
+            LastStatistics = run.Statistics is { Collections: > 0 } statistics ? statistics : null;
         }
     }
 }

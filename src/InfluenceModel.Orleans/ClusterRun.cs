@@ -48,6 +48,12 @@ internal sealed class ClusterRun : IDisposable
     /// <summary>The stores created so far (tests look at where their partitions run).</summary>
     public IReadOnlyList<PartitionedRrSetStore> Stores => _stores;
 
+    /// <summary>Payload bytes of the reduction calls so far (all stores).</summary>
+    internal ReductionCounters Counters { get; } = new();
+
+    /// <summary>The run's figures, complete once <see cref="Dispose"/> has closed the partitions (null before).</summary>
+    public ClusterRunStatistics? Statistics { get; private set; }
+
     /// <summary>The core's store factory: an empty collection of the family <paramref name="familySeed"/> over the cluster.</summary>
     public IRrSetStore CreateStore(ulong familySeed)
     {
@@ -57,13 +63,94 @@ internal sealed class ClusterRun : IDisposable
         return store;
     }
 
+    /// <summary>Closes every partition of every store (in parallel) and sums what each silo held into <see cref="Statistics"/>.</summary>
     public void Dispose()
     {
-        foreach (var store in _stores)
+        PartitionFootprint[] footprints = [.. _stores.SelectMany(s => s.Close())];
+        Statistics = new ClusterRunStatistics
         {
-            store.Close();
-        }
+            Partitions = Partitions,
+            Collections = _stores.Count,
+            CoverageStarts = Counters.CoverageStarts,
+            CoverageStartBytes = Counters.CoverageStartBytes,
+            GreedyRounds = Counters.GreedyRounds,
+            GreedyBytes = Counters.GreedyBytes,
+            MaxGreedyRoundBytes = Counters.MaxGreedyRoundBytes,
+            CountCoveredBytes = Counters.CountCoveredBytes,
+            SamplingSeconds = Counters.Sampling.Elapsed.TotalSeconds,
+            CoverageStartSeconds = Counters.CoverageStarting.Elapsed.TotalSeconds,
+            GreedySeconds = Counters.Greedy.Elapsed.TotalSeconds,
+            Silos = [.. footprints.Where(f => f.Sets > 0).GroupBy(f => f.Silo, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => new SiloRrSets(g.Key, g.Count(), g.Sum(f => f.Sets), g.Sum(f => f.Entries), g.Sum(f => f.Bytes)))],
+        };
     }
+}
+
+/// <summary>
+/// Payload bytes of a run's reduction calls, counted by the client where it makes them (4 bytes per int argument or
+/// result element). Greedy rounds are sequential; the other counters may be bumped from parallel partition calls.
+/// </summary>
+internal sealed class ReductionCounters
+{
+    private int _coverageStarts;
+    private long _coverageStartBytes;
+    private long _countCoveredBytes;
+
+    public int CoverageStarts => _coverageStarts;
+
+    public long CoverageStartBytes => Interlocked.Read(ref _coverageStartBytes);
+
+    public int GreedyRounds { get; private set; }
+
+    public long GreedyBytes { get; private set; }
+
+    public long MaxGreedyRoundBytes { get; private set; }
+
+    public long CountCoveredBytes => Interlocked.Read(ref _countCoveredBytes);
+
+    /// <summary>Client wall time in growth calls (OPIM-C may grow its validation sets while it runs the greedy on the others).</summary>
+    public Timer Sampling { get; } = new();
+
+    /// <summary>Client wall time in coverage starts.</summary>
+    public Timer CoverageStarting { get; } = new();
+
+    /// <summary>Client wall time in greedy rounds.</summary>
+    public Timer Greedy { get; } = new();
+
+    /// <summary>Sums the durations of calls that may run on several threads at once.</summary>
+    internal sealed class Timer
+    {
+        private long _ticks;
+
+        public TimeSpan Elapsed => System.Diagnostics.Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _ticks));
+
+        /// <summary>Adds the time since <paramref name="start"/> (a <see cref="System.Diagnostics.Stopwatch.GetTimestamp"/>).</summary>
+        public void Add(long start) => Interlocked.Add(ref _ticks, System.Diagnostics.Stopwatch.GetTimestamp() - start);
+    }
+
+    /// <summary>One coverage start over <paramref name="partitions"/> partitions of a graph of <paramref name="nodes"/> nodes.</summary>
+    public void CoverageStart(int partitions, int nodes)
+    {
+        Interlocked.Increment(ref _coverageStarts);
+        Interlocked.Add(ref _coverageStartBytes, partitions * (4L + (4L * nodes)));
+    }
+
+    /// <summary>One greedy round: a 4-byte pick to each partition, each answering its gain and (node, decrement) pairs.</summary>
+    public void GreedyRound(IReadOnlyList<CoverDelta> deltas)
+    {
+        long bytes = 0;
+        foreach (CoverDelta delta in deltas)
+        {
+            bytes += 4 + 4 + (4L * delta.Nodes.Length) + (4L * delta.Decrements.Length);
+        }
+
+        GreedyRounds++;
+        GreedyBytes += bytes;
+        MaxGreedyRoundBytes = Math.Max(MaxGreedyRoundBytes, bytes);
+    }
+
+    /// <summary>One covered-set count: <paramref name="nodes"/> seed ids to each partition, a long back from each.</summary>
+    public void CountCovered(int partitions, int nodes) => Interlocked.Add(ref _countCoveredBytes, partitions * ((4L * nodes) + 8));
 }
 
 /// <summary>
@@ -117,6 +204,21 @@ internal sealed class PartitionedRrSetStore : IRrSetStore
             return;
         }
 
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            GrowAll(from, span, reporter, cancellationToken);
+        }
+        finally
+        {
+            _run.Counters.Sampling.Add(started);
+        }
+
+        Count = target;
+    }
+
+    private void GrowAll(int from, long span, ProgressReporter reporter, CancellationToken cancellationToken)
+    {
         Block(Task.WhenAll(_parts.Select(async p =>
         {
             long first = from + (span * p.Index / _parts.Length);
@@ -131,7 +233,6 @@ internal sealed class PartitionedRrSetStore : IRrSetStore
             p.CoverSeeds = null; // growing drops the partition's coverage state
             reporter.Advance(count);
         })));
-        Count = target;
     }
 
     public ICoverageState StartCover(int parallelism)
@@ -141,7 +242,18 @@ internal sealed class PartitionedRrSetStore : IRrSetStore
             p.CoverSeeds = [];
         }
 
-        int[][] counts = Block(Task.WhenAll(_parts.Select(p => Call(p, g => g.StartCover(_run.SiloParallelism)))));
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
+        int[][] counts;
+        try
+        {
+            counts = Block(Task.WhenAll(_parts.Select(p => Call(p, g => g.StartCover(_run.SiloParallelism)))));
+        }
+        finally
+        {
+            _run.Counters.CoverageStarting.Add(started);
+        }
+
+        _run.Counters.CoverageStart(_parts.Length, _run.Expected.Nodes);
         var coverage = new int[_run.Expected.Nodes];
         foreach (int[] c in counts)
         {
@@ -157,28 +269,42 @@ internal sealed class PartitionedRrSetStore : IRrSetStore
     public long CountCovered(bool[] mask)
     {
         int[] nodes = [.. Enumerable.Range(0, mask.Length).Where(v => mask[v])];
+        _run.Counters.CountCovered(_parts.Length, nodes.Length);
         return Block(Task.WhenAll(_parts.Select(p => Call(p, g => g.CountCovered(nodes))))).Sum();
     }
 
-    public void Close()
+    /// <summary>Closes every partition (in parallel); returns what each held (none for a partition whose silo is gone).</summary>
+    public PartitionFootprint[] Close()
     {
-        foreach (var p in _parts)
+        return Block(Task.WhenAll(_parts.Select(async p =>
         {
             try
             {
-                Block(p.Grain.Close());
+                return await p.Grain.Close().ConfigureAwait(false);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 // Best effort: a partition whose silo is gone holds nothing any more.
+                return null;
             }
-        }
+        }))).OfType<PartitionFootprint>().ToArray();
     }
 
     /// <summary>One greedy pick on every partition; the deltas are applied to the reduced coverage.</summary>
     private int Cover(int seed, int[] coverage)
     {
-        CoverDelta[] deltas = Block(Task.WhenAll(_parts.Select(p => Call(p, g => g.Cover(seed)))));
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
+        CoverDelta[] deltas;
+        try
+        {
+            deltas = Block(Task.WhenAll(_parts.Select(p => Call(p, g => g.Cover(seed)))));
+        }
+        finally
+        {
+            _run.Counters.Greedy.Add(started);
+        }
+
+        _run.Counters.GreedyRound(deltas);
         int gain = 0;
         foreach (var delta in deltas)
         {

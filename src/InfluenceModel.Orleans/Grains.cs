@@ -32,8 +32,8 @@ internal interface IRrPartitionGrain : IGrainWithStringKey
     /// <summary>The address of the silo this activation runs on (for tests and diagnostics).</summary>
     Task<string> Silo();
 
-    /// <summary>Drops the partition's sets and deactivates.</summary>
-    Task Close();
+    /// <summary>Drops the partition's sets and deactivates; returns what it held (its silo, sets, entries, bytes).</summary>
+    Task<PartitionFootprint> Close();
 }
 
 /// <summary>A partition's answer to a greedy pick: its gain and its coverage decrements (sparse).</summary>
@@ -149,13 +149,16 @@ internal sealed class RrPartitionGrain(SiloGraphs graphs, ILocalSiloDetails silo
 
     public Task<string> Silo() => Task.FromResult(silo.SiloAddress.ToString());
 
-    public Task Close()
+    public Task<PartitionFootprint> Close()
     {
+        var footprint = _store is { } store
+            ? new PartitionFootprint(silo.SiloAddress.ToString(), store.Count, store.TotalSize, 4L * (store.Sets.Nodes.Length + store.Sets.Offsets.Length))
+            : new PartitionFootprint(silo.SiloAddress.ToString(), 0, 0, 0);
         _store = null;
         _cover = null;
         _shadow = [];
         DeactivateOnIdle();
-        return Task.CompletedTask;
+        return Task.FromResult(footprint);
     }
 
     private LocalRrSetStore Store() => _store ?? throw Lost("not opened");

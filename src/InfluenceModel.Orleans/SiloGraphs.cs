@@ -1,47 +1,109 @@
-using System.Collections.Concurrent;
 using InfluenceModel.Networks;
 using InfluenceModel.Seeding;
 
 namespace InfluenceModel.Orleans;
 
 /// <summary>
-/// The graphs a silo holds, loaded once per source and shared by every partition on the silo (the replicated graph of
-/// Ripples-style distributed seeding), with their reverse RR-sampling views per model kind. Registered as a singleton
-/// by <see cref="InfluenceModelSiloExtensions.AddInfluenceModel"/>.
+/// The graphs a silo holds, loaded once per source (path, read options and probability convention) and shared by every
+/// partition on the silo (the replicated graph of Ripples-style distributed seeding), with their reverse RR-sampling
+/// views per model kind. At most <see cref="Capacity"/> graphs are kept: loading another drops the least recently used
+/// (a run that still uses a dropped graph keeps its own reference until it ends). Registered as a singleton by
+/// <see cref="InfluenceModelSiloExtensions.AddInfluenceModel"/>.
 /// </summary>
 internal sealed class SiloGraphs
 {
-    private readonly ConcurrentDictionary<GraphSpec, Lazy<Loaded>> _graphs = new();
-    private readonly ConcurrentDictionary<(GraphSpec Spec, bool LinearThreshold), Lazy<ReverseInfluenceGraph>> _reverse = new();
+    /// <summary>Graphs kept at once (a graph of 100M arcs takes about 2 GB).</summary>
+    public const int Capacity = 2;
+
+    private readonly Lock _lock = new();
+    private readonly List<(GraphSpec Spec, Lazy<Loaded> Graph)> _graphs = []; // most recently used last
+
+    /// <summary>The sources held now, least recently used first (for tests).</summary>
+    public IReadOnlyList<GraphSpec> Held
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _graphs.Select(g => g.Spec)];
+            }
+        }
+    }
 
     /// <summary>The graph of <paramref name="spec"/> and its fingerprint, loading it on first use.</summary>
     public (SocialGraph Graph, GraphFingerprint Fingerprint) Get(GraphSpec spec)
     {
-        var lazy = _graphs.GetOrAdd(spec, s => new Lazy<Loaded>(() =>
+        Loaded loaded = Entry(spec);
+        return (loaded.Graph, loaded.Fingerprint);
+    }
+
+    /// <summary>The reverse view RR sets are sampled from (IC or LT).</summary>
+    public ReverseInfluenceGraph Reverse(GraphSpec spec, bool linearThreshold)
+    {
+        Loaded loaded = Entry(spec);
+        return (linearThreshold ? loaded.LinearThreshold : loaded.IndependentCascade).Value;
+    }
+
+    private Loaded Entry(GraphSpec spec)
+    {
+        Lazy<Loaded> lazy;
+        lock (_lock)
         {
-            SocialGraph graph = s.Load();
-            return new Loaded(graph, ClusterGraph.Fingerprint(graph));
-        }));
+            int at = _graphs.FindIndex(g => g.Spec == spec);
+            if (at >= 0)
+            {
+                lazy = _graphs[at].Graph;
+                _graphs.RemoveAt(at);
+            }
+            else
+            {
+                lazy = new Lazy<Loaded>(() => Loaded.From(spec));
+                if (_graphs.Count >= Capacity)
+                {
+                    _graphs.RemoveAt(0);
+                }
+            }
+
+            _graphs.Add((spec, lazy));
+        }
+
         try
         {
-            Loaded loaded = lazy.Value;
-            return (loaded.Graph, loaded.Fingerprint);
+            return lazy.Value;
         }
         catch
         {
             // A failed load (missing file) is not cached: the next run retries.
-            _graphs.TryRemove(spec, out _);
+            lock (_lock)
+            {
+                _graphs.RemoveAll(g => ReferenceEquals(g.Graph, lazy));
+            }
+
             throw;
         }
     }
 
-    /// <summary>The reverse view RR sets are sampled from (IC or LT).</summary>
-    public ReverseInfluenceGraph Reverse(GraphSpec spec, bool linearThreshold) =>
-        _reverse.GetOrAdd((spec, linearThreshold), key => new Lazy<ReverseInfluenceGraph>(() =>
+    private sealed class Loaded
+    {
+        private Loaded(SocialGraph graph)
         {
-            SocialGraph g = Get(key.Spec).Graph;
-            return ReverseInfluenceGraph.Create(g.NodeCount, g.InOffsetArray, g.InSourceArray, g.InWeightArray, key.LinearThreshold);
-        })).Value;
+            Graph = graph;
+            Fingerprint = ClusterGraph.Fingerprint(graph);
+            IndependentCascade = new(() => Create(false));
+            LinearThreshold = new(() => Create(true));
+        }
 
-    private sealed record Loaded(SocialGraph Graph, GraphFingerprint Fingerprint);
+        public SocialGraph Graph { get; }
+
+        public GraphFingerprint Fingerprint { get; }
+
+        public Lazy<ReverseInfluenceGraph> IndependentCascade { get; }
+
+        public Lazy<ReverseInfluenceGraph> LinearThreshold { get; }
+
+        public static Loaded From(GraphSpec spec) => new(spec.Load());
+
+        private ReverseInfluenceGraph Create(bool linearThreshold) =>
+            ReverseInfluenceGraph.Create(Graph.NodeCount, Graph.InOffsetArray, Graph.InSourceArray, Graph.InWeightArray, linearThreshold);
+    }
 }

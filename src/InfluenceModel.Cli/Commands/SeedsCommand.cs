@@ -173,13 +173,14 @@ internal sealed class SeedsCommand(IAnsiConsole console) : Command<SeedsCommand.
         // CELF: a progress bar on stderr when it is a terminal. Kelman runs Monte Carlo per candidate first (minutes on
         // large graphs); IC and LT bound every candidate on the shared live-edge samples first (one pass per sample).
         Func<IProgress<ProgressReport>?, SeedSelection> select = progress => InfluenceMaximizer.Select(request, options, progress, cancellationToken);
+        ClusterReport? clusterReport = null;
         if (settings.Cluster is { } cluster)
         {
 #if NATIVE_AOT
             throw new CliInputException(CommonOptions.ClusterNotInNativeBuild);
 #else
             var input = Cluster.ClusterInput.Of(settings.Graph!, convention, settings.Undirected);
-            select = progress => Cluster.ClusterRunner.Select(cluster, input, request, options, progress, cancellationToken);
+            select = progress => Cluster.ClusterRunner.Select(cluster, input, request, options, progress, r => clusterReport = r, cancellationToken);
 #endif
         }
 
@@ -212,6 +213,7 @@ internal sealed class SeedsCommand(IAnsiConsole console) : Command<SeedsCommand.
                 TotalCost = result.TotalCost,
                 ElapsedSeconds = result.Elapsed.TotalSeconds,
                 Seed = settings.Seed,
+                Cluster = clusterReport,
             };
             console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(report, CliJsonContext.Default.SeedsReport));
             return CliApp.ExitOk;
@@ -241,6 +243,16 @@ internal sealed class SeedsCommand(IAnsiConsole console) : Command<SeedsCommand.
         }
 
         summary.AddRow("time", string.Create(CultureInfo.InvariantCulture, $"{result.Elapsed.TotalSeconds:N3} s"));
+        if (clusterReport is { } c)
+        {
+            summary.AddRow("cluster greedy rounds", string.Create(CultureInfo.InvariantCulture, $"{c.GreedyRounds:N0}, {c.BytesPerGreedyRound:N0} bytes per round (max {c.MaxGreedyRoundBytes:N0}), {c.Partitions} partitions"));
+            summary.AddRow("cluster coverage starts", string.Create(CultureInfo.InvariantCulture, $"{c.CoverageStarts:N0}, {c.CoverageStartBytes:N0} bytes"));
+            foreach (var silo in c.Silos)
+            {
+                summary.AddRow($"RR sets on {silo.Silo}", string.Create(CultureInfo.InvariantCulture, $"{silo.RrSets:N0} sets, {silo.Entries:N0} entries, {silo.RrSetBytes / 1048576.0:N1} MiB"));
+            }
+        }
+
         summary.Write(console);
         var seeds = new TextTable("#", "seed id", "marginal gain");
         for (int i = 0; i < result.Seeds.Count; i++)

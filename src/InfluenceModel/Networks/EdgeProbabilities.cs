@@ -25,7 +25,7 @@ public abstract class EdgeProbabilities
     }
 
     /// <summary>The weighted cascade: p(u,v) = 1 / indeg(v), so that every node's incoming weights sum to exactly 1 (a valid LT graph).</summary>
-    public static EdgeProbabilities WeightedCascade { get; } = new Computed("weighted cascade", (graph, _, v) => 1f / graph.InDegree(v));
+    public static EdgeProbabilities WeightedCascade { get; } = new Computed("weighted cascade", new(EdgeProbabilityKind.WeightedCascade, 0, 0), (graph, _, v) => 1f / graph.InDegree(v));
 
     /// <summary>
     /// Keeps the graph's own weights as probabilities after checking that each lies in [0, 1]; a graph without weights
@@ -40,7 +40,7 @@ public abstract class EdgeProbabilities
     public static EdgeProbabilities Uniform(double probability)
     {
         float p = (float)Guard.Probability(probability);
-        return new Computed(string.Create(CultureInfo.InvariantCulture, $"uniform {probability}"), (_, _, _) => p);
+        return new Computed(string.Create(CultureInfo.InvariantCulture, $"uniform {probability}"), new(EdgeProbabilityKind.Uniform, probability, 0), (_, _, _) => p);
     }
 
     /// <summary>
@@ -51,6 +51,7 @@ public abstract class EdgeProbabilities
     /// <returns>The convention.</returns>
     public static EdgeProbabilities Trivalency(ulong seed = 0) => new Computed(
         string.Create(CultureInfo.InvariantCulture, $"trivalency (seed {seed})"),
+        new(EdgeProbabilityKind.Trivalency, 0, seed),
         (_, u, v) => TrivalencyValues[(int)(Hash(seed, u, v) % 3)]);
 
     /// <summary>Checks that every arc weight of <paramref name="graph"/> is an independent-cascade probability in [0, 1].</summary>
@@ -118,6 +119,24 @@ public abstract class EdgeProbabilities
 
     internal abstract SocialGraph Apply(SocialGraph graph);
 
+    /// <summary>
+    /// The convention as plain data (kind and parameter), so that another process can rebuild the same convention with
+    /// <see cref="FromDefinition"/>: InfluenceModel.Orleans sends it to the silos, which apply it to the graph file they
+    /// load, identically to the client.
+    /// </summary>
+    internal abstract EdgeProbabilityDefinition Definition { get; }
+
+    /// <summary>The convention of <paramref name="definition"/> (the inverse of <see cref="Definition"/>).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The kind is unknown, or a uniform probability lies outside [0, 1].</exception>
+    internal static EdgeProbabilities FromDefinition(EdgeProbabilityDefinition definition) => definition.Kind switch
+    {
+        EdgeProbabilityKind.WeightedCascade => WeightedCascade,
+        EdgeProbabilityKind.FromWeights => FromWeights,
+        EdgeProbabilityKind.Uniform => Uniform(definition.Probability),
+        EdgeProbabilityKind.Trivalency => Trivalency(definition.Seed),
+        _ => throw new ArgumentOutOfRangeException(nameof(definition), definition.Kind, "The edge-probability kind must be weighted cascade, given weights, uniform or trivalency."),
+    };
+
     private static ulong Hash(ulong seed, int u, int v)
     {
         ulong z = seed ^ ((ulong)(uint)u << 32 | (uint)v) * 0x9E3779B97F4A7C15UL;
@@ -126,9 +145,11 @@ public abstract class EdgeProbabilities
         return z ^ (z >> 31);
     }
 
-    private sealed class Computed(string name, Func<SocialGraph, int, int, float> probability) : EdgeProbabilities
+    private sealed class Computed(string name, EdgeProbabilityDefinition definition, Func<SocialGraph, int, int, float> probability) : EdgeProbabilities
     {
         public override string Name => name;
+
+        internal override EdgeProbabilityDefinition Definition => definition;
 
         internal override SocialGraph Apply(SocialGraph graph)
         {
@@ -161,6 +182,8 @@ public abstract class EdgeProbabilities
     {
         public override string Name => "given weights";
 
+        internal override EdgeProbabilityDefinition Definition => new(EdgeProbabilityKind.FromWeights, 0, 0);
+
         internal override SocialGraph Apply(SocialGraph graph)
         {
             if (!graph.HasWeights)
@@ -175,3 +198,22 @@ public abstract class EdgeProbabilities
         }
     }
 }
+
+/// <summary>The kinds of <see cref="EdgeProbabilities"/>.</summary>
+internal enum EdgeProbabilityKind
+{
+    /// <summary><see cref="EdgeProbabilities.WeightedCascade"/>.</summary>
+    WeightedCascade,
+
+    /// <summary><see cref="EdgeProbabilities.FromWeights"/>.</summary>
+    FromWeights,
+
+    /// <summary><see cref="EdgeProbabilities.Uniform(double)"/> with <see cref="EdgeProbabilityDefinition.Probability"/>.</summary>
+    Uniform,
+
+    /// <summary><see cref="EdgeProbabilities.Trivalency(ulong)"/> with <see cref="EdgeProbabilityDefinition.Seed"/>.</summary>
+    Trivalency,
+}
+
+/// <summary>An <see cref="EdgeProbabilities"/> convention as data: its kind, the uniform probability and the trivalency seed (0 when unused).</summary>
+internal readonly record struct EdgeProbabilityDefinition(EdgeProbabilityKind Kind, double Probability, ulong Seed);

@@ -31,11 +31,21 @@ public sealed class ClusterCommandTests : IDisposable
             silos.Add(await StartSilo(ports[2], ports[3], $"127.0.0.1:{ports[0]}"));
             string cluster = $"127.0.0.1:{ports[1]}";
 
+            string[] tempBefore = TempGraphCopies();
             string[] seeds = ["seeds", "--graph", graph, "--count", "5", "--epsilon", "0.3", "--seed", "3", "--format", "json"];
             var local = CliHarness.Run(200, seeds);
             var remote = CliHarness.Run(200, [.. seeds, "--cluster", cluster]);
             Assert.True(remote.Code == CliApp.ExitOk, remote.Error);
             Assert.Equal(WithoutTime(local.Output), WithoutTime(remote.Output));
+            AssertClusterFigures(remote.Output, nodes: ba.NodeCount, silos: 2);
+
+            // Another convention: the silos apply it to the edge list themselves, and the client writes no weighted copy.
+            string[] trivalency = [.. seeds, "--probability", "trivalency"];
+            local = CliHarness.Run(200, trivalency);
+            remote = CliHarness.Run(200, [.. trivalency, "--cluster", cluster]);
+            Assert.True(remote.Code == CliApp.ExitOk, remote.Error);
+            Assert.Equal(WithoutTime(local.Output), WithoutTime(remote.Output));
+            Assert.Equal(tempBefore, TempGraphCopies());
 
             string[] spread = ["spread", "--graph", graph, "--seed-nodes", "0,1,2", "--simulations", "2000", "--seed", "4", "--format", "json"];
             local = CliHarness.Run(200, spread);
@@ -88,12 +98,32 @@ public sealed class ClusterCommandTests : IDisposable
         Assert.Contains(message, error, StringComparison.Ordinal);
     }
 
-    /// <summary>The JSON report without its elapsed time (the only field that may differ).</summary>
+    /// <summary>The JSON report without its elapsed time and the cluster's own figures (the only fields that may differ).</summary>
     private static string WithoutTime(string json)
     {
         using var document = JsonDocument.Parse(json);
-        return string.Join("\n", document.RootElement.EnumerateObject().Where(p => p.Name != "elapsedSeconds").Select(p => $"{p.Name}={p.Value}"));
+        return string.Join("\n", document.RootElement.EnumerateObject().Where(p => p.Name is not ("elapsedSeconds" or "cluster")).Select(p => $"{p.Name}={p.Value}"));
     }
+
+    /// <summary>The "cluster" object of a `seeds --cluster` report: one partition per silo, 4 + 4n bytes per partition per coverage start, RR sets on every silo.</summary>
+    private static void AssertClusterFigures(string json, int nodes, int silos)
+    {
+        using var document = JsonDocument.Parse(json);
+        JsonElement c = document.RootElement.GetProperty("cluster");
+        Assert.Equal(silos, c.GetProperty("partitions").GetInt32());
+        int starts = c.GetProperty("coverageStarts").GetInt32();
+        Assert.True(starts > 0);
+        Assert.Equal((long)starts * silos * (4 + (4L * nodes)), c.GetProperty("coverageStartBytes").GetInt64());
+        Assert.True(c.GetProperty("greedyRounds").GetInt32() >= starts);
+        Assert.True(c.GetProperty("bytesPerGreedyRound").GetDouble() >= 8 * silos);
+        JsonElement[] perSilo = [.. c.GetProperty("silos").EnumerateArray()];
+        Assert.Equal(silos, perSilo.Length);
+        Assert.All(perSilo, s => Assert.True(s.GetProperty("rrSetBytes").GetInt64() > 0));
+    }
+
+    /// <summary>Graph copies the client of an earlier version wrote to the temporary folder (none may appear now).</summary>
+    private static string[] TempGraphCopies() =>
+        [.. Directory.EnumerateFiles(Path.GetTempPath(), "influence-cluster-*.imgraph").Order(StringComparer.Ordinal)];
 
     private static int[] FreePorts(int count)
     {

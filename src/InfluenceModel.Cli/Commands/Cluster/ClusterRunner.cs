@@ -17,20 +17,49 @@ namespace InfluenceModel.Cli.Commands.Cluster;
 /// </summary>
 internal static class ClusterRunner
 {
-    /// <summary>How long a client waits for the gateway before saying no cluster answers.</summary>
+    /// <summary>How long a client waits for the gateway's port to accept a connection before saying no cluster answers.</summary>
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(10);
 
-    public static SeedSelection Select(string cluster, ClusterInput input, SeedingRequest request, SimulationOptions options, IProgress<ProgressReport>? progress, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// How long the Orleans client may then take to join (JIT, handshake, cluster manifest): minutes on a loaded machine,
+    /// so it is longer than <see cref="ConnectTimeout"/>, which already told an absent cluster apart.
+    /// </summary>
+    private static readonly TimeSpan JoinTimeout = TimeSpan.FromSeconds(120);
+
+    /// <summary>Selects on the cluster; <paramref name="report"/> receives the run's figures (bytes, RR sets per silo) when it used RR sets.</summary>
+    public static SeedSelection Select(string cluster, ClusterInput input, SeedingRequest request, SimulationOptions options, IProgress<ProgressReport>? progress, Action<ClusterReport> report, CancellationToken cancellationToken) =>
         Run(cluster, client =>
-            new ClusterInfluenceMaximizer(client, Source(input, request.Graph)).Select(request, options, progress, cancellationToken), cancellationToken);
+        {
+            var maximizer = new ClusterInfluenceMaximizer(client, Source(input));
+            SeedSelection selection = maximizer.Select(request, options, progress, cancellationToken);
+            if (maximizer.LastStatistics is { } s)
+            {
+                report(new ClusterReport
+                {
+                    Partitions = s.Partitions,
+                    Collections = s.Collections,
+                    CoverageStarts = s.CoverageStarts,
+                    CoverageStartBytes = s.CoverageStartBytes,
+                    GreedyRounds = s.GreedyRounds,
+                    GreedyBytes = s.GreedyBytes,
+                    BytesPerGreedyRound = s.BytesPerGreedyRound,
+                    MaxGreedyRoundBytes = s.MaxGreedyRoundBytes,
+                    CountCoveredBytes = s.CountCoveredBytes,
+                    Silos = [.. s.Silos.Select(x => new ClusterReport.SiloReport(x.Silo, x.Partitions, x.Sets, x.Entries, x.Bytes))],
+                });
+            }
+
+            return selection;
+        }, cancellationToken);
 
     public static SpreadEstimate Estimate(string cluster, ClusterInput input, SpreadRequest request, SimulationOptions options, IProgress<ProgressReport>? progress, CancellationToken cancellationToken) =>
         Run(cluster, client =>
-            new ClusterSpreadEstimator(client, Source(input, request.Graph)).Estimate(request, options, progress, cancellationToken), cancellationToken);
+            new ClusterSpreadEstimator(client, Source(input)).Estimate(request, options, progress, cancellationToken), cancellationToken);
 
     private static T Run<T>(string cluster, Func<IClusterClient, T> work, CancellationToken cancellationToken)
     {
         IPEndPoint gateway = ClusterAddress.Parse(cluster, "--cluster");
+        Probe(cluster, gateway, cancellationToken);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
         builder.UseOrleansClient(client =>
@@ -46,14 +75,14 @@ internal static class ClusterRunner
         using IHost host = builder.Build();
         using (var connect = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
-            connect.CancelAfter(ConnectTimeout);
+            connect.CancelAfter(JoinTimeout);
             try
             {
                 host.StartAsync(connect.Token).GetAwaiter().GetResult();
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
-                throw new CliInputException($"No cluster answers at {ErrorText.Escape(cluster)} within {ConnectTimeout.TotalSeconds:N0} s (start one with 'influence cluster silo --port P --gateway-port G'): {ErrorText.Clean(ex.GetBaseException().Message)}");
+                throw new CliInputException($"No cluster answers at {ErrorText.Escape(cluster)} within {JoinTimeout.TotalSeconds:N0} s (start one with 'influence cluster silo --port P --gateway-port G'): {ErrorText.Clean(ex.GetBaseException().Message)}");
             }
         }
 
@@ -75,42 +104,38 @@ internal static class ClusterRunner
         }
     }
 
-    /// <summary>
-    /// Where the silos read the graph: the silos load a file as it is stored, so the file must hold the arcs with the
-    /// request's probabilities. A graph file asked for with its own weights is used as it is; otherwise the client
-    /// writes the graph with its probabilities once, beside the other temporary files, under a name derived from the
-    /// input file (path, size, time) and the convention, so later runs and the silos' graph cache reuse it. The silos
-    /// must see the same path (one machine, or a shared folder); the run checks that their graph is this one.
-    /// </summary>
-    private static ClusterGraph Source(ClusterInput input, SocialGraph graph)
+    /// <summary>A TCP connection to the gateway within <see cref="ConnectTimeout"/>, or the one-line "no cluster" error.</summary>
+    private static void Probe(string cluster, IPEndPoint gateway, CancellationToken cancellationToken)
     {
-        string full = Path.GetFullPath(input.Path);
-        if (input.GivenWeights && SocialGraph.IsBinaryFile(full))
+        using var socket = new System.Net.Sockets.Socket(gateway.AddressFamily, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(ConnectTimeout);
+        try
         {
-            return new ClusterGraph(full);
+            socket.ConnectAsync(gateway, timeout.Token).AsTask().GetAwaiter().GetResult();
         }
-
-        var info = new FileInfo(full);
-        string key = $"{full}|{info.Length}|{info.LastWriteTimeUtc.Ticks}|{input.Convention}|{input.Undirected}";
-        ulong hash = Internal.Checksum64.Compute(System.Text.Encoding.UTF8.GetBytes(key));
-        string derived = Path.Combine(Path.GetTempPath(), $"influence-cluster-{hash:x16}.imgraph");
-        if (!File.Exists(derived))
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is System.Net.Sockets.SocketException or OperationCanceledException)
         {
-            graph.SaveBinary(derived);
+            throw new CliInputException($"No cluster answers at {ErrorText.Escape(cluster)} within {ConnectTimeout.TotalSeconds:N0} s (start one with 'influence cluster silo --port P --gateway-port G'): {ErrorText.Clean(ex.Message)}");
         }
-
-        return new ClusterGraph(derived);
     }
+
+    /// <summary>
+    /// Where the silos read the graph: the file the user named, at its full path, with the same read options and
+    /// probability convention as the client; each silo applies the convention itself on load (the weighted cascade from
+    /// the stored in-degrees, for example), so nothing is written. The silos must see the same path (one machine, or a
+    /// shared folder); the run checks that their graph is the client's (nodes, arcs, checksum of arrays and weights).
+    /// </summary>
+    internal static ClusterGraph Source(ClusterInput input) =>
+        new(Path.GetFullPath(input.Path), new EdgeListOptions { Undirected = input.Undirected }, input.Convention);
 }
 
 /// <summary>The local command's graph argument, as the cluster needs it.</summary>
 /// <param name="Path">The --graph file.</param>
-/// <param name="Convention">The --probability convention's name.</param>
-/// <param name="GivenWeights">Whether the convention is the file's own weights.</param>
+/// <param name="Convention">The --probability convention.</param>
 /// <param name="Undirected">--undirected.</param>
-internal sealed record ClusterInput(string Path, string Convention, bool GivenWeights, bool Undirected)
+internal sealed record ClusterInput(string Path, EdgeProbabilities Convention, bool Undirected)
 {
     /// <summary>The input of a command given --graph, --probability and --undirected.</summary>
-    public static ClusterInput Of(string path, EdgeProbabilities convention, bool undirected) =>
-        new(path, convention.Name, ReferenceEquals(convention, EdgeProbabilities.FromWeights), undirected);
+    public static ClusterInput Of(string path, EdgeProbabilities convention, bool undirected) => new(path, convention, undirected);
 }
