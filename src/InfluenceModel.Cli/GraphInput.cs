@@ -4,8 +4,9 @@ namespace InfluenceModel.Cli;
 
 /// <summary>
 /// The `--graph` argument of `seeds`, `spread` and `opinion`: a binary graph file (detected by its magic bytes), a
-/// GraphML (<c>.graphml</c>) or GML (<c>.gml</c>) file with node attributes, or an edge list; and `--nodes`, a node
-/// table (CSV: id, segment, numeric columns) beside an edge list or a binary graph file.
+/// GraphML (<c>.graphml</c>, <c>.graphml.gz</c>) or GML (<c>.gml</c>, <c>.gml.gz</c>) file with node attributes (gzip
+/// detected by its magic bytes and verified), or an edge list; and `--nodes`, a node table (CSV: id, segment, other
+/// columns) beside an edge list or a binary graph file.
 /// </summary>
 internal static class GraphInput
 {
@@ -18,10 +19,14 @@ internal static class GraphInput
     public static SocialGraph Load(string path, bool undirected, EdgeProbabilities convention, string? nodes = null) =>
         LoadAttributed(path, undirected, convention, nodes).Graph;
 
-    /// <summary>As <see cref="Load"/>, keeping the segment names and numeric node properties.</summary>
-    public static AttributedGraph LoadAttributed(string path, bool undirected, EdgeProbabilities convention, string? nodes = null)
+    /// <summary>
+    /// As <see cref="Load"/>, keeping the segment names and node properties; <paramref name="segmentAttribute"/> names the
+    /// node attribute (GraphML/GML) or column (<paramref name="nodes"/>) whose values are the segments (default "segment").
+    /// </summary>
+    public static AttributedGraph LoadAttributed(string path, bool undirected, EdgeProbabilities convention, string? nodes = null, string? segmentAttribute = null)
     {
         string existing = Existing(path);
+        AttributedGraphOptions? options = segmentAttribute is null ? null : new AttributedGraphOptions { SegmentAttribute = segmentAttribute };
         if (Format(existing) is { } format)
         {
             if (undirected)
@@ -34,21 +39,26 @@ internal static class GraphInput
                 throw new CliInputException($"--nodes applies to edge lists and graph files; the {format} file {EscapedPath(path)} carries its own node attributes.");
             }
 
-            AttributedGraph read = format == "GraphML" ? AttributedGraph.LoadGraphML(existing) : AttributedGraph.LoadGml(existing);
-            if (ReferenceEquals(convention, EdgeProbabilities.FromWeights) && !read.HasEdgeWeights && read.Graph.EdgeCount > 0)
+            AttributedGraph read = format == "GraphML" ? AttributedGraph.LoadGraphML(existing, options) : AttributedGraph.LoadGml(existing, options);
+            if (ReferenceEquals(convention, EdgeProbabilities.FromWeights) && !read.Graph.HasWeights && read.Graph.EdgeCount > 0)
             {
                 throw new CliInputException($"--probability weights needs edge weights, but the {format} file {EscapedPath(path)} has no 'weight' edge attribute; choose wc, uniform:P or trivalency.");
             }
 
-            return new AttributedGraph(read.Graph.WithEdgeProbabilities(convention), read.Graph.HasGroups ? read.Segments : null, read.Properties, read.HasEdgeWeights);
+            return new AttributedGraph(read.Graph.WithEdgeProbabilities(convention), read.Graph.HasGroups ? read.Segments : null, read.Properties);
         }
 
         SocialGraph graph = SocialGraph.IsBinaryFile(existing)
             ? LoadWeights(path, undirected).WithEdgeProbabilities(convention)
             : SocialGraph.LoadEdgeList(path, new EdgeListOptions { Undirected = undirected }, convention);
+        if (nodes is null && segmentAttribute is not null)
+        {
+            throw new CliInputException($"--segment-attribute names a node attribute of a GraphML/GML file or a column of --nodes; the edge list or graph file {EscapedPath(path)} has none.");
+        }
+
         return nodes is null
             ? new AttributedGraph(graph)
-            : AttributedGraph.LoadNodeTable(graph, File.Exists(nodes) ? nodes : throw new CliInputException($"--nodes file not found: {EscapedPath(nodes)}"));
+            : AttributedGraph.LoadNodeTable(graph, File.Exists(nodes) ? nodes : throw new CliInputException($"--nodes file not found: {EscapedPath(nodes)}"), options);
     }
 
     /// <summary>
@@ -68,7 +78,7 @@ internal static class GraphInput
         {
             return undirected
                 ? throw new CliInputException($"--undirected applies to edge lists; the {format} file {EscapedPath(path)} says itself whether its edges are directed.")
-                : WeightsAsRead(format == "GraphML" ? AttributedGraph.LoadGraphML(path) : AttributedGraph.LoadGml(path));
+                : (format == "GraphML" ? AttributedGraph.LoadGraphML(path) : AttributedGraph.LoadGml(path)).Graph;
         }
 
         if (SocialGraph.IsBinaryFile(path))
@@ -90,15 +100,20 @@ internal static class GraphInput
         return graph;
     }
 
-    private static SocialGraph WeightsAsRead(AttributedGraph read) => read.HasEdgeWeights ? read.Graph : read.Graph.WithoutWeights();
-
-    /// <summary>"GraphML" or "GML" by the file's extension (case-insensitive), else null (an edge list or a binary graph file).</summary>
-    public static string? Format(string path) => Path.GetExtension(path).ToUpperInvariant() switch
+    /// <summary>
+    /// "GraphML" or "GML" by the file's extension (case-insensitive; a trailing <c>.gz</c> is looked through, the reader
+    /// then decompresses by the gzip magic bytes), else null (an edge list or a binary graph file).
+    /// </summary>
+    public static string? Format(string path)
     {
-        ".GRAPHML" => "GraphML",
-        ".GML" => "GML",
-        _ => null,
-    };
+        string name = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? path[..^3] : path;
+        return Path.GetExtension(name).ToUpperInvariant() switch
+        {
+            ".GRAPHML" => "GraphML",
+            ".GML" => "GML",
+            _ => null,
+        };
+    }
 
     private static string Existing(string path) =>
         File.Exists(path) ? path : throw new CliInputException($"Graph file not found: {EscapedPath(path)}");

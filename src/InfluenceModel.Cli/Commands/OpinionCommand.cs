@@ -22,12 +22,16 @@ internal sealed class OpinionCommand(IAnsiConsole console) : Command<OpinionComm
     public sealed class Settings : CommandSettings
     {
         [CommandOption("-g|--graph <FILE>")]
-        [Description("Edge list (one 'u v' or 'u v w' per line, '#'/'%' comments, .gz allowed), a GraphML (.graphml) or GML (.gml) file with node attributes, or a binary graph file from 'graph convert'. An arc u v means u influences (tells) v. Required.")]
+        [Description("Edge list (one 'u v' or 'u v w' per line, '#'/'%' comments, .gz allowed), a GraphML (.graphml, .graphml.gz) or GML (.gml, .gml.gz) file with node attributes, or a binary graph file from 'graph convert'. An arc u v means u influences (tells) v. Required.")]
         public string? Graph { get; init; }
 
         [CommandOption("--nodes <FILE>")]
         [Description(NodesOption.Description)]
         public string? Nodes { get; init; }
+
+        [CommandOption("--segment-attribute <NAME>")]
+        [Description("The node attribute (GraphML/GML) or --nodes column whose values are the segments (any string or number attribute); default 'segment'. The final values are summarised by segment.")]
+        public string? SegmentAttribute { get; init; }
 
         [CommandOption("--undirected")]
         [Description("Read every line of an edge list as an undirected tie (both arcs).")]
@@ -128,6 +132,11 @@ internal sealed class OpinionCommand(IAnsiConsole console) : Command<OpinionComm
                 return ValidationResult.Error(error);
             }
 
+            if (SegmentAttribute is not null && string.IsNullOrWhiteSpace(SegmentAttribute))
+            {
+                return ValidationResult.Error("--segment-attribute must be a non-empty attribute name.");
+            }
+
             if (MaxPeriods is < 1 or > 100_000)
             {
                 return ValidationResult.Error($"--max-periods must be 1 to 100,000; it was {MaxPeriods}.");
@@ -174,7 +183,7 @@ internal sealed class OpinionCommand(IAnsiConsole console) : Command<OpinionComm
         ChartOption.Check(settings.Chart);
         string? outFolder = settings.Out is null ? null : OutputFiles.CheckFolder(settings.Out, "--out", "opinion.json");
         EdgeProbabilities convention = ProbabilityOption.Parse(settings.Probability);
-        AttributedGraph attributed = GraphInput.LoadAttributed(settings.Graph!, settings.Undirected, convention, settings.Nodes);
+        AttributedGraph attributed = GraphInput.LoadAttributed(settings.Graph!, settings.Undirected, convention, settings.Nodes, settings.SegmentAttribute);
         SocialGraph graph = attributed.Graph;
         OpinionModel model = CreateModel(settings);
         double[] initial = InitialOpinions(settings, model, attributed);
@@ -304,6 +313,11 @@ internal sealed class OpinionCommand(IAnsiConsole console) : Command<OpinionComm
             {
                 string known = attributed.Properties.Count == 0 ? "it has none" : "it has " + string.Join(", ", attributed.Properties.Select(p => ErrorText.Escape(p.Name)));
                 throw new CliInputException($"--initial property:{ErrorText.Escape(name)}: the graph has no numeric node attribute of that name ({known}).");
+            }
+
+            if (property.Kind == NodePropertyKind.Text)
+            {
+                throw new CliInputException($"--initial property:{ErrorText.Escape(property.Name)}: the attribute holds text, not numbers; name a numeric or boolean attribute (or use it as the segments with --segment-attribute {ErrorText.Escape(property.Name)}).");
             }
 
             bool binary = model.Kind != OpinionKind.Continuous;

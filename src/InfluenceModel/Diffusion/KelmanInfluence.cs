@@ -24,7 +24,7 @@ namespace InfluenceModel.Diffusion;
 /// θ_v (which happens when seeds stop after <see cref="SeedPeriods"/> or other compliant adopters drop out).
 /// </para>
 /// <para>
-/// <b>Internalization</b> (Friedkin–Johnsen): the private attitude x_v ∈ [0, 1] follows
+/// <b>Internalization</b> (Friedkin–Johnsen, the update of <c>Opinions.FriedkinJohnsenModel</c>, written once for both): the private attitude x_v ∈ [0, 1] follows
 /// x_v(t+1) = s_v·x_v(0) + (1 − s_v)·Σ_u T_uv·y_u(t), with y_u = 1 for adopters and x_u otherwise, T_uv = w'(u,v) / Σ_u w'(u,v)
 /// the row-normalised in-weights and s_v the stubbornness (a node without in-weight keeps x_v(0)). When x_v(t+1) ≥ τ
 /// (<see cref="InternalizationThreshold"/>) the node adopts by internalization, permanently.
@@ -246,23 +246,7 @@ public sealed class KelmanInfluence : DiffusionModel
                 }
             }
 
-            Row = new double[w.Length];
-            HasInfluence = new bool[n];
-            for (int v = 0; v < n; v++)
-            {
-                double total = 0;
-                for (int e = Offsets[v]; e < Offsets[v + 1]; e++)
-                {
-                    total += Weighted[e];
-                }
-
-                HasInfluence[v] = total > 0;
-                for (int e = Offsets[v]; e < Offsets[v + 1]; e++)
-                {
-                    Row[e] = total > 0 ? Weighted[e] / total : 0;
-                }
-            }
-
+            (Row, HasInfluence) = FriedkinJohnsen.Normalise(Offsets, Weighted);
             Stubbornness = new double[n];
             Initial = new double[n];
             for (int v = 0; v < n; v++)
@@ -308,13 +292,7 @@ public sealed class KelmanInfluence : DiffusionModel
             {
                 // The period-1 attitude when nobody adopts, computed exactly as a run computes it. A node whose attitude would
                 // not move and that would not internalize keeps its state until an in-neighbour changes.
-                double pull = 0;
-                for (int e = Offsets[v]; e < Offsets[v + 1]; e++)
-                {
-                    pull += Row[e] * Initial[Sources[e]];
-                }
-
-                double attitude = HasInfluence[v] ? (Stubbornness[v] * Initial[v]) + ((1 - Stubbornness[v]) * pull) : Initial[v];
+                double attitude = FriedkinJohnsen.Update(HasInfluence[v], Stubbornness[v], Initial[v], FriedkinJohnsen.Pull(Offsets, Sources, Row, v, Initial));
                 if (attitude != Initial[v] || attitude >= model.InternalizationThreshold)
                 {
                     unstable.Add(v);
@@ -397,7 +375,7 @@ public sealed class KelmanInfluence : DiffusionModel
                     rowSum += Row[e];
                 }
 
-                double bound = HasInfluence[v] ? (Stubbornness[v] * Initial[v]) + ((1 - Stubbornness[v]) * rowSum) : Initial[v];
+                double bound = FriedkinJohnsen.Update(HasInfluence[v], Stubbornness[v], Initial[v], rowSum);
                 if (bound + BoundMargin >= tau)
                 {
                     relevant[v] = true;
@@ -599,7 +577,7 @@ public sealed class KelmanInfluence : DiffusionModel
                             }
                         }
 
-                        attitude = hasInfluence[v] ? (s[v] * x0[v]) + ((1 - s[v]) * pull) : x0[v];
+                        attitude = FriedkinJohnsen.Update(hasInfluence[v], s[v], x0[v], pull);
                         newX[i] = attitude;
                     }
                     else
@@ -737,7 +715,7 @@ public sealed class KelmanInfluence : DiffusionModel
                     }
                 }
 
-                if (!changed && maxDelta <= m.AttitudeTolerance && period >= release)
+                if (!changed && FriedkinJohnsen.IsFixedPoint(maxDelta, m.AttitudeTolerance) && period >= release)
                 {
                     break;
                 }

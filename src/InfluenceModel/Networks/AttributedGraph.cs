@@ -4,7 +4,7 @@ namespace InfluenceModel.Networks;
 
 /// <summary>
 /// A <see cref="SocialGraph"/> with what a graph file says about its nodes: segment names (the graph's group labels,
-/// which the Kelman model's identification process reads) and numeric node properties. Read from GraphML
+/// which the Kelman model's identification process reads) and node properties (numbers, strings, booleans). Read from GraphML
 /// (<see cref="LoadGraphML(string, AttributedGraphOptions?)"/>), GML (<see cref="LoadGml(string, AttributedGraphOptions?)"/>)
 /// or a node table beside an edge list (<see cref="LoadNodeTable(SocialGraph, string, AttributedGraphOptions?)"/>), and
 /// written back to each (<see cref="WriteGraphML(Stream)"/>, <see cref="WriteGml(Stream)"/>, <see cref="WriteNodeTable(Stream)"/>).
@@ -13,11 +13,16 @@ namespace InfluenceModel.Networks;
 /// <remarks>
 /// <para>
 /// Segment g (the group label <see cref="SocialGraph.GroupOf(int)"/> = g) is named <see cref="Segments"/>[g]; labels are
-/// given in order of first appearance in the file. The arcs carry the file's weights (1 when the file has none, see
-/// <see cref="HasEdgeWeights"/>); turn them into propagation probabilities with
+/// given in order of first appearance in the file. The arcs carry the file's weights (1 when the file has none, and then
+/// <see cref="SocialGraph.HasWeights"/> is false); turn them into propagation probabilities with
 /// <see cref="SocialGraph.WithEdgeProbabilities(EdgeProbabilities)"/>, which keeps the segments.
 /// </para>
 /// <para>
+/// A file that starts with the gzip magic bytes (<c>.graphml.gz</c>, <c>.gml.gz</c>, <c>.csv.gz</c>; the name does not
+/// matter) is decompressed and verified as the edge-list reader verifies <c>.gz</c> files: its trailer's CRC-32 and
+/// length must match the data, so a truncated or corrupt file is an <see cref="InvalidDataException"/>, not a smaller
+/// graph (a parse error in a file whose trailer does not match reports the truncation). The size cap applies to the
+/// decompressed text.
 /// Every reader takes hostile input the way the edge-list reader does: the file size is capped
 /// (<see cref="AttributedGraphOptions.MaxFileBytes"/>), XML is read with DTD processing prohibited and no external
 /// resolution, nesting is limited to <see cref="MaxDepth"/>, text must be UTF-8 (GML, CSV) without control characters,
@@ -35,18 +40,16 @@ public sealed class AttributedGraph
     /// <summary>Creates an attributed graph from a graph whose group labels are the segments.</summary>
     /// <param name="graph">The graph; when <paramref name="segments"/> is given it must carry group labels.</param>
     /// <param name="segments">The name of each group label 0..<see cref="SocialGraph.GroupCount"/>−1 (distinct, not empty), or null: then the labels' own numbers ("0", "1", …) when the graph has groups, else none.</param>
-    /// <param name="properties">Numeric node properties (the file's numeric node attributes) with distinct names, each with one value per node; null for none.</param>
-    /// <param name="hasEdgeWeights">Whether the arc weights are meaningful (written to files); default true.</param>
+    /// <param name="properties">Node properties (the file's node attributes other than the segment) with distinct names, each with one value per node; null for none.</param>
     /// <exception cref="ArgumentNullException"><paramref name="graph"/> is null, or an element of a list is null.</exception>
     /// <exception cref="ArgumentException">
     /// <paramref name="segments"/> is given for a graph without groups, or does not name every label once; a property
     /// name repeats; a property does not have one value per node.
     /// </exception>
-    public AttributedGraph(SocialGraph graph, IReadOnlyList<string>? segments = null, IReadOnlyList<NodeProperty>? properties = null, bool hasEdgeWeights = true)
+    public AttributedGraph(SocialGraph graph, IReadOnlyList<string>? segments = null, IReadOnlyList<NodeProperty>? properties = null)
     {
         ArgumentNullException.ThrowIfNull(graph);
         Graph = graph;
-        HasEdgeWeights = hasEdgeWeights;
         if (segments is null)
         {
             _segments = [.. Enumerable.Range(0, graph.GroupCount).Select(g => g.ToString(System.Globalization.CultureInfo.InvariantCulture))];
@@ -93,14 +96,8 @@ public sealed class AttributedGraph
     /// <summary>The segment names: <c>Segments[g]</c> names group label g. Empty when the graph has no segments.</summary>
     public IReadOnlyList<string> Segments => _segments;
 
-    /// <summary>The numeric node properties (the file's numeric node attributes), in file order; the segment is not among them.</summary>
+    /// <summary>The node properties (the file's node attributes: numbers, strings, booleans), in file order; the segment is not among them.</summary>
     public IReadOnlyList<NodeProperty> Properties => _properties;
-
-    /// <summary>
-    /// Whether the arc weights came from the file (or the caller). False when the file had no weight attribute and every
-    /// arc got weight 1: asking for <see cref="EdgeProbabilities.FromWeights"/> then makes no sense.
-    /// </summary>
-    public bool HasEdgeWeights { get; }
 
     /// <summary>The segment name of <paramref name="node"/>, or null when the graph has no segments.</summary>
     /// <param name="node">A dense node index in [0, <see cref="SocialGraph.NodeCount"/>).</param>
@@ -123,15 +120,19 @@ public sealed class AttributedGraph
     /// <summary>
     /// Reads a GraphML file (<see href="http://graphml.graphdrawing.org/specification.html">GraphML 1.0</see>): nodes with
     /// their ids, edges (directed or undirected per <c>edgedefault</c> and each edge's <c>directed</c>), the segment
-    /// attribute, numeric node attributes (<c>attr.type</c> int, long, float, double) and the edge weight attribute, with
-    /// <c>&lt;default&gt;</c> values. Other attributes (strings, booleans, yEd graphics) are skipped.
+    /// attribute (<see cref="AttributedGraphOptions.SegmentAttribute"/>: any node attribute), node attributes as
+    /// properties (<c>attr.type</c> int, long, float, double as numbers; string as text; boolean as booleans, written
+    /// true/false or 1/0) and the edge weight attribute, with <c>&lt;default&gt;</c> values. Other data (edge and graph
+    /// attributes besides the weight, keys without <c>attr.name</c> such as yEd graphics) is skipped. A gzipped file is
+    /// read too (see the remarks of <see cref="AttributedGraph"/>).
     /// </summary>
     /// <remarks>
     /// Ids are kept as written; when every id is an integer in canonical decimal form they are stored as integers (as for
     /// edge lists). Self-loops and repeated arcs are dropped (the first is kept). Refused with a <see cref="FormatException"/>
     /// (file, line, column): a DTD or entity declaration, nesting deeper than <see cref="MaxDepth"/>, more than one
     /// graph, nested graphs and hyperedges, a node id given twice, an edge naming an undeclared node, a data element
-    /// naming an undeclared key or given twice, a number that is not finite (or a negative weight).
+    /// naming an undeclared key or given twice, a number that is not finite (or a negative weight), a boolean that is not
+    /// true, false, 1 or 0.
     /// </remarks>
     /// <param name="path">The file path.</param>
     /// <param name="options">Attribute names and the size cap; null for <see cref="AttributedGraphOptions.Default"/>.</param>
@@ -139,7 +140,7 @@ public sealed class AttributedGraph
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="FormatException">The file is not well-formed GraphML or breaks a rule above; the message says where.</exception>
-    /// <exception cref="InvalidDataException">The file is larger than <see cref="AttributedGraphOptions.MaxFileBytes"/>.</exception>
+    /// <exception cref="InvalidDataException">The file (decompressed) is larger than <see cref="AttributedGraphOptions.MaxFileBytes"/>, or it is gzip data that is truncated or corrupt.</exception>
     public static AttributedGraph LoadGraphML(string path, AttributedGraphOptions? options = null) =>
         LoadFile(path, (stream, o) => GraphMLFormat.Read(stream, o, path), options);
 
@@ -159,9 +160,11 @@ public sealed class AttributedGraph
     /// <summary>
     /// Reads a GML file (Himsolt's Graph Modelling Language, as networkx, igraph and Gephi write it): <c>graph [ directed
     /// 0|1 node [ id … label "…" … ] edge [ source … target … ] ]</c>. Node ids are the labels when every node has one
-    /// (as networkx reads them), else the integer <c>id</c>s. Numeric node keys become properties (<see cref="Properties"/>), the segment key (a
-    /// string or a number) the segments, the weight key the arc weights; nested lists (graphics) are skipped. A file
-    /// without <c>directed 1</c> is undirected, as the format says.
+    /// (as networkx reads them), else the integer <c>id</c>s. Other node keys become properties (<see cref="Properties"/>):
+    /// numbers as numbers, quoted strings as text (GML has no booleans; networkx writes them as 1/0, so they read as
+    /// numbers). The segment key (a string or a number) gives the segments, the weight key the arc weights; nested lists
+    /// (graphics) are skipped. A file without <c>directed 1</c> is undirected, as the format says. A gzipped file is read
+    /// too (see the remarks of <see cref="AttributedGraph"/>).
     /// </summary>
     /// <remarks>
     /// Strings may hold the entities <c>&amp;amp;</c>, <c>&amp;quot;</c>, <c>&amp;lt;</c>, <c>&amp;gt;</c>,
@@ -176,7 +179,7 @@ public sealed class AttributedGraph
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="FormatException">The file is not well-formed GML or breaks a rule above; the message says where.</exception>
-    /// <exception cref="InvalidDataException">The file is larger than <see cref="AttributedGraphOptions.MaxFileBytes"/>.</exception>
+    /// <exception cref="InvalidDataException">The file (decompressed) is larger than <see cref="AttributedGraphOptions.MaxFileBytes"/>, or it is gzip data that is truncated or corrupt.</exception>
     public static AttributedGraph LoadGml(string path, AttributedGraphOptions? options = null) =>
         LoadFile(path, (stream, o) => GmlFormat.Read(stream, o, path), options);
 
@@ -196,8 +199,10 @@ public sealed class AttributedGraph
     /// <summary>
     /// Reads a node table for <paramref name="graph"/> (usually read from an edge list): a CSV file (RFC 4180 quoting,
     /// UTF-8) whose header names an <c>id</c> column (the node ids of the graph file), optionally the segment column
-    /// (<see cref="AttributedGraphOptions.SegmentAttribute"/>), and numeric columns, which become properties (<see cref="Properties"/>) (an empty
-    /// cell is a missing value). The graph's arcs and weights are kept; its group labels are replaced by the segments.
+    /// (<see cref="AttributedGraphOptions.SegmentAttribute"/>), and other columns, which become properties
+    /// (<see cref="Properties"/>; an empty cell is a missing value): a column whose cells all read as numbers is numeric,
+    /// one whose cells are all true/false is boolean, any other is text. The graph's arcs and weights are kept; its group
+    /// labels are replaced by the segments. A gzipped file is read too (see the remarks of <see cref="AttributedGraph"/>).
     /// </summary>
     /// <remarks>
     /// Refused with a <see cref="FormatException"/> (file, line, column): no <c>id</c> column, a column name given twice,
@@ -208,11 +213,11 @@ public sealed class AttributedGraph
     /// <param name="graph">The graph the table describes.</param>
     /// <param name="path">The CSV file path.</param>
     /// <param name="options">The segment column's name and the size cap; null for <see cref="AttributedGraphOptions.Default"/>.</param>
-    /// <returns>The attributed graph (<see cref="HasEdgeWeights"/> true: the graph's weights are the caller's).</returns>
+    /// <returns>The attributed graph (the graph's arcs and weights, <see cref="SocialGraph.HasWeights"/> included).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="graph"/> or <paramref name="path"/> is null.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="FormatException">The table breaks a rule above; the message says where.</exception>
-    /// <exception cref="InvalidDataException">The file is larger than <see cref="AttributedGraphOptions.MaxFileBytes"/>.</exception>
+    /// <exception cref="InvalidDataException">The file (decompressed) is larger than <see cref="AttributedGraphOptions.MaxFileBytes"/>, or it is gzip data that is truncated or corrupt.</exception>
     public static AttributedGraph LoadNodeTable(SocialGraph graph, string path, AttributedGraphOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(graph);
@@ -236,8 +241,8 @@ public sealed class AttributedGraph
 
     /// <summary>
     /// Writes the graph as GraphML (UTF-8): every arc as a directed edge (<c>edgedefault="directed"</c>), the weight as
-    /// a double attribute named <c>weight</c> when <see cref="HasEdgeWeights"/>, the segment as a string attribute named
-    /// <c>segment</c>, each numeric property as a double. <see cref="LoadGraphML(string, AttributedGraphOptions?)"/>
+    /// a double attribute named <c>weight</c> when the graph <see cref="SocialGraph.HasWeights"/>, the segment as a string
+    /// attribute named <c>segment</c>, each property as a double, string or boolean attribute by its kind. <see cref="LoadGraphML(string, AttributedGraphOptions?)"/>
     /// reads it back equal (ids, arcs, weights, segments, properties).
     /// </summary>
     /// <param name="stream">A writable stream, left open.</param>
@@ -251,8 +256,9 @@ public sealed class AttributedGraph
 
     /// <summary>
     /// Writes the graph as GML (UTF-8): <c>directed 1</c>, each node with its position as <c>id</c> and its id as
-    /// <c>label</c>, <c>segment</c> and the numeric properties as keys, each arc as an edge with <c>weight</c> when
-    /// <see cref="HasEdgeWeights"/>. <see cref="LoadGml(string, AttributedGraphOptions?)"/> reads it back equal.
+    /// <c>label</c>, <c>segment</c> and the properties as keys (numbers as reals, text quoted, booleans as 1/0, which read
+    /// back as numbers), each arc as an edge with <c>weight</c> when the graph <see cref="SocialGraph.HasWeights"/>.
+    /// <see cref="LoadGml(string, AttributedGraphOptions?)"/> reads it back equal (a boolean property as its numeric view).
     /// </summary>
     /// <param name="stream">A writable stream, left open.</param>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
@@ -265,7 +271,8 @@ public sealed class AttributedGraph
 
     /// <summary>
     /// Writes the node table as CSV (UTF-8, RFC 4180 quoting): <c>id</c>, <c>segment</c> when the graph has segments,
-    /// then one column per numeric property (an empty cell for a missing value), one row per node in index order.
+    /// then one column per property (numbers round-tripping, text as is, booleans true/false; an empty cell for a missing
+    /// value), one row per node in index order.
     /// <see cref="LoadNodeTable(SocialGraph, string, AttributedGraphOptions?)"/> reads it back equal for the same graph.
     /// </summary>
     /// <param name="stream">A writable stream, left open.</param>
@@ -286,6 +293,34 @@ public sealed class AttributedGraph
         }
 
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        return read(file, options ?? AttributedGraphOptions.Default);
+        AttributedGraphOptions o = options ?? AttributedGraphOptions.Default;
+        if (!file.CanSeek || !GzipTrailer.StartsWithMagic(file))
+        {
+            return read(file, o);
+        }
+
+        using var gzip = new VerifiedGzipStream(file, GzipTrailer.Read(file, path, file.Length, "Graph file"));
+        AttributedGraph graph;
+        try
+        {
+            graph = read(gzip, o);
+        }
+        catch (FormatException)
+        {
+            // A truncated file's text usually ends mid-element: the truthful message is then the truncation.
+            if (gzip.CheckRest() is { } corrupt)
+            {
+                throw corrupt;
+            }
+
+            throw;
+        }
+
+        if (gzip.CheckRest() is { } mismatch)
+        {
+            throw mismatch;
+        }
+
+        return graph;
     }
 }

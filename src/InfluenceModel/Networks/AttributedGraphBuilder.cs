@@ -5,9 +5,10 @@ using InfluenceModel.Internal;
 namespace InfluenceModel.Networks;
 
 /// <summary>
-/// Collects what a GraphML or GML reader finds (node ids in order, arcs, segment values, numeric attributes) and builds
-/// the <see cref="AttributedGraph"/>: the one place for the rules both formats share (duplicate ids, finite numbers,
-/// segments on every node, integer-or-string ids).
+/// Collects what a GraphML or GML reader finds (node ids in order, arcs, segment values, numeric, string and boolean
+/// attributes) and builds the <see cref="AttributedGraph"/>: the one place for the rules both formats share (duplicate
+/// ids, finite numbers, booleans, segments on every node, integer-or-string ids, a graph without weights when the file
+/// has none).
 /// </summary>
 internal sealed class AttributedGraphBuilder(string source)
 {
@@ -15,7 +16,7 @@ internal sealed class AttributedGraphBuilder(string source)
     private readonly List<string> _ids = [];
     private readonly EdgeBuffer _arcs = new(16);
     private readonly List<string?> _segments = [];
-    private readonly List<(string Name, List<double?> Values)> _attributes = [];
+    private readonly List<(string Name, NodePropertyKind Kind, List<double?> Values, List<string?> Texts)> _attributes = [];
     private readonly Dictionary<string, int> _attributeIndex = new(StringComparer.OrdinalIgnoreCase);
     private bool _anySegment;
 
@@ -65,8 +66,8 @@ internal sealed class AttributedGraphBuilder(string source)
 
     public bool HasSegment(int node) => _segments[node] is not null;
 
-    /// <summary>Declares a numeric node attribute (in file order) and returns its slot.</summary>
-    public int DeclareAttribute(string name, string where)
+    /// <summary>Declares a node attribute of <paramref name="kind"/> (in file order) and returns its slot.</summary>
+    public int DeclareAttribute(string name, string where, NodePropertyKind kind = NodePropertyKind.Number)
     {
         if (_attributeIndex.ContainsKey(name))
         {
@@ -74,7 +75,7 @@ internal sealed class AttributedGraphBuilder(string source)
         }
 
         _attributeIndex.Add(name, _attributes.Count);
-        _attributes.Add((name, []));
+        _attributes.Add((name, kind, [], []));
         return _attributes.Count - 1;
     }
 
@@ -91,8 +92,26 @@ internal sealed class AttributedGraphBuilder(string source)
         values[node] = value;
     }
 
-    public double? GetAttribute(int slot, int node) =>
-        node < _attributes[slot].Values.Count ? _attributes[slot].Values[node] : null;
+    /// <summary>Sets a boolean attribute (stored as 1/0 until <see cref="Build"/>).</summary>
+    public void SetBoolean(int slot, int node, bool value) => SetAttribute(slot, node, value ? 1 : 0);
+
+    public void SetText(int slot, int node, string value)
+    {
+        List<string?> texts = _attributes[slot].Texts;
+        while (texts.Count <= node)
+        {
+            texts.Add(null);
+        }
+
+        texts[node] = value;
+    }
+
+    public NodePropertyKind KindOf(int slot) => _attributes[slot].Kind;
+
+    /// <summary>Whether <paramref name="node"/> has a value of the attribute in <paramref name="slot"/>.</summary>
+    public bool HasAttribute(int slot, int node) => _attributes[slot] is var a && (a.Kind == NodePropertyKind.Text
+        ? node < a.Texts.Count && a.Texts[node] is not null
+        : node < a.Values.Count && a.Values[node] is not null);
 
     /// <summary>Builds the graph: arcs into CSR (self-loops and repeats dropped), ids, segments, attributes.</summary>
     public AttributedGraph Build(string segmentAttribute)
@@ -121,18 +140,28 @@ internal sealed class AttributedGraphBuilder(string source)
         }
 
         var attributes = new List<NodeProperty>(_attributes.Count);
-        foreach ((string name, List<double?> values) in _attributes)
+        foreach ((string name, NodePropertyKind kind, List<double?> values, List<string?> texts) in _attributes)
         {
             while (values.Count < n)
             {
                 values.Add(null);
             }
 
-            attributes.Add(new NodeProperty(name, values));
+            while (texts.Count < n)
+            {
+                texts.Add(null);
+            }
+
+            attributes.Add(kind switch
+            {
+                NodePropertyKind.Text => NodeProperty.FromTexts(name, texts),
+                NodePropertyKind.Boolean => NodeProperty.FromBooleans(name, [.. values.Select(v => v is { } x ? x != 0 : (bool?)null)]),
+                _ => new NodeProperty(name, values),
+            });
         }
 
         SocialGraph graph = GraphBuilder.Build(n, _arcs, EdgeListOptions.Default, groups, ids);
-        return new AttributedGraph(graph, _anySegment ? names : null, attributes, HasEdgeWeights);
+        return new AttributedGraph(HasEdgeWeights ? graph : graph.WithoutWeights(), _anySegment ? names : null, attributes);
     }
 
     public FormatException Error(string where, string what) => new($"{Source}: {where}: {what}.");
@@ -147,6 +176,18 @@ internal sealed class AttributedGraphBuilder(string source)
         }
 
         return value;
+    }
+
+    /// <summary>A boolean as XML Schema writes it: true, false, 1 or 0 (case ignored, trimmed), or an error naming the value.</summary>
+    public bool Boolean(string text, string what, string where) => TryBoolean(text.Trim(), out bool value)
+        ? value
+        : throw Error(where, $"{what} must be true or false; it was '{Printable.Escape(text.Trim(), 80)}'");
+
+    /// <summary>Parses true, false, 1 or 0 (case ignored; no trimming).</summary>
+    public static bool TryBoolean(string text, out bool value)
+    {
+        value = text == "1" || text.Equals("true", StringComparison.OrdinalIgnoreCase);
+        return value || text == "0" || text.Equals("false", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>An arc weight: a finite float ≥ 0.</summary>
@@ -178,21 +219,11 @@ internal sealed class AttributedGraphBuilder(string source)
 }
 
 /// <summary>A read-only view of a stream that refuses to read past a byte cap (checked while reading).</summary>
-internal sealed class CappedStream(Stream inner, long cap, string source) : Stream
+internal sealed class CappedStream(Stream inner, long cap, string source) : ForwardReadStream
 {
     private long _read;
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
     public override long Position { get => _read; set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -206,6 +237,22 @@ internal sealed class CappedStream(Stream inner, long cap, string source) : Stre
 
         return n;
     }
+}
+
+/// <summary>The members of a read-only, forward-only stream that only reads: everything but <see cref="Stream.Read(Span{byte})"/> and the position.</summary>
+internal abstract class ForwardReadStream : Stream
+{
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public abstract override int Read(Span<byte> buffer);
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override void Flush()
     {

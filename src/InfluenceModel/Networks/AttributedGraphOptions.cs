@@ -38,7 +38,7 @@ public sealed record AttributedGraphOptions
     /// The edge attribute whose values are the arcs' weights (finite, ≥ 0). Default <c>"weight"</c>. Compared ordinally,
     /// ignoring case. An edge without it takes the attribute's declared default (GraphML <c>&lt;default&gt;</c>), else
     /// the file is refused; a file without the attribute gives every arc weight 1 and
-    /// <see cref="AttributedGraph.HasEdgeWeights"/> = <see langword="false"/>.
+    /// <see cref="SocialGraph.HasWeights"/> = <see langword="false"/>.
     /// </summary>
     /// <exception cref="ArgumentException">The value is null, empty or white space.</exception>
     public string WeightAttribute

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Buffers.Binary;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
@@ -73,42 +72,6 @@ internal static class EdgeListReader
 
     /// <summary>Whether <paramref name="c"/> is a control character other than tab, vertical tab and form feed.</summary>
     private static bool IsForbiddenControl(char c) => char.IsControl(c) && c is not ('\t' or '\v' or '\f' or '\r' or '\n');
-
-    /// <summary>The expected CRC-32 and length (mod 2³²) of a gzip file's data, from its last eight bytes.</summary>
-    private sealed record GzipTrailer(string Path, uint Crc, uint Size)
-    {
-        public static GzipTrailer Read(FileStream file, string path, long length)
-        {
-            if (length == 0)
-            {
-                throw new InvalidDataException($"Edge list '{Escape(path)}' is an empty file (0 bytes), not gzip data.");
-            }
-
-            Span<byte> header = stackalloc byte[10];
-            int got = file.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
-            if (got < 3 || header[0] != 0x1F || header[1] != 0x8B || header[2] != 8)
-            {
-                throw new InvalidDataException($"Edge list '{Escape(path)}' is named .gz but is not gzip data (it does not start with the gzip magic bytes 1F 8B 08).");
-            }
-
-            // 10-byte header, at least 2 bytes of deflate data, 8-byte trailer.
-            if (length < 20)
-            {
-                throw new InvalidDataException($"Edge list '{Escape(path)}' is truncated: {length} bytes cannot hold a gzip header, data and trailer.");
-            }
-
-            Span<byte> tail = stackalloc byte[8];
-            file.Seek(-8, SeekOrigin.End);
-            file.ReadExactly(tail);
-            file.Seek(0, SeekOrigin.Begin);
-            return new GzipTrailer(path, BinaryPrimitives.ReadUInt32LittleEndian(tail), BinaryPrimitives.ReadUInt32LittleEndian(tail[4..]));
-        }
-
-        public InvalidDataException Mismatch(uint crc, long size) => new(
-            $"Edge list '{Escape(Path)}' is truncated or corrupt: its gzip trailer promises {Size} bytes with CRC-32 {Crc:X8}, "
-            + $"but the data decompress to {size} bytes with CRC-32 {crc:X8}. Re-download or re-compress the file "
-            + "(multi-member gzip, such as bgzip output, is not supported: decompress it or recompress it with gzip).");
-    }
 
     /// <summary>A slice of a block parsed by the fast path: integer ids (two per arc) and weights.</summary>
     private sealed class Part
@@ -244,7 +207,7 @@ internal static class EdgeListReader
             }
             catch (InvalidDataException ex) when (trailer is not null)
             {
-                throw new InvalidDataException($"Edge list '{Escape(trailer.Path)}' is corrupt: the gzip data cannot be decompressed ({ex.Message}).", ex);
+                throw trailer.Corrupt(ex);
             }
 
             if (trailer is not null)

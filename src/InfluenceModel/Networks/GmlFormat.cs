@@ -27,6 +27,7 @@ internal static class GmlFormat
         public string? Label;
         public string? Segment;
         public List<(string Key, double Value, int Line, int Column)> Numbers = [];
+        public List<(string Key, string Value, int Line, int Column)> Texts = [];
         public int Line;
         public int Column;
     }
@@ -135,6 +136,10 @@ internal static class GmlFormat
             {
                 node.Numbers.Add((key.Text, lexer.Finite(value, $"node key '{Printable.Escape(key.Text, 80)}'"), value.Line, value.Column));
             }
+            else
+            {
+                node.Texts.Add((key.Text, value.Text, value.Line, value.Column));
+            }
         }
 
         return node.Id is null ? throw lexer.Error(start, "a node without an id") : node;
@@ -199,12 +204,12 @@ internal static class GmlFormat
 
             foreach ((string key, double value, int line, int column) in record.Numbers)
             {
-                if (!builder.TryGetAttribute(key, out int slot))
-                {
-                    slot = builder.DeclareAttribute(key, $"line {line}, column {column}");
-                }
+                builder.SetAttribute(Slot(builder, key, NodePropertyKind.Number, line, column), node, value);
+            }
 
-                builder.SetAttribute(slot, node, value);
+            foreach ((string key, string value, int line, int column) in record.Texts)
+            {
+                builder.SetText(Slot(builder, key, NodePropertyKind.Text, line, column), node, value);
             }
         }
 
@@ -222,6 +227,20 @@ internal static class GmlFormat
         }
 
         return builder.Build(options.SegmentAttribute);
+    }
+
+    /// <summary>The slot of node key <paramref name="key"/>, declared at its first use; a key must keep its kind (number or string).</summary>
+    private static int Slot(AttributedGraphBuilder builder, string key, NodePropertyKind kind, int line, int column)
+    {
+        string where = $"line {line}, column {column}";
+        if (!builder.TryGetAttribute(key, out int slot))
+        {
+            return builder.DeclareAttribute(key, where, kind);
+        }
+
+        return builder.KindOf(slot) == kind
+            ? slot
+            : throw builder.Error(where, $"node key '{Printable.Escape(key, 80)}' is {(kind == NodePropertyKind.Text ? "a string here but a number" : "a number here but a string")} in an earlier node; give it one kind");
     }
 
     /// <summary>GML tokens: keys, integers, reals, strings (entities decoded), '[' and ']'; '#' starts a comment line.</summary>
@@ -532,9 +551,15 @@ internal static class GmlFormat
 
             foreach (NodeProperty a in graph.Properties)
             {
-                if (a.Values[v] is { } value)
+                string? text = a.Kind switch
                 {
-                    w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {a.Name} {Real(value)}"));
+                    NodePropertyKind.Text => a.Texts[v] is { } t ? $"\"{Encode(t)}\"" : null,
+                    NodePropertyKind.Boolean => a.Booleans[v] is { } b ? (b ? "1" : "0") : null,
+                    _ => a.Values[v] is { } value ? Real(value) : null,
+                };
+                if (text is not null)
+                {
+                    w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {a.Name} {text}"));
                 }
             }
 
@@ -548,7 +573,7 @@ internal static class GmlFormat
             for (int k = 0; k < targets.Length; k++)
             {
                 w.Write(string.Create(CultureInfo.InvariantCulture, $"  edge [ source {u} target {targets[k]}"));
-                if (graph.HasEdgeWeights)
+                if (g.HasWeights)
                 {
                     w.Write(string.Create(CultureInfo.InvariantCulture, $" weight {Real(weights[k])}"));
                 }

@@ -35,6 +35,7 @@ internal static class GraphMLFormat
     private sealed class Key
     {
         public KeyRole Role;
+        public NodePropertyKind Kind;
         public int Slot = -1;
         public string? Default;
         public bool ForNodes;
@@ -91,6 +92,7 @@ internal static class GraphMLFormat
         private int _edgeLine;
         private int _edgeColumn;
         private Key? _weightKey;
+        private bool _dataHasElements;
 
         private string Where => $"line {lineInfo.LineNumber}, column {lineInfo.LinePosition}";
 
@@ -163,6 +165,7 @@ internal static class GraphMLFormat
         private Frame Open(Frame parent)
         {
             string name = reader.NamespaceURI is "" or Namespace ? reader.LocalName : "";
+            _dataHasElements |= parent == Frame.Data;
             switch (parent, name)
             {
                 case (Frame.Root, "graphml"):
@@ -254,10 +257,11 @@ internal static class GraphMLFormat
             {
                 key.Role = KeyRole.Segment;
             }
-            else if (attrName is not null && key.ForNodes && numeric)
+            else if (attrName is not null && key.ForNodes && (numeric || type is "string" or "boolean"))
             {
                 key.Role = KeyRole.Attribute;
-                key.Slot = _builder.DeclareAttribute(attrName, Where);
+                key.Kind = numeric ? NodePropertyKind.Number : type == "string" ? NodePropertyKind.Text : NodePropertyKind.Boolean;
+                key.Slot = _builder.DeclareAttribute(attrName, Where, key.Kind);
             }
 
             _keys.Add(id, key);
@@ -275,7 +279,8 @@ internal static class GraphMLFormat
             _ = key.Role switch
             {
                 KeyRole.Weight => _builder.Weight(key.Default, where),
-                KeyRole.Attribute => _builder.Number(key.Default, "the default", where),
+                KeyRole.Attribute when key.Kind == NodePropertyKind.Number => _builder.Number(key.Default, "the default", where),
+                KeyRole.Attribute when key.Kind == NodePropertyKind.Boolean => _builder.Boolean(key.Default, "the default", where) ? 1 : 0,
                 KeyRole.Segment when key.Default.Trim().Length == 0 => throw _builder.Error(where, "the segment default is empty"),
                 _ => 0,
             };
@@ -330,6 +335,7 @@ internal static class GraphMLFormat
 
             bool applies = forNode ? key.ForNodes && key.Role is KeyRole.Segment or KeyRole.Attribute : key.ForEdges && key.Role == KeyRole.Weight;
             _dataKey = applies ? key : null;
+            _dataHasElements = false;
             _text.Clear();
         }
 
@@ -337,8 +343,9 @@ internal static class GraphMLFormat
         {
             Key? key = _dataKey;
             _dataKey = null;
-            if (key is null)
+            if (key is null || (key.Kind == NodePropertyKind.Text && _dataHasElements))
             {
+                // Markup inside a string attribute (yEd graphics declared as a string) is not a value.
                 return;
             }
 
@@ -352,7 +359,7 @@ internal static class GraphMLFormat
                     _builder.SetSegment(_node, value.Trim(), Where);
                     break;
                 case KeyRole.Attribute:
-                    _builder.SetAttribute(key.Slot, _node, _builder.Number(value, "a node attribute", Where));
+                    SetAttribute(key, _node, value, "a node attribute", Where);
                     break;
             }
         }
@@ -372,11 +379,27 @@ internal static class GraphMLFormat
                     {
                         _builder.SetSegment(v, key.Default.Trim(), "a key's <default>");
                     }
-                    else if (key.Role == KeyRole.Attribute && _builder.GetAttribute(key.Slot, v) is null)
+                    else if (key.Role == KeyRole.Attribute && !_builder.HasAttribute(key.Slot, v))
                     {
-                        _builder.SetAttribute(key.Slot, v, _builder.Number(key.Default, "the default", "a key's <default>"));
+                        SetAttribute(key, v, key.Default, "the default", "a key's <default>");
                     }
                 }
+            }
+        }
+
+        private void SetAttribute(Key key, int node, string value, string what, string where)
+        {
+            switch (key.Kind)
+            {
+                case NodePropertyKind.Text:
+                    _builder.SetText(key.Slot, node, value);
+                    break;
+                case NodePropertyKind.Boolean:
+                    _builder.SetBoolean(key.Slot, node, _builder.Boolean(value, what, where));
+                    break;
+                default:
+                    _builder.SetAttribute(key.Slot, node, _builder.Number(value, what, where));
+                    break;
             }
         }
     }
@@ -405,10 +428,15 @@ internal static class GraphMLFormat
 
             for (int a = 0; a < graph.Properties.Count; a++)
             {
-                WriteKey(xml, "a" + a.ToString(CultureInfo.InvariantCulture), "node", graph.Properties[a].Name, "double");
+                WriteKey(xml, "a" + a.ToString(CultureInfo.InvariantCulture), "node", graph.Properties[a].Name, graph.Properties[a].Kind switch
+                {
+                    NodePropertyKind.Text => "string",
+                    NodePropertyKind.Boolean => "boolean",
+                    _ => "double",
+                });
             }
 
-            if (graph.HasEdgeWeights)
+            if (g.HasWeights)
             {
                 WriteKey(xml, "weight", "edge", "weight", "double");
             }
@@ -426,9 +454,16 @@ internal static class GraphMLFormat
 
                 for (int a = 0; a < graph.Properties.Count; a++)
                 {
-                    if (graph.Properties[a].Values[v] is { } value)
+                    NodeProperty property = graph.Properties[a];
+                    string? text = property.Kind switch
                     {
-                        WriteData(xml, "a" + a.ToString(CultureInfo.InvariantCulture), value.ToString("R", CultureInfo.InvariantCulture));
+                        NodePropertyKind.Text => property.Texts[v],
+                        NodePropertyKind.Boolean => property.Booleans[v] is { } b ? (b ? "true" : "false") : null,
+                        _ => property.Values[v]?.ToString("R", CultureInfo.InvariantCulture),
+                    };
+                    if (text is not null)
+                    {
+                        WriteData(xml, "a" + a.ToString(CultureInfo.InvariantCulture), text);
                     }
                 }
 
@@ -444,7 +479,7 @@ internal static class GraphMLFormat
                     xml.WriteStartElement("edge", Namespace);
                     xml.WriteAttributeString("source", g.NodeId(u));
                     xml.WriteAttributeString("target", g.NodeId(targets[k]));
-                    if (graph.HasEdgeWeights)
+                    if (g.HasWeights)
                     {
                         WriteData(xml, "weight", weights[k].ToString("R", CultureInfo.InvariantCulture));
                     }

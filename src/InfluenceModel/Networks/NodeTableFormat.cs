@@ -51,12 +51,12 @@ internal static class NodeTableFormat
         }
 
         int n = graph.NodeCount;
-        var values = new double?[header.Count][];
+        var cells = new string?[header.Count][];
         for (int c = 0; c < header.Count; c++)
         {
             if (c != idColumn && c != segmentColumn)
             {
-                values[c] = new double?[n];
+                cells[c] = new string?[n];
             }
         }
 
@@ -97,9 +97,7 @@ internal static class NodeTableFormat
                 }
                 else if (c != idColumn && cell.Length > 0)
                 {
-                    values[c][node] = double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && double.IsFinite(v)
-                        ? v
-                        : throw new FormatException($"{source}: line {line}, column {c + 1} ({Printable.Escape(header[c].Trim(), 80)}): '{Printable.Escape(cell, 80)}' is not a finite number.");
+                    cells[c][node] = cell;
                 }
             }
         }
@@ -129,9 +127,9 @@ internal static class NodeTableFormat
         var attributes = new List<NodeProperty>();
         for (int c = 0; c < header.Count; c++)
         {
-            if (values[c] is { } column)
+            if (cells[c] is { } column)
             {
-                attributes.Add(new NodeProperty(header[c].Trim(), column));
+                attributes.Add(Property(header[c].Trim(), column, c, seen, source));
             }
         }
 
@@ -225,6 +223,42 @@ internal static class NodeTableFormat
         }
     }
 
+    /// <summary>
+    /// A column as a property: numeric when every cell reads as a number (then each must be finite), boolean when every
+    /// cell is true or false (case ignored), text otherwise. An empty cell is a missing value.
+    /// </summary>
+    private static NodeProperty Property(string name, string?[] column, int c, int[] lineOf, string source)
+    {
+        var numbers = new double?[column.Length];
+        bool numeric = true, boolean = true;
+        for (int v = 0; v < column.Length && (numeric || boolean); v++)
+        {
+            if (column[v] is { } cell)
+            {
+                numeric &= double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out double x);
+                numbers[v] = x;
+                boolean &= cell.Equals("true", StringComparison.OrdinalIgnoreCase) || cell.Equals("false", StringComparison.OrdinalIgnoreCase);
+            }
+        }
+
+        if (numeric)
+        {
+            for (int v = 0; v < column.Length; v++)
+            {
+                if (numbers[v] is { } x && !double.IsFinite(x))
+                {
+                    throw new FormatException($"{source}: line {lineOf[v]}, column {c + 1} ({Printable.Escape(name, 80)}): '{Printable.Escape(column[v]!, 80)}' is not a finite number.");
+                }
+            }
+
+            return new NodeProperty(name, numbers);
+        }
+
+        return boolean
+            ? NodeProperty.FromBooleans(name, [.. column.Select(cell => cell is null ? (bool?)null : cell.Equals("true", StringComparison.OrdinalIgnoreCase))])
+            : NodeProperty.FromTexts(name, column);
+    }
+
     private static FormatException Error(string source, int line, int column, string what) => new($"{source}: line {line}, column {column}: {what}.");
 
     public static void Write(AttributedGraph graph, Stream stream)
@@ -258,7 +292,12 @@ internal static class NodeTableFormat
 
             foreach (NodeProperty a in graph.Properties)
             {
-                cells.Add(a.Values[v] is { } value ? value.ToString("R", CultureInfo.InvariantCulture) : "");
+                cells.Add(a.Kind switch
+                {
+                    NodePropertyKind.Text => a.Texts[v] ?? "",
+                    NodePropertyKind.Boolean => a.Booleans[v] is { } b ? (b ? "true" : "false") : "",
+                    _ => a.Values[v] is { } value ? value.ToString("R", CultureInfo.InvariantCulture) : "",
+                });
             }
 
             w.WriteLine(string.Join(',', cells.Select(Quote)));

@@ -90,25 +90,13 @@ internal sealed class AveragingData : ContinuousData
     {
         SelfWeight = selfWeight;
         Stubbornness = stubbornness;
-        Normalised = new double[InSources.Length];
-        HasInfluence = new bool[NodeCount];
-        for (int v = 0; v < NodeCount; v++)
+        var weights = new double[InWeights.Length];
+        for (int k = 0; k < weights.Length; k++)
         {
-            double total = 0;
-            for (int k = InOffsets[v]; k < InOffsets[v + 1]; k++)
-            {
-                total += InWeights[k];
-            }
-
-            if (total > 0)
-            {
-                HasInfluence[v] = true;
-                for (int k = InOffsets[v]; k < InOffsets[v + 1]; k++)
-                {
-                    Normalised[k] = InWeights[k] / total;
-                }
-            }
+            weights[k] = InWeights[k];
         }
+
+        (Normalised, HasInfluence) = FriedkinJohnsen.Normalise(InOffsets, weights);
     }
 
     public double SelfWeight { get; }
@@ -219,7 +207,10 @@ internal abstract class ContinuousRun(ContinuousData data) : OpinionRun
     }
 }
 
-/// <summary>DeGroot and Friedkin–Johnsen: x_v ← s_v·x_v(0) + (1 − s_v)·(a·x_v + (1 − a)·Σ_u W_vu·x_u), synchronous.</summary>
+/// <summary>
+/// DeGroot, x_v ← a·x_v + (1 − a)·Σ_u W_vu·x_u, and Friedkin–Johnsen, x_v ← s_v·x_v(0) + (1 − s_v)·Σ_u W_vu·x_u (the
+/// shared <see cref="FriedkinJohnsen"/> sweep, the update Kelman's internalization uses too), synchronous.
+/// </summary>
 internal sealed class AveragingRun(AveragingData data) : ContinuousRun(data)
 {
     private readonly AveragingData _data = data;
@@ -227,39 +218,34 @@ internal sealed class AveragingRun(AveragingData data) : ContinuousRun(data)
 
     public override bool Step(ref Xoshiro256 rng)
     {
-        double[] x = X, next = _next, w = _data.Normalised, x0 = Anchor;
+        double[] x = X, next = _next, w = _data.Normalised;
         int[] offsets = _data.InOffsets, sources = _data.InSources;
-        double[]? s = _data.Stubbornness;
         bool[] has = _data.HasInfluence;
-        double a = _data.SelfWeight;
-        double largest = 0;
-        for (int v = 0; v < x.Length; v++)
+        double largest;
+        if (_data.Stubbornness is { } s)
         {
-            double value = x[v];
-            if (has[v])
+            largest = FriedkinJohnsen.Step(offsets, sources, w, has, s, Anchor, x, next);
+        }
+        else
+        {
+            double a = _data.SelfWeight;
+            largest = 0;
+            for (int v = 0; v < x.Length; v++)
             {
-                double pull = 0;
-                for (int k = offsets[v]; k < offsets[v + 1]; k++)
+                double value = x[v];
+                if (has[v])
                 {
-                    pull += w[k] * x[sources[k]];
+                    // A convex combination of values in [0, 1]; the clamp only absorbs rounding (Σ W_vu may be 1 ± 1 ulp).
+                    value = Math.Clamp((a * value) + ((1 - a) * FriedkinJohnsen.Pull(offsets, sources, w, v, x)), 0, 1);
                 }
 
-                value = (a * value) + ((1 - a) * pull);
-                if (s is not null)
-                {
-                    value = (s[v] * x0[v]) + ((1 - s[v]) * value);
-                }
-
-                // A convex combination of values in [0, 1]; the clamp only absorbs rounding (Σ W_vu may be 1 ± 1 ulp).
-                value = Math.Clamp(value, 0, 1);
+                largest = Math.Max(largest, Math.Abs(value - x[v]));
+                next[v] = value;
             }
-
-            largest = Math.Max(largest, Math.Abs(value - x[v]));
-            next[v] = value;
         }
 
         (X, _next) = (next, x);
-        return largest <= _data.Tolerance;
+        return FriedkinJohnsen.IsFixedPoint(largest, _data.Tolerance);
     }
 }
 

@@ -137,6 +137,41 @@ public sealed class OpinionCommandTests : IDisposable
     }
 
     [Fact]
+    public void GzippedGraphML_WithAStringAttributeAsSegments_AndABooleanAsInitialOpinions()
+    {
+        // The same graph with a string 'region' and a boolean 'customer', gzipped; the regions become the segments.
+        string xml = File.ReadAllText(WriteGraphML())
+            .Replace("<key id=\"b\"", "<key id=\"r\" for=\"node\" attr.name=\"region\" attr.type=\"string\"><default>south</default></key>\n  <key id=\"c\" for=\"node\" attr.name=\"customer\" attr.type=\"boolean\"><default>false</default></key>\n  <key id=\"b\"", StringComparison.Ordinal)
+            .Replace("<data key=\"x\">0.8</data>", "<data key=\"x\">0.8</data><data key=\"r\">north</data><data key=\"c\">true</data>", StringComparison.Ordinal);
+        string path = Path.Combine(_folder, "g.graphml.gz");
+        using (var file = File.Create(path))
+        using (var gzip = new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionLevel.Fastest))
+        {
+            gzip.Write(System.Text.Encoding.UTF8.GetBytes(xml));
+        }
+
+        var (code, output, error) = Run("opinion", "--graph", path, "--segment-attribute", "region", "--model", "voter", "--initial", "property:customer", "-n", "20", "--format", "json");
+        Assert.True(code == 0, error);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(["south", "north"], json.RootElement.GetProperty("segments").EnumerateArray().Select(s => s.GetProperty("segment").GetString()));
+        Assert.Equal([4, 1], json.RootElement.GetProperty("segments").EnumerateArray().Select(s => s.GetProperty("nodes").GetInt32()));
+
+        // A text attribute cannot be opinions; a truncated file is the truncation, one line, exit 2.
+        var text = Run("opinion", "--graph", path, "--model", "hk", "--initial", "property:region");
+        Assert.Equal(2, text.Code);
+        Assert.Contains("the attribute holds text, not numbers", text.Error, StringComparison.Ordinal);
+        byte[] bytes = File.ReadAllBytes(path);
+        string cut = Path.Combine(_folder, "cut.graphml.gz");
+        File.WriteAllBytes(cut, bytes[..(bytes.Length * 2 / 3)]);
+        var truncated = Run("opinion", "--graph", cut, "--model", "hk");
+        Assert.Equal(2, truncated.Code);
+        Assert.Contains("corrupt", Assert.Single(truncated.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+        var blank = Run("opinion", "--graph", path, "--model", "hk", "--segment-attribute", " ");
+        Assert.Equal(2, blank.Code);
+        Assert.Contains("--segment-attribute must be a non-empty attribute name", blank.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MalformedGraphFiles_AreOneLine_WithTheLine_AndExitTwo()
     {
         string graphml = Path.Combine(_folder, "bad.graphml");

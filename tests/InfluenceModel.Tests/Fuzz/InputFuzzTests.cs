@@ -185,7 +185,8 @@ public sealed class InputFuzzTests : IDisposable
         {
             // The --graph reader of spread, seeds and opinion, with the default convention and with the file's own weights.
             // (The second only when the file has weights: without them it is the CLI's one-line refusal by design.)
-            if (GraphInput.LoadAttributed(path, undirected: false, EdgeProbabilities.WeightedCascade).HasEdgeWeights)
+            _ = GraphInput.LoadAttributed(path, undirected: false, EdgeProbabilities.WeightedCascade);
+            if (GraphInput.LoadWeights(path, undirected: false).HasWeights)
             {
                 _ = GraphInput.LoadAttributed(path, undirected: false, EdgeProbabilities.FromWeights);
             }

@@ -24,11 +24,7 @@ public sealed class AttributedGraphTests
             AttributedGraph original = RandomGraph(seed);
             foreach (string format in Formats)
             {
-                // GML has no attribute declarations: a property no node has a value for cannot be written.
-                AttributedGraph expected = format == "gml"
-                    ? new AttributedGraph(original.Graph, original.Graph.HasGroups ? original.Segments : null, [.. original.Properties.Where(p => p.Values.Any(v => v.HasValue))])
-                    : original;
-                AssertEqual(expected, RoundTrip(original, format), format);
+                AssertEqual(Expected(original, format), RoundTrip(original, format), format);
             }
         });
 
@@ -81,11 +77,16 @@ public sealed class AttributedGraphTests
         Assert.Equal(["a", "b", "c", "d"], Enumerable.Range(0, 4).Select(graph.NodeId));
         // a–b undirected (0.75 both ways), b→c directed (default 0.25), c–d undirected (0.25), the self-loop dropped.
         Assert.Equal(Arcs(("a", "b", 0.75f), ("b", "a", 0.75f), ("b", "c", 0.25f), ("c", "d", 0.25f), ("d", "c", 0.25f)), ArcsOf(graph));
-        Assert.True(g.HasEdgeWeights);
+        Assert.True(g.Graph.HasWeights);
         Assert.Equal(["fan", "casual"], g.Segments);
         Assert.Equal(["fan", "casual", "fan", "casual"], Enumerable.Range(0, 4).Select(v => g.SegmentOf(v)));
         Assert.Equal([0, 1, 0, 1], Enumerable.Range(0, 4).Select(graph.GroupOf));
-        Assert.Equal(["age", "opinion"], g.Properties.Select(p => p.Name));
+        // String attributes are properties too (kind Text); markup inside a string attribute (yEd graphics) is no value.
+        Assert.Equal(["age", "opinion", "name", "shape"], g.Properties.Select(p => p.Name));
+        Assert.Equal([NodePropertyKind.Number, NodePropertyKind.Number, NodePropertyKind.Text, NodePropertyKind.Text], g.Properties.Select(p => p.Kind));
+        Assert.Equal(["Ann", null, null, null], g.Properties[2].Texts);
+        Assert.Equal([null, null, null, null], g.Properties[2].Values);
+        Assert.Equal([null, null, null, null], g.Properties[3].Texts);
         Assert.Equal([31.0, 40.0, null, null], g.Properties[0].Values);
         Assert.Equal([0.5, 0.9, 0.5, 0.5], g.Properties[1].Values);
         Assert.True(g.Properties[1].IsComplete);
@@ -115,11 +116,11 @@ public sealed class AttributedGraphTests
         Assert.Equal(["fan", "2"], g.Segments);
         Assert.Equal([31.0, 45.0, null], g.Properties.Single().Values);
 
-        // Without labels the integer ids are the ids; 'directed 1' keeps one arc per edge; no weights: 1 and HasEdgeWeights false.
+        // Without labels the integer ids are the ids; 'directed 1' keeps one arc per edge; no weights: 1 and HasWeights false.
         AttributedGraph d = AttributedGraph.ReadGml(Utf8("graph [ directed 1 node [ id 5 ] node [ id -2 ] edge [ source 5 target -2 ] ]"));
         Assert.Equal(["5", "-2"], Enumerable.Range(0, 2).Select(d.Graph.NodeId));
         Assert.Equal(Arcs(("5", "-2", 1f)), ArcsOf(d.Graph));
-        Assert.False(d.HasEdgeWeights);
+        Assert.False(d.Graph.HasWeights);
         Assert.False(d.Graph.HasGroups);
         Assert.Empty(d.Segments);
     }
@@ -322,7 +323,13 @@ public sealed class AttributedGraphTests
         }
     }
 
-    /// <summary>A random graph: identity or string ids, weights in [0, 1], maybe segments, 0–2 properties with gaps and extremes.</summary>
+    /// <summary>The random graph of the round-trip property, for other test classes.</summary>
+    internal static AttributedGraph RandomGraphForTests(int seed) => RandomGraph(seed);
+
+    /// <summary>
+    /// A random graph: identity or string ids, weights in [0, 1] (or none), maybe segments, 0–4 properties (numbers with
+    /// gaps and extremes, text with markup, quotes and commas, booleans).
+    /// </summary>
     private static AttributedGraph RandomGraph(int seed)
     {
         var rng = new Random(seed);
@@ -354,15 +361,45 @@ public sealed class AttributedGraphTests
             segments = [.. Enumerable.Range(0, graph.GroupCount).Select(g => g % 2 == 0 ? $"seg {g}" : $"Ω,\"{g}\"")];
         }
 
+        if (rng.Next(4) == 0)
+        {
+            graph = graph.WithoutWeights();
+        }
+
         double[] extremes = [0, -0.0, 1e-300, -1e308, double.MaxValue, double.Epsilon, 0.1, 1.0 / 3];
-        var properties = Enumerable.Range(0, rng.Next(3)).Select(p => new NodeProperty($"p{p}",
-            [.. Enumerable.Range(0, n).Select(_ => rng.Next(5) switch
-            {
-                0 => (double?)null,
-                1 => extremes[rng.Next(extremes.Length)],
-                _ => (rng.NextDouble() - 0.5) * Math.Pow(10, rng.Next(-20, 20)),
-            })])).ToList();
-        return new AttributedGraph(graph, segments, properties, hasEdgeWeights: true);
+        string[] texts = ["t0", "Ω,\"q\" & <b>", "t 2", "zoë's", "t-1e3", "a,b"];
+        var properties = Enumerable.Range(0, rng.Next(5)).Select(p => (rng.Next(3)) switch
+        {
+            0 => NodeProperty.FromTexts($"p{p}", [.. Enumerable.Range(0, n).Select(_ => rng.Next(4) == 0 ? null : texts[rng.Next(texts.Length)] + rng.Next(100))]),
+            1 => NodeProperty.FromBooleans($"p{p}", [.. Enumerable.Range(0, n).Select(_ => rng.Next(3) switch { 0 => (bool?)null, 1 => true, _ => false })]),
+            _ => new NodeProperty($"p{p}",
+                [.. Enumerable.Range(0, n).Select(_ => rng.Next(5) switch
+                {
+                    0 => (double?)null,
+                    1 => extremes[rng.Next(extremes.Length)],
+                    _ => (rng.NextDouble() - 0.5) * Math.Pow(10, rng.Next(-20, 20)),
+                })]),
+        }).ToList();
+        return new AttributedGraph(graph, segments, properties);
+    }
+
+    /// <summary>
+    /// What a format gives back for <paramref name="original"/>: GML has no declarations, so a property without values
+    /// is not written, no booleans (written 1/0, read as numbers) and no weights without an edge; a CSV column without
+    /// values reads as numbers.
+    /// </summary>
+    internal static AttributedGraph Expected(AttributedGraph original, string format)
+    {
+        bool Any(NodeProperty p) => Enumerable.Range(0, p.Values.Count).Any(v => p.Texts[v] is not null || p.Values[v] is not null);
+        IEnumerable<NodeProperty> properties = format switch
+        {
+            "gml" => original.Properties.Where(Any).Select(p => p.Kind == NodePropertyKind.Boolean ? new NodeProperty(p.Name, p.Values) : p),
+            "csv" => original.Properties.Select(p => Any(p) ? p : new NodeProperty(p.Name, p.Values)),
+            _ => original.Properties,
+        };
+        // GML declares weights only on edges: a graph without arcs reads back without weights.
+        SocialGraph graph = format == "gml" && original.Graph.EdgeCount == 0 ? original.Graph.WithoutWeights() : original.Graph;
+        return new AttributedGraph(graph, original.Graph.HasGroups ? original.Segments : null, [.. properties]);
     }
 
     internal static void AssertEqual(AttributedGraph expected, AttributedGraph actual, string format)
@@ -371,6 +408,7 @@ public sealed class AttributedGraphTests
         Assert.True(e.NodeCount == a.NodeCount, $"{format}: node count");
         Assert.Equal(Enumerable.Range(0, e.NodeCount).Select(e.NodeId), Enumerable.Range(0, a.NodeCount).Select(a.NodeId));
         Assert.Equal(ArcsOf(e), ArcsOf(a));
+        Assert.True(e.HasWeights == a.HasWeights, $"{format}: HasWeights");
         Assert.Equal(Enumerable.Range(0, e.NodeCount).Select(expected.SegmentOf), Enumerable.Range(0, a.NodeCount).Select(actual.SegmentOf));
         // GML lists a node's keys, so its properties come in order of first appearance: compare by name.
         Assert.Equal(expected.Properties.Select(p => p.Name).Order(), actual.Properties.Select(p => p.Name).Order());
@@ -378,8 +416,11 @@ public sealed class AttributedGraphTests
         {
             Assert.True(actual.TryGetProperty(p.Name, out NodeProperty? back));
             // Bit-exact, so -0.0 and 0.0 differ.
+            Assert.Equal(p.Kind, back.Kind);
             Assert.Equal(p.Values.Select(v => v is { } x ? BitConverter.DoubleToInt64Bits(x) : (long?)null),
                 back.Values.Select(v => v is { } x ? BitConverter.DoubleToInt64Bits(x) : (long?)null));
+            Assert.Equal(p.Texts, back.Texts);
+            Assert.Equal(p.Booleans, back.Booleans);
         }
     }
 
