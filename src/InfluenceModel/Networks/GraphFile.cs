@@ -52,7 +52,8 @@ namespace InfluenceModel.Networks;
 /// no zeroing: <see cref="GC.AllocateUninitializedArray{T}(int, bool)"/>), on every core. Why not a memory-mapped view:
 /// the diffusion and seeding loops index managed <c>int[]</c>/<c>float[]</c> arrays, so a mapped file would have to be
 /// copied into them anyway, and measured on the 1 GB version-3 R-MAT file a mapped view plus copy took more CPU than
-/// the read (page faults on the mapping on top of the faults on the arrays; docs/performance.md, "Graph input").
+/// the read (page faults on the mapping on top of the faults on the arrays; "Graph input" in
+/// <see href="https://github.com/InfluenceModel/InfluenceModel/blob/main/docs/performance.md">docs/performance.md</see>).
 /// A graph without weights gets one array of 1s shared by both orders.
 /// </para>
 /// </remarks>
