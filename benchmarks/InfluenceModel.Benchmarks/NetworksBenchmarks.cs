@@ -15,6 +15,7 @@ public class GraphLoadBenchmarks
     private string _path = "";
     private string _text = "";
     private string _binary = "";
+    private string _binaryVersion2 = "";
 
     [GlobalSetup]
     public void Setup()
@@ -30,6 +31,8 @@ public class GraphLoadBenchmarks
 
         _binary = Path.Combine(folder, "email-enron.imgraph");
         SocialGraph.LoadEdgeList(_path).SaveBinary(_binary);
+        _binaryVersion2 = Path.Combine(folder, "email-enron-v2.imgraph");
+        GraphFile.Save(SocialGraph.LoadEdgeList(_path), _binaryVersion2, version: 2);
     }
 
     [GlobalCleanup]
@@ -43,6 +46,10 @@ public class GraphLoadBenchmarks
 
     [Benchmark]
     public int LoadEmailEnronBinary() => SocialGraph.LoadBinary(_binary).EdgeCount;
+
+    /// <summary>A format-version-2 file (out-CSR only, in-CSR rebuilt on load): what the previous library wrote.</summary>
+    [Benchmark]
+    public int LoadEmailEnronBinaryVersion2() => SocialGraph.LoadBinary(_binaryVersion2).EdgeCount;
 }
 
 /// <summary>

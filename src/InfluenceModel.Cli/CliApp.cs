@@ -96,6 +96,7 @@ internal static class CliApp
         {
             graph.SetDescription("Graph files: convert an edge list to a binary graph file that loads in milliseconds.");
             graph.AddCommand<Commands.GraphConvertCommand>("convert").WithDescription("Convert an edge list (.txt, .gz) to a binary graph file (CSR arcs, weights, ids, checksum); seeds and spread read it with --graph like an edge list.").WithExample("graph", "convert", "email-enron.txt.gz", "email-enron.imgraph");
+            graph.AddCommand<Commands.GraphInfoCommand>("info").WithDescription("Load a graph (graph file, edge list, GraphML/GML) and print its nodes, arcs, weights, groups and the time the load took.").WithExample("graph", "info", "email-enron.imgraph");
             graph.AddBranch("generate", generate =>
             {
                 generate.SetDescription("Generate a random graph as a graph file or an edge list.");

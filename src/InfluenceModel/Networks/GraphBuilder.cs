@@ -174,7 +174,10 @@ internal static class GraphBuilder
         return FromOutCsr(outOffsets, targets, weights, groups, ids);
     }
 
-    /// <summary>Builds the in-CSR from a finished out-CSR (rows sorted by source because sources are scanned in order).</summary>
+    /// <summary>
+    /// Builds the in-CSR from a finished out-CSR (rows sorted by source because sources are scanned in order). Without
+    /// weights (<paramref name="hasWeights"/> false, every weight 1) both orders share the one weight array.
+    /// </summary>
     public static SocialGraph FromOutCsr(int[] outOffsets, int[] targets, float[] weights, int[]? groups, NodeIdMap ids, bool hasWeights = true)
     {
         int nodeCount = outOffsets.Length - 1;
@@ -190,16 +193,31 @@ internal static class GraphBuilder
         }
 
         var sources = new int[targets.Length];
-        var inWeights = new float[targets.Length];
         var cursor = new int[nodeCount];
         Array.Copy(inOffsets, cursor, nodeCount);
-        for (int u = 0; u < nodeCount; u++)
+        float[] inWeights;
+        if (hasWeights)
         {
-            for (int e = outOffsets[u]; e < outOffsets[u + 1]; e++)
+            inWeights = new float[targets.Length];
+            for (int u = 0; u < nodeCount; u++)
             {
-                int at = cursor[targets[e]]++;
-                sources[at] = u;
-                inWeights[at] = weights[e];
+                for (int e = outOffsets[u]; e < outOffsets[u + 1]; e++)
+                {
+                    int at = cursor[targets[e]]++;
+                    sources[at] = u;
+                    inWeights[at] = weights[e];
+                }
+            }
+        }
+        else
+        {
+            inWeights = weights;
+            for (int u = 0; u < nodeCount; u++)
+            {
+                for (int e = outOffsets[u]; e < outOffsets[u + 1]; e++)
+                {
+                    sources[cursor[targets[e]]++] = u;
+                }
             }
         }
 

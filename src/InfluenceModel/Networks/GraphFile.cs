@@ -1,4 +1,6 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using InfluenceModel.Internal;
@@ -7,41 +9,62 @@ using Microsoft.Win32.SafeHandles;
 namespace InfluenceModel.Networks;
 
 /// <summary>
-/// The binary graph file (<c>.imgraph</c>): a <see cref="SocialGraph"/>'s out-CSR, weights, group labels and node ids,
-/// read back into the graph's arrays without parsing.
+/// The binary graph file (<c>.imgraph</c>): a <see cref="SocialGraph"/>'s two CSR orders, weights, group labels and node
+/// ids, read back into the graph's arrays without parsing.
 /// </summary>
 /// <remarks>
 /// <para>
-/// Layout (little-endian), version 2. A 64-byte header: magic <c>IMGRAPH\0</c> (8 bytes), version (uint32), flags
+/// Layout (little-endian), version 3. A 64-byte header: magic <c>IMGRAPH\0</c> (8 bytes), version (uint32), flags
 /// (uint32: bit 0 group labels; bits 1–2 the ids: 0 the indices themselves, 1 64-bit integers, 2 UTF-8 strings; bit 3
 /// the arcs have weights), node count n (int64), arc count m (int64), string-id bytes (int64), checksum (uint64), 16
-/// reserved zero bytes. Then the sections, each starting on an 8-byte boundary: out-offsets int32[n+1], targets
-/// int32[m], weights float32[m] (flag bit 3), groups int32[n] (flag bit 0), ids (int64[n], or int32 offsets[n+1]
-/// followed by the UTF-8 bytes).
+/// reserved zero bytes. Then the sections, each starting on an 8-byte boundary with zero padding: out-offsets
+/// int32[n+1], targets int32[m], out-weights float32[m] (flag bit 3), in-offsets int32[n+1], sources int32[m],
+/// in-weights float32[m] (flag bit 3), groups int32[n] (flag bit 0), ids (int64[n], or int32 offsets[n+1] followed by
+/// the UTF-8 bytes). Version 2 is the same without the three in-CSR sections.
 /// </para>
 /// <para>
-/// Versions: version 1 always stored a weight per arc, 1.0 where the edge list had none, so a file could not say
-/// whether its weights were real; version 2 stores them only when the graph has them
-/// (<see cref="SocialGraph.HasWeights"/>) and sets bit 3. A version-1 file is refused with a message asking to convert
-/// the edge list again, because its 1.0s cannot be told apart from given weights.
+/// Versions: version 1 always stored a weight per arc, 1.0 where the edge list had none, and is refused with a message
+/// asking to convert the edge list again, because its 1.0s cannot be told apart from given weights. Version 2 stored
+/// only the out-CSR; it is still read (the in-CSR is rebuilt by a scatter, the old speed) and
+/// <c>influence graph convert old.imgraph new.imgraph</c> rewrites it as version 3. Version 3 stores the in-CSR too,
+/// because rebuilding it was the whole cost of a large load: on the 118.8 M-arc R-MAT graph the scatter
+/// (<see cref="GraphBuilder.FromOutCsr"/>: three random accesses per arc into arrays of 28–475 MB) took about 85 % of
+/// the load's CPU, against one sequential pass for everything else. The price is a file about twice as large (16 bytes
+/// per weighted arc instead of 8).
 /// </para>
 /// <para>
-/// The checksum (<see cref="Checksum64"/>) chains the first 40 header bytes and every section, so a flipped bit anywhere
-/// is found. After the checksum the structure is still validated (offsets ascending from 0 to m, targets in [0, n),
-/// weights finite and ≥ 0, labels ≥ 0), because the diffusion and seeding loops index the arrays without bounds checks.
-/// The in-CSR is not stored: it is rebuilt from the out-CSR (a linear scatter), which halves the file and cannot
-/// disagree with it.
+/// Checksum (version 3): every section is cut into blocks of <see cref="BlockBytes"/>; each block's
+/// <see cref="Checksum64"/> is taken on its own, and the file's 64-bit checksum is <see cref="Checksum64"/> of the
+/// block checksums in file order, seeded with the checksum of the first 40 header bytes. Blocks can so be read and
+/// checked on all cores at once, in any order, with a result that does not depend on the number of cores; a flipped bit
+/// anywhere still changes it (each block checksum is a 64-bit hash, and their order is fixed by the header's counts).
+/// Version 2 chained one checksum through the header and the sections, which must be computed in sequence.
 /// </para>
 /// <para>
-/// Loading reads each section with one positional read straight into the array the graph keeps (no parsing, no
-/// intermediate copy). A memory-mapped view would still have to be copied into those arrays, since the hot loops of
-/// the diffusion and seeding code index managed arrays; reading into them costs the same as the copy.
+/// After the checksum the structure is validated, because the diffusion and seeding loops index the arrays without
+/// bounds checks: offsets ascending from 0 to m, targets and sources in [0, n), weights finite and ≥ 0, labels ≥ 0,
+/// sources ascending within each in-row; and the in-CSR must be the transpose of the out-CSR, checked with an
+/// order-independent 64-bit hash of the arc multiset (the wrapping sum of a 64-bit mix of each (source, target, weight))
+/// computed once from each order. All of this is one parallel pass over the arrays.
+/// </para>
+/// <para>
+/// Loading is a positional read per block straight into the array the graph keeps (no parsing, no intermediate copy,
+/// no zeroing: <see cref="GC.AllocateUninitializedArray{T}(int, bool)"/>), on every core. Why not a memory-mapped view:
+/// the diffusion and seeding loops index managed <c>int[]</c>/<c>float[]</c> arrays, so a mapped file would have to be
+/// copied into them anyway, and measured on the 1 GB version-3 R-MAT file a mapped view plus copy took more CPU than
+/// the read (page faults on the mapping on top of the faults on the arrays; "Graph input" in
+/// <see href="https://github.com/InfluenceModel/InfluenceModel/blob/main/docs/performance.md">docs/performance.md</see>).
+/// A graph without weights gets one array of 1s shared by both orders.
 /// </para>
 /// </remarks>
 internal static class GraphFile
 {
-    public const int Version = 2;
+    public const int Version = 3;
     public const int HeaderBytes = 64;
+
+    /// <summary>The block size of the version-3 checksum and of the parallel reads: 256 KiB.</summary>
+    public const int BlockBytes = 1 << 18;
+
     private const int ChecksumOffset = 40;
     private const uint FlagGroups = 1;
     private const uint FlagWeights = 8;
@@ -60,10 +83,24 @@ internal static class GraphFile
         return RandomAccess.Read(handle, head, 0) == 8 && head.SequenceEqual(Magic);
     }
 
-    public static void Save(SocialGraph graph, string path)
+    /// <summary>The format version in the header of a file that starts with the magic bytes (0 when it is shorter than 12 bytes).</summary>
+    public static uint VersionOf(string path)
+    {
+        using SafeFileHandle handle = File.OpenHandle(path);
+        Span<byte> head = stackalloc byte[12];
+        return RandomAccess.Read(handle, head, 0) == 12 ? BinaryPrimitives.ReadUInt32LittleEndian(head[8..]) : 0;
+    }
+
+    /// <summary>Writes <paramref name="graph"/>; <paramref name="version"/> 2 (out-CSR only) is kept for compatibility tests.</summary>
+    public static void Save(SocialGraph graph, string path, int version = Version)
     {
         CheckEndianness();
-        int n = graph.NodeCount, m = graph.EdgeCount;
+        if (version is not (2 or Version))
+        {
+            throw new ArgumentOutOfRangeException(nameof(version), version, $"version must be 2 or {Version}; it was {version}.");
+        }
+
+        int n = graph.NodeCount;
         NodeIdMap ids = graph.IdMap;
         uint idKind = ids.StringIds is not null ? IdString : ids.IntegerIds is not null ? IdInteger : IdIdentity;
         byte[][]? utf8 = null;
@@ -85,16 +122,26 @@ internal static class GraphFile
 
         var header = new byte[HeaderBytes];
         Magic.CopyTo(header);
-        BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(8), Version);
+        BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(8), (uint)version);
         BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(12), (graph.HasGroups ? FlagGroups : 0) | (graph.HasWeights ? FlagWeights : 0) | (idKind << (int)IdShift));
         BinaryPrimitives.WriteInt64LittleEndian(header.AsSpan(16), n);
-        BinaryPrimitives.WriteInt64LittleEndian(header.AsSpan(24), m);
+        BinaryPrimitives.WriteInt64LittleEndian(header.AsSpan(24), graph.EdgeCount);
         BinaryPrimitives.WriteInt64LittleEndian(header.AsSpan(32), idBytes);
 
         var sections = new List<Array> { graph.OutOffsetArray, graph.OutTargetArray };
         if (graph.HasWeights)
         {
             sections.Add(graph.OutWeightArray);
+        }
+
+        if (version >= 3)
+        {
+            sections.Add(graph.InOffsetArray);
+            sections.Add(graph.InSourceArray);
+            if (graph.HasWeights)
+            {
+                sections.Add(graph.InWeightArray);
+            }
         }
 
         if (graph.GroupArray is { } groups)
@@ -118,10 +165,21 @@ internal static class GraphFile
             sections.Add(all);
         }
 
-        ulong checksum = Checksum64.Compute(header.AsSpan(0, ChecksumOffset));
-        foreach (Array section in sections)
+        List<Block> blocks = Plan(sections, HeaderBytes);
+        ulong checksum;
+        if (version == 2)
         {
-            checksum = Checksum64.Compute(AsBytes(section), checksum);
+            checksum = Checksum64.Compute(header.AsSpan(0, ChecksumOffset));
+            foreach (Array section in sections)
+            {
+                checksum = Checksum64.Compute(Bytes(section, 0, checked((int)Buffer.ByteLength(section))), checksum);
+            }
+        }
+        else
+        {
+            var digests = new ulong[blocks.Count];
+            Parallel.For(0, blocks.Count, i => digests[i] = Checksum64.Compute(blocks[i].Span(sections)));
+            checksum = Combine(header, digests);
         }
 
         BinaryPrimitives.WriteUInt64LittleEndian(header.AsSpan(ChecksumOffset), checksum);
@@ -133,17 +191,13 @@ internal static class GraphFile
         {
             using (SafeFileHandle handle = File.OpenHandle(temp, FileMode.CreateNew, FileAccess.Write))
             {
-                long offset = 0;
-                RandomAccess.Write(handle, header, offset);
-                offset += HeaderBytes;
-                foreach (Array section in sections)
+                RandomAccess.Write(handle, header, 0);
+                foreach (Block block in blocks)
                 {
-                    ReadOnlySpan<byte> bytes = AsBytes(section);
-                    RandomAccess.Write(handle, bytes, offset);
-                    offset = Align(offset + bytes.Length);
+                    RandomAccess.Write(handle, block.Span(sections), block.FileOffset);
                 }
 
-                RandomAccess.SetLength(handle, offset);
+                RandomAccess.SetLength(handle, End(sections, HeaderBytes));
                 RandomAccess.FlushToDisk(handle);
             }
 
@@ -161,7 +215,7 @@ internal static class GraphFile
         using SafeFileHandle handle = File.OpenHandle(path);
         long length = RandomAccess.GetLength(handle);
         string name = EdgeListReader.Escape(path);
-        Span<byte> header = stackalloc byte[HeaderBytes];
+        var header = new byte[HeaderBytes];
         if (length < HeaderBytes || RandomAccess.Read(handle, header, 0) < HeaderBytes)
         {
             throw new InvalidDataException(length >= 8 && HasMagic(path)
@@ -169,38 +223,39 @@ internal static class GraphFile
                 : $"'{name}' is not an InfluenceModel graph file ({length} bytes; a graph file starts with a {HeaderBytes}-byte header).");
         }
 
-        if (!header[..8].SequenceEqual(Magic))
+        if (!header.AsSpan(0, 8).SequenceEqual(Magic))
         {
             throw new InvalidDataException($"'{name}' is not an InfluenceModel graph file (it does not start with the magic bytes IMGRAPH).");
         }
 
-        uint version = BinaryPrimitives.ReadUInt32LittleEndian(header[8..]);
+        uint version = BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(8));
         if (version == 1)
         {
-            throw new InvalidDataException($"Graph file '{name}' has format version 1, which stored 1.0 for missing weights and so cannot say whether its arcs have weights; this library reads version {Version}. Convert the edge list again with this version.");
+            throw new InvalidDataException($"Graph file '{name}' has format version 1, which stored 1.0 for missing weights and so cannot say whether its arcs have weights; this library reads versions 2 and {Version}. Convert the edge list again with this version.");
         }
 
-        if (version != Version)
+        if (version is not (2 or Version))
         {
-            throw new InvalidDataException($"Graph file '{name}' has format version {version}; this library reads version {Version}. Convert the edge list again with this version.");
+            throw new InvalidDataException($"Graph file '{name}' has format version {version}; this library reads versions 2 and {Version}. Convert the edge list again with this version.");
         }
 
-        uint flags = BinaryPrimitives.ReadUInt32LittleEndian(header[12..]);
-        long n = BinaryPrimitives.ReadInt64LittleEndian(header[16..]);
-        long m = BinaryPrimitives.ReadInt64LittleEndian(header[24..]);
-        long idBytes = BinaryPrimitives.ReadInt64LittleEndian(header[32..]);
-        ulong checksum = BinaryPrimitives.ReadUInt64LittleEndian(header[ChecksumOffset..]);
+        uint flags = BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(12));
+        long n = BinaryPrimitives.ReadInt64LittleEndian(header.AsSpan(16));
+        long m = BinaryPrimitives.ReadInt64LittleEndian(header.AsSpan(24));
+        long idBytes = BinaryPrimitives.ReadInt64LittleEndian(header.AsSpan(32));
+        ulong checksum = BinaryPrimitives.ReadUInt64LittleEndian(header.AsSpan(ChecksumOffset));
         uint idKind = (flags & IdMask) >> (int)IdShift;
         bool hasGroups = (flags & FlagGroups) != 0;
         bool hasWeights = (flags & FlagWeights) != 0;
-        if ((flags & ~(FlagGroups | FlagWeights | IdMask)) != 0 || idKind > IdString || header[48..].ContainsAnyExcept((byte)0)
+        if ((flags & ~(FlagGroups | FlagWeights | IdMask)) != 0 || idKind > IdString || header.AsSpan(48).ContainsAnyExcept((byte)0)
             || n < 0 || n >= Array.MaxLength || m < 0 || m > Array.MaxLength || idBytes < 0 || idBytes > int.MaxValue
             || (idKind != IdString && idBytes != 0))
         {
             throw Corrupt(name, "its header is invalid");
         }
 
-        long expected = HeaderBytes + Align(4 * (n + 1)) + Align(4 * m) + (hasWeights ? Align(4 * m) : 0) + (hasGroups ? Align(4 * n) : 0)
+        long csr = Align(4 * (n + 1)) + Align(4 * m) + (hasWeights ? Align(4 * m) : 0);
+        long expected = HeaderBytes + (version >= 3 ? 2 * csr : csr) + (hasGroups ? Align(4 * n) : 0)
             + idKind switch { IdInteger => Align(8 * n), IdString => Align(4 * (n + 1)) + Align(idBytes), _ => 0 };
         if (length != expected)
         {
@@ -209,11 +264,10 @@ internal static class GraphFile
                 : $"Graph file '{name}' is corrupt: {length:N0} bytes, but its header ({n:N0} nodes, {m:N0} arcs) describes {expected:N0}.");
         }
 
-        ulong actual = Checksum64.Compute(header[..ChecksumOffset]);
-        long offset = HeaderBytes;
+        var layout = new Layout(name, flags, (int)n, (int)m, (int)idBytes, version);
         try
         {
-            return ReadBody(handle, name, flags, (int)n, (int)m, (int)idBytes, checksum, ref offset, ref actual);
+            return version == 2 ? LoadVersion2(handle, layout, header, checksum) : LoadVersion3(handle, layout, header, checksum);
         }
         catch (InvalidDataException ex) when (!ex.Message.StartsWith("Graph file", StringComparison.Ordinal))
         {
@@ -225,45 +279,144 @@ internal static class GraphFile
         }
     }
 
-    private static SocialGraph ReadBody(SafeFileHandle handle, string name, uint flags, int n, int m, int idBytes, ulong checksum, ref long offset, ref ulong actual)
+    /// <summary>What the header says: the sections present and their lengths.</summary>
+    private sealed record Layout(string Name, uint Flags, int N, int M, int IdBytes, uint Version)
     {
-        uint idKind = (flags & IdMask) >> (int)IdShift;
-        bool hasGroups = (flags & FlagGroups) != 0;
-        int[] outOffsets = ReadSection<int>(handle, n + 1, ref offset, ref actual);
-        int[] targets = ReadSection<int>(handle, m, ref offset, ref actual);
-        bool hasWeights = (flags & FlagWeights) != 0;
-        float[] weights = hasWeights ? ReadSection<float>(handle, m, ref offset, ref actual) : Ones(m);
-        int[]? groups = hasGroups ? ReadSection<int>(handle, n, ref offset, ref actual) : null;
-        long[]? integerIds = idKind == IdInteger ? ReadSection<long>(handle, n, ref offset, ref actual) : null;
-        int[]? stringOffsets = idKind == IdString ? ReadSection<int>(handle, n + 1, ref offset, ref actual) : null;
-        byte[]? stringBytes = idKind == IdString ? ReadSection<byte>(handle, idBytes, ref offset, ref actual) : null;
-        if (actual != checksum)
+        public uint IdKind => (Flags & IdMask) >> (int)IdShift;
+
+        public bool HasGroups => (Flags & FlagGroups) != 0;
+
+        public bool HasWeights => (Flags & FlagWeights) != 0;
+    }
+
+    /// <summary>The arrays of a file, allocated without zeroing, in section order.</summary>
+    private sealed class Arrays
+    {
+        public Arrays(Layout layout)
         {
-            throw Corrupt(name, $"its checksum is {actual:X16} but the header records {checksum:X16}");
+            int n = layout.N, m = layout.M;
+            OutOffsets = Add(GC.AllocateUninitializedArray<int>(n + 1));
+            Targets = Add(GC.AllocateUninitializedArray<int>(m));
+            OutWeights = layout.HasWeights ? Add(GC.AllocateUninitializedArray<float>(m)) : null;
+            if (layout.Version >= 3)
+            {
+                InOffsets = Add(GC.AllocateUninitializedArray<int>(n + 1));
+                Sources = Add(GC.AllocateUninitializedArray<int>(m));
+                InWeights = layout.HasWeights ? Add(GC.AllocateUninitializedArray<float>(m)) : null;
+            }
+
+            Groups = layout.HasGroups ? Add(GC.AllocateUninitializedArray<int>(n)) : null;
+            IntegerIds = layout.IdKind == IdInteger ? Add(GC.AllocateUninitializedArray<long>(n)) : null;
+            StringOffsets = layout.IdKind == IdString ? Add(GC.AllocateUninitializedArray<int>(n + 1)) : null;
+            StringBytes = layout.IdKind == IdString ? Add(GC.AllocateUninitializedArray<byte>(layout.IdBytes)) : null;
         }
 
-        Validate(name, n, outOffsets, targets, weights, groups);
-        NodeIdMap ids = idKind switch
+        public List<Array> Sections { get; } = [];
+
+        public int[] OutOffsets { get; }
+
+        public int[] Targets { get; }
+
+        public float[]? OutWeights { get; }
+
+        public int[]? InOffsets { get; }
+
+        public int[]? Sources { get; }
+
+        public float[]? InWeights { get; }
+
+        public int[]? Groups { get; }
+
+        public long[]? IntegerIds { get; }
+
+        public int[]? StringOffsets { get; }
+
+        public byte[]? StringBytes { get; }
+
+        private T[] Add<T>(T[] array)
         {
-            IdInteger => NodeIdMap.FromIntegers(integerIds!),
-            IdString => NodeIdMap.FromStrings(DecodeStrings(name, stringOffsets!, stringBytes!)),
-            _ => NodeIdMap.Identity(n),
-        };
-        return GraphBuilder.FromOutCsr(outOffsets, targets, weights, groups, ids, hasWeights);
+            Sections.Add(array);
+            return array;
+        }
     }
 
-    private static float[] Ones(int count)
+    private static SocialGraph LoadVersion3(SafeFileHandle handle, Layout layout, byte[] header, ulong checksum)
     {
-        var ones = GC.AllocateUninitializedArray<float>(count);
-        Array.Fill(ones, 1f);
-        return ones;
+        var arrays = new Arrays(layout);
+        List<Block> blocks = Plan(arrays.Sections, HeaderBytes);
+        var digests = new ulong[blocks.Count];
+        float[]? ones = null;
+        Run(() => Parallel.For(0, blocks.Count + 1, i =>
+        {
+            if (i == blocks.Count)
+            {
+                // A graph without weights: one array of 1s for both orders, filled while the blocks are read.
+                ones = layout.HasWeights ? null : Ones(layout.M);
+                return;
+            }
+
+            Span<byte> bytes = blocks[i].Span(arrays.Sections);
+            ReadFully(handle, bytes, blocks[i].FileOffset);
+            digests[i] = Checksum64.Compute(bytes);
+        }));
+        CheckPadding(handle, arrays.Sections, HeaderBytes);
+        ulong actual = Combine(header, digests);
+        if (actual != checksum)
+        {
+            throw Corrupt(layout.Name, $"its checksum is {actual:X16} but the header records {checksum:X16}");
+        }
+
+        float[] outWeights = arrays.OutWeights ?? ones!;
+        float[] inWeights = arrays.InWeights ?? ones!;
+        ValidateCsr(layout, arrays.OutOffsets, arrays.Targets, outWeights, arrays.InOffsets!, arrays.Sources!, inWeights, arrays.Groups);
+        return new SocialGraph(arrays.OutOffsets, arrays.Targets, outWeights, arrays.InOffsets!, arrays.Sources!, inWeights, arrays.Groups, Ids(layout, arrays), layout.HasWeights);
     }
 
-    private static TSection[] ReadSection<TSection>(SafeFileHandle handle, int count, ref long offset, ref ulong checksum)
-        where TSection : unmanaged
+    private static SocialGraph LoadVersion2(SafeFileHandle handle, Layout layout, byte[] header, ulong checksum)
     {
-        TSection[] array = GC.AllocateUninitializedArray<TSection>(count);
-        Span<byte> bytes = MemoryMarshal.AsBytes(array.AsSpan());
+        var arrays = new Arrays(layout);
+        ulong actual = Checksum64.Compute(header.AsSpan(0, ChecksumOffset));
+        long offset = HeaderBytes;
+        foreach (Array section in arrays.Sections)
+        {
+            int length = checked((int)Buffer.ByteLength(section));
+            Span<byte> bytes = Bytes(section, 0, length);
+            ReadFully(handle, bytes, offset);
+            actual = Checksum64.Compute(bytes, actual);
+            offset = Align(offset + length);
+        }
+
+        CheckPadding(handle, arrays.Sections, HeaderBytes);
+        if (actual != checksum)
+        {
+            throw Corrupt(layout.Name, $"its checksum is {actual:X16} but the header records {checksum:X16}");
+        }
+
+        float[] weights = arrays.OutWeights ?? Ones(layout.M);
+        ValidateOffsets(layout, arrays.OutOffsets, "row");
+        string? error = CheckArcs(layout, arrays.OutOffsets, arrays.Targets, weights, 0, layout.M, sources: false, out _);
+        if (error is not null)
+        {
+            throw Corrupt(layout.Name, error);
+        }
+
+        ValidateGroups(layout, arrays.Groups);
+        return GraphBuilder.FromOutCsr(arrays.OutOffsets, arrays.Targets, weights, arrays.Groups, Ids(layout, arrays), layout.HasWeights);
+    }
+
+    private static NodeIdMap Ids(Layout layout, Arrays arrays) => layout.IdKind switch
+    {
+        IdInteger => NodeIdMap.FromIntegers(arrays.IntegerIds!),
+        IdString => NodeIdMap.FromStrings(DecodeStrings(layout.Name, arrays.StringOffsets!, arrays.StringBytes!)),
+        _ => NodeIdMap.Identity(layout.N),
+    };
+
+    /// <summary>The checksum of a version-3 file: the block checksums in order, seeded with the header's.</summary>
+    private static ulong Combine(byte[] header, ulong[] digests) =>
+        Checksum64.Compute(MemoryMarshal.AsBytes(digests.AsSpan()), Checksum64.Compute(header.AsSpan(0, ChecksumOffset)));
+
+    private static void ReadFully(SafeFileHandle handle, Span<byte> bytes, long offset)
+    {
         int done = 0;
         while (done < bytes.Length)
         {
@@ -275,55 +428,229 @@ internal static class GraphFile
 
             done += got;
         }
-
-        checksum = Checksum64.Compute(bytes, checksum);
-        long end = offset + bytes.Length;
-        offset = Align(end);
-        Span<byte> padding = stackalloc byte[8];
-        padding = padding[..(int)(offset - end)];
-        if (RandomAccess.Read(handle, padding, end) != padding.Length || padding.ContainsAnyExcept((byte)0))
-        {
-            throw new InvalidDataException("the padding between its sections is not zero");
-        }
-
-        return array;
     }
 
-    private static void Validate(string name, int n, int[] offsets, int[] targets, float[] weights, int[]? groups)
+    /// <summary>The padding after each section must be zero (it is not covered by the checksum).</summary>
+    private static void CheckPadding(SafeFileHandle handle, List<Array> sections, long start)
     {
-        if (offsets[0] != 0 || offsets[n] != targets.Length)
+        Span<byte> padding = stackalloc byte[8];
+        long offset = start;
+        foreach (Array section in sections)
         {
-            throw Corrupt(name, "its row offsets do not span the arcs");
+            long end = offset + Buffer.ByteLength(section);
+            offset = Align(end);
+            Span<byte> gap = padding[..(int)(offset - end)];
+            if (RandomAccess.Read(handle, gap, end) != gap.Length || gap.ContainsAnyExcept((byte)0))
+            {
+                throw new InvalidDataException("the padding between its sections is not zero");
+            }
+        }
+    }
+
+    /// <summary>A piece of one section: at most <see cref="BlockBytes"/> bytes at a byte offset of the array and of the file.</summary>
+    private readonly record struct Block(int Section, long ArrayOffset, int Length, long FileOffset)
+    {
+        public Span<byte> Span(List<Array> sections) => Bytes(sections[Section], ArrayOffset, Length);
+    }
+
+    /// <summary>The blocks of the sections laid out from <paramref name="start"/>, each section on an 8-byte boundary.</summary>
+    private static List<Block> Plan(List<Array> sections, long start)
+    {
+        var blocks = new List<Block>();
+        long offset = start;
+        for (int s = 0; s < sections.Count; s++)
+        {
+            long length = Buffer.ByteLength(sections[s]);
+            for (long at = 0; at < length; at += BlockBytes)
+            {
+                blocks.Add(new Block(s, at, (int)Math.Min(BlockBytes, length - at), offset + at));
+            }
+
+            offset = Align(offset + length);
+        }
+
+        return blocks;
+    }
+
+    private static long End(List<Array> sections, long start)
+    {
+        long offset = start;
+        foreach (Array section in sections)
+        {
+            offset = Align(offset + Buffer.ByteLength(section));
+        }
+
+        return offset;
+    }
+
+    /// <summary>Bytes [offset, offset + length) of a primitive array (arrays over 2 GiB included).</summary>
+    private static Span<byte> Bytes(Array array, long offset, int length) =>
+        MemoryMarshal.CreateSpan(ref Unsafe.AddByteOffset(ref MemoryMarshal.GetArrayDataReference(array), (nint)offset), length);
+
+    /// <summary>Runs <paramref name="action"/>, rethrowing the first exception of a parallel loop as itself.</summary>
+    private static void Run(Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
+        {
+            ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
+        }
+    }
+
+    private static float[] Ones(int count)
+    {
+        var ones = GC.AllocateUninitializedArray<float>(count);
+        Array.Fill(ones, 1f);
+        return ones;
+    }
+
+    /// <summary>
+    /// The structure of both orders, in parallel over arc ranges: offsets, index ranges, weights, sorted in-rows, and
+    /// the in-CSR as the transpose of the out-CSR (equal arc-multiset hashes). Errors are reported deterministically:
+    /// the first failing range in order.
+    /// </summary>
+    private static void ValidateCsr(Layout layout, int[] outOffsets, int[] targets, float[] outWeights, int[] inOffsets, int[] sources, float[] inWeights, int[]? groups)
+    {
+        ValidateOffsets(layout, outOffsets, "row");
+        ValidateOffsets(layout, inOffsets, "in-row");
+        int m = layout.M;
+        int ranges = m < (1 << 16) ? 1 : Environment.ProcessorCount * 4;
+        var errors = new string?[2 * ranges];
+        var sums = new ulong[2 * ranges];
+        Run(() => Parallel.For(0, 2 * ranges, r =>
+        {
+            bool inOrder = r >= ranges;
+            int k = inOrder ? r - ranges : r;
+            int from = (int)((long)m * k / ranges), to = (int)((long)m * (k + 1) / ranges);
+            errors[r] = inOrder
+                ? CheckArcs(layout, inOffsets, sources, inWeights, from, to, sources: true, out sums[r])
+                : CheckArcs(layout, outOffsets, targets, outWeights, from, to, sources: false, out sums[r]);
+        }));
+        foreach (string? error in errors)
+        {
+            if (error is not null)
+            {
+                throw Corrupt(layout.Name, error);
+            }
+        }
+
+        ulong outSum = 0, inSum = 0;
+        for (int r = 0; r < ranges; r++)
+        {
+            outSum += sums[r];
+            inSum += sums[ranges + r];
+        }
+
+        if (outSum != inSum)
+        {
+            throw Corrupt(layout.Name, "its in-arcs are not the out-arcs reversed (the arc sets differ)");
+        }
+
+        ValidateGroups(layout, groups);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void ValidateOffsets(Layout layout, int[] offsets, string what)
+    {
+        int n = layout.N;
+        if (offsets[0] != 0 || offsets[n] != layout.M)
+        {
+            throw Corrupt(layout.Name, $"its {what} offsets do not span the arcs");
         }
 
         for (int u = 0; u < n; u++)
         {
             if (offsets[u + 1] < offsets[u])
             {
-                throw Corrupt(name, $"its row offsets decrease at node {u}");
+                throw Corrupt(layout.Name, $"its {what} offsets decrease at node {u}");
             }
         }
+    }
 
-        foreach (int v in targets)
-        {
-            if ((uint)v >= (uint)n)
-            {
-                throw Corrupt(name, $"an arc points to node {v}, outside [0, {n})");
-            }
-        }
-
-        foreach (float w in weights)
-        {
-            if (!float.IsFinite(w) || w < 0)
-            {
-                throw Corrupt(name, $"an arc has weight {w}; weights are finite and ≥ 0");
-            }
-        }
-
+    private static void ValidateGroups(Layout layout, int[]? groups)
+    {
         if (groups is not null && groups.AsSpan().IndexOfAnyInRange(int.MinValue, -1) >= 0)
         {
-            throw Corrupt(name, "a group label is negative");
+            throw Corrupt(layout.Name, "a group label is negative");
         }
+    }
+
+    /// <summary>
+    /// Checks arcs [<paramref name="from"/>, <paramref name="to"/>) of one CSR order (offsets already valid) and sums the
+    /// arc hashes. In the out-order the row node is the source and the array holds targets; in the in-order
+    /// (<paramref name="sources"/>) the row node is the target, the array holds sources, ascending within a row.
+    /// </summary>
+    /// <returns>The first problem found, or null.</returns>
+    /// <remarks>Called a few times per load, so it is compiled optimised at once instead of running its loop at tier 0.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static string? CheckArcs(Layout layout, int[] offsets, int[] ends, float[] weights, int from, int to, bool sources, out ulong sum)
+    {
+        sum = 0;
+        if (from >= to)
+        {
+            return null;
+        }
+
+        uint n = (uint)layout.N;
+        bool checkWeights = layout.HasWeights;
+        // The row holding arc `from`: the last node whose row starts at or before it.
+        int lo = 0, hi = layout.N - 1;
+        while (lo < hi)
+        {
+            int mid = (int)(((uint)lo + (uint)hi + 1) >> 1);
+            if (offsets[mid] <= from)
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        ulong total = 0;
+        for (int row = lo, e = from; e < to; row++)
+        {
+            int rowStart = offsets[row];
+            int rowEnd = Math.Min(offsets[row + 1], to);
+            for (; e < rowEnd; e++)
+            {
+                int other = ends[e];
+                if ((uint)other >= n)
+                {
+                    return sources ? $"an arc comes from node {other}, outside [0, {n})" : $"an arc points to node {other}, outside [0, {n})";
+                }
+
+                float w = weights[e];
+                if (checkWeights && (!float.IsFinite(w) || w < 0))
+                {
+                    return $"an arc has weight {w}; weights are finite and ≥ 0";
+                }
+
+                if (sources && e > rowStart && other < ends[e - 1])
+                {
+                    return $"the sources of the arcs into node {row} are not ascending";
+                }
+
+                total += sources ? ArcHash(other, row, w) : ArcHash(row, other, w);
+            }
+        }
+
+        sum = total;
+        return null;
+    }
+
+    /// <summary>A 64-bit mix of one arc (SplitMix64's finaliser over source, target and weight bits).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong ArcHash(int source, int target, float weight)
+    {
+        ulong x = (((ulong)(uint)source << 32) | (uint)target) ^ ((ulong)BitConverter.SingleToUInt32Bits(weight) * 0x9E3779B97F4A7C15UL);
+        x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9UL;
+        x = (x ^ (x >> 27)) * 0x94D049BB133111EBUL;
+        return x ^ (x >> 31);
     }
 
     private static string[] DecodeStrings(string name, int[] offsets, byte[] bytes)
@@ -355,15 +682,6 @@ internal static class GraphFile
         new($"Graph file '{name}' is corrupt: {what}. Convert the edge list again.");
 
     private static long Align(long bytes) => (bytes + 7) & ~7L;
-
-    private static ReadOnlySpan<byte> AsBytes(Array array) => array switch
-    {
-        int[] ints => MemoryMarshal.AsBytes(ints.AsSpan()),
-        float[] floats => MemoryMarshal.AsBytes(floats.AsSpan()),
-        long[] longs => MemoryMarshal.AsBytes(longs.AsSpan()),
-        byte[] bytes => bytes,
-        _ => throw new InvalidOperationException("Unexpected section type " + array.GetType()),
-    };
 
     private static void CheckEndianness()
     {

@@ -377,8 +377,9 @@ public sealed class SocialGraph
     }
 
     /// <summary>
-    /// Writes the graph to a binary graph file (format version 2, usually named <c>*.imgraph</c>): arcs, weights, group
-    /// labels and node ids, with a checksum, so that <see cref="LoadBinary(string)"/> reads it back without parsing. The
+    /// Writes the graph to a binary graph file (format version 3, usually named <c>*.imgraph</c>): both arc orders,
+    /// weights, group labels and node ids, with a checksum, so that <see cref="LoadBinary(string)"/> reads it back without
+    /// parsing. The
     /// file is written under a temporary name beside <paramref name="path"/> and renamed, so a failure never leaves a
     /// partial file. The layout is documented in <see href="https://github.com/InfluenceModel/InfluenceModel/blob/main/docs/performance.md">docs/performance.md</see> ("Binary graph files").
     /// </summary>
@@ -395,17 +396,20 @@ public sealed class SocialGraph
     }
 
     /// <summary>
-    /// Reads a binary graph file written by <see cref="SaveBinary(string)"/>: each section is read straight into the
-    /// graph's arrays (no parsing), the checksum and the structure are verified, and the in-adjacency is rebuilt (times
-    /// in <see href="https://github.com/InfluenceModel/InfluenceModel/blob/main/docs/performance.md">docs/performance.md</see>, "Graph input").
+    /// Reads a binary graph file written by <see cref="SaveBinary(string)"/>: the file is read in blocks, on every core,
+    /// straight into the graph's arrays (no parsing), then the checksum and the structure (including that the
+    /// in-adjacency is the out-adjacency reversed) are verified (times in
+    /// <see href="https://github.com/InfluenceModel/InfluenceModel/blob/main/docs/performance.md">docs/performance.md</see>, "Graph input").
+    /// A version-2 file (written before 2026-12-01, without the in-adjacency) is still read, with the in-adjacency
+    /// rebuilt, which is much slower on large graphs; <c>influence graph convert OLD NEW</c> rewrites it as version 3.
     /// </summary>
     /// <param name="path">The file path.</param>
     /// <returns>The graph, equal to the one saved (arcs, weights, labels and ids).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="InvalidDataException">
-    /// The file is not a graph file, has another format version, is truncated, or is corrupt (checksum or structure);
-    /// the message says which.
+    /// The file is not a graph file, has a format version other than 2 or 3, is truncated, or is corrupt (checksum or
+    /// structure); the message says which.
     /// </exception>
     /// <exception cref="PlatformNotSupportedException">The machine is big-endian.</exception>
     public static SocialGraph LoadBinary(string path)

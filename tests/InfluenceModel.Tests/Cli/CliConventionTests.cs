@@ -23,7 +23,7 @@ public sealed class CliConventionTests
     [Fact]
     public void EveryCommandIsSeen()
     {
-        Assert.Equal(["budget", "channels", "clustersilo", "community", "demo", "graphconvert", "graphgeneratermat", "mmm", "opinion", "run", "seeds", "spread", "validate"], Commands.Keys.Order());
+        Assert.Equal(["budget", "channels", "clustersilo", "community", "demo", "graphconvert", "graphgeneratermat", "graphinfo", "mmm", "opinion", "run", "seeds", "spread", "validate"], Commands.Keys.Order());
     }
 
     [Fact]

@@ -31,6 +31,33 @@ public sealed class GraphCommandTests : IDisposable
     }
 
     [Fact]
+    public void Info_PrintsTheSizeOfAGraphFileAndOfAnEdgeList_AndRefusesAMissingOrDamagedFile()
+    {
+        string text = Path.Combine(_folder, "i.txt");
+        File.WriteAllText(text, "alice a1 0.5\nalice a2 0.25\nbob alice 1\n");
+        string binary = Path.Combine(_folder, "i.imgraph");
+        Assert.Equal(CliApp.ExitOk, CliHarness.Run(200, "graph", "convert", text, binary).Code);
+
+        var (code, output, error) = CliHarness.Run(200, "graph", "info", binary);
+        Assert.True(code == CliApp.ExitOk, error);
+        Assert.Contains("(graph file version 3): 4 nodes, 3 arcs, weighted; read in", output, StringComparison.Ordinal);
+        (code, output, _) = CliHarness.Run(200, "graph", "info", text, "--undirected");
+        Assert.Equal(CliApp.ExitOk, code);
+        Assert.Contains("(edge list): 4 nodes, 6 arcs, weighted", output, StringComparison.Ordinal);
+
+        (code, _, error) = CliHarness.Run(200, "graph", "info", binary + ".missing");
+        Assert.Equal(CliApp.ExitBadInput, code);
+        Assert.Contains("not found", error, StringComparison.Ordinal);
+        byte[] bytes = File.ReadAllBytes(binary);
+        bytes[^9] ^= 0x40;
+        File.WriteAllBytes(binary, bytes);
+        (code, _, error) = CliHarness.Run(200, "graph", "info", binary);
+        Assert.Equal(CliApp.ExitBadInput, code);
+        Assert.Contains("corrupt", error, StringComparison.Ordinal);
+        Assert.Single(error.Trim().Split('\n'));
+    }
+
+    [Fact]
     public void DamagedInputs_AreOneLineErrors_WithExitTwo()
     {
         string binary = Path.Combine(_folder, "g.imgraph");
