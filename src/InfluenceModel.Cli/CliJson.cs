@@ -47,17 +47,30 @@ internal sealed record IntervalReport(double Lower, double Upper)
     public static IntervalReport From(ConfidenceInterval interval) => new(interval.Lower, interval.Upper);
 }
 
-/// <summary>What `influence seeds --format json` prints.</summary>
-internal sealed record SeedsReport
+/// <summary>
+/// The first properties of the graph commands' JSON (`seeds`, `spread`, `opinion`): the `--graph` path as given, the
+/// graph's node and arc counts and the model's name. The source-generated serializer writes a derived record's own
+/// properties before its base's, so these carry negative <see cref="JsonPropertyOrderAttribute"/>s: every report starts
+/// with them, as it did when each report declared them itself.
+/// </summary>
+internal abstract record GraphReport
 {
+    [JsonPropertyOrder(-4)]
     public required string? Graph { get; init; }
 
+    [JsonPropertyOrder(-3)]
     public required int Nodes { get; init; }
 
+    [JsonPropertyOrder(-2)]
     public required int Arcs { get; init; }
 
+    [JsonPropertyOrder(-1)]
     public required string Model { get; init; }
+}
 
+/// <summary>What `influence seeds --format json` prints.</summary>
+internal sealed record SeedsReport : GraphReport
+{
     public required string Probability { get; init; }
 
     public required string Algorithm { get; init; }
@@ -90,16 +103,8 @@ internal sealed record SeedsReport
 }
 
 /// <summary>What `influence spread --format json` prints.</summary>
-internal sealed record SpreadReport
+internal sealed record SpreadReport : GraphReport
 {
-    public required string? Graph { get; init; }
-
-    public required int Nodes { get; init; }
-
-    public required int Arcs { get; init; }
-
-    public required string Model { get; init; }
-
     public required string Probability { get; init; }
 
     public required IReadOnlyList<string> Seeds { get; init; }
@@ -122,16 +127,8 @@ internal sealed record EstimateReport(double Mean, double StandardError, Interva
 }
 
 /// <summary>What `influence opinion --format json` prints (and writes to opinion.json).</summary>
-internal sealed record OpinionReport
+internal sealed record OpinionReport : GraphReport
 {
-    public required string? Graph { get; init; }
-
-    public required int Nodes { get; init; }
-
-    public required int Arcs { get; init; }
-
-    public required string Model { get; init; }
-
     public required string Kind { get; init; }
 
     public required string Probability { get; init; }

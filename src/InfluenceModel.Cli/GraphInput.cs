@@ -115,6 +115,23 @@ internal static class GraphInput
         };
     }
 
+    /// <summary>
+    /// "N nodes, M arcs" (the current culture's digit grouping), and with <paramref name="weights"/> ", weighted" or
+    /// ", no weights": how every command that reads or writes a graph states its size.
+    /// </summary>
+    public static string Describe(SocialGraph graph, bool weights = false) =>
+        $"{graph.NodeCount:N0} nodes, {graph.EdgeCount:N0} arcs{(!weights ? "" : graph.HasWeights ? ", weighted" : ", no weights")}";
+
+    /// <summary>Throws <see cref="CliInputException"/> when the folder of <paramref name="path"/>, a graph file about to be written, does not exist.</summary>
+    public static void CheckFolderOf(string path)
+    {
+        string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (folder is not null && !Directory.Exists(folder))
+        {
+            throw new CliInputException($"The folder of {EscapedPath(path)} does not exist.");
+        }
+    }
+
     private static string Existing(string path) =>
         File.Exists(path) ? path : throw new CliInputException($"Graph file not found: {EscapedPath(path)}");
 

@@ -35,7 +35,7 @@ internal sealed class BudgetCommand(IAnsiConsole console) : Command<BudgetComman
         public int Parallelism { get; init; } = -1;
 
         [CommandOption("-f|--format <FORMAT>")]
-        [Description("Output format: table or json.")]
+        [Description(CommonOptions.FormatDescription)]
         [DefaultValue("table")]
         public string Format { get; init; } = "table";
 
@@ -50,14 +50,9 @@ internal sealed class BudgetCommand(IAnsiConsole console) : Command<BudgetComman
                 return ValidationResult.Error("--input <FILE> is required (see https://github.com/InfluenceModel/InfluenceModel/blob/main/docs/examples/budget-plan.json).");
             }
 
-            if ((CommonOptions.CheckSimulations(Simulations) ?? CommonOptions.CheckParallelism(Parallelism)) is { } error)
-            {
-                return ValidationResult.Error(error);
-            }
-
-            return Format is "table" or "json"
-                ? ValidationResult.Success()
-                : ValidationResult.Error($"--format must be table or json; it was '{Format}'.");
+            return (CommonOptions.CheckSimulations(Simulations) ?? CommonOptions.CheckParallelism(Parallelism) ?? CommonOptions.CheckFormat(Format)) is { } error
+                ? ValidationResult.Error(error)
+                : ValidationResult.Success();
         }
     }
 

@@ -30,7 +30,7 @@ internal sealed class ChannelsCommand(IAnsiConsole console) : Command<ChannelsCo
         public string? Objective { get; init; }
 
         [CommandOption("-f|--format <FORMAT>")]
-        [Description("Output format: table or json.")]
+        [Description(CommonOptions.FormatDescription)]
         [DefaultValue("table")]
         public string Format { get; init; } = "table";
 
@@ -55,9 +55,9 @@ internal sealed class ChannelsCommand(IAnsiConsole console) : Command<ChannelsCo
                 return ValidationResult.Error($"--max-channels must be ≥ 1; it was {MaxChannels}.");
             }
 
-            return Format is "table" or "json"
-                ? ValidationResult.Success()
-                : ValidationResult.Error($"--format must be table or json; it was '{Format}'.");
+            return CommonOptions.CheckFormat(Format) is { } format
+                ? ValidationResult.Error(format)
+                : ValidationResult.Success();
         }
     }
 

@@ -31,18 +31,14 @@ internal sealed class GraphConvertCommand(IAnsiConsole console) : Command<GraphC
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        string? folder = Path.GetDirectoryName(Path.GetFullPath(settings.Output));
-        if (folder is not null && !Directory.Exists(folder))
-        {
-            throw new CliInputException($"The folder of {GraphInput.EscapedPath(settings.Output)} does not exist.");
-        }
+        GraphInput.CheckFolderOf(settings.Output);
 
         var clock = Stopwatch.StartNew();
         SocialGraph graph = GraphInput.LoadWeights(settings.Input, settings.Undirected);
         double read = clock.Elapsed.TotalSeconds;
         graph.SaveBinary(settings.Output);
         console.MarkupLine(Markup.Escape(
-            $"{GraphInput.EscapedPath(settings.Output)}: {graph.NodeCount:N0} nodes, {graph.EdgeCount:N0} arcs{(graph.HasWeights ? ", weighted" : ", no weights")}, {new FileInfo(settings.Output).Length:N0} bytes (read {read:F2} s, written {clock.Elapsed.TotalSeconds - read:F2} s)."));
+            $"{GraphInput.EscapedPath(settings.Output)}: {GraphInput.Describe(graph, weights: true)}, {new FileInfo(settings.Output).Length:N0} bytes (read {read:F2} s, written {clock.Elapsed.TotalSeconds - read:F2} s)."));
         return CliApp.ExitOk;
     }
 }

@@ -63,11 +63,7 @@ internal sealed class GraphGenerateRMatCommand(IAnsiConsole console) : Command<G
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         double[] q = ParseQuadrants(settings.Quadrants);
-        string? folder = Path.GetDirectoryName(Path.GetFullPath(settings.Output));
-        if (folder is not null && !Directory.Exists(folder))
-        {
-            throw new CliInputException($"The folder of {GraphInput.EscapedPath(settings.Output)} does not exist.");
-        }
+        GraphInput.CheckFolderOf(settings.Output);
 
         var clock = Stopwatch.StartNew();
         SocialGraph graph;
@@ -93,7 +89,7 @@ internal sealed class GraphGenerateRMatCommand(IAnsiConsole console) : Command<G
         }
 
         console.MarkupLine(Markup.Escape(
-            $"{GraphInput.EscapedPath(settings.Output)}: {graph.NodeCount:N0} nodes, {graph.EdgeCount:N0} arcs, {new FileInfo(settings.Output).Length:N0} bytes (generated {generated:F2} s, written {clock.Elapsed.TotalSeconds - generated:F2} s)."));
+            $"{GraphInput.EscapedPath(settings.Output)}: {GraphInput.Describe(graph)}, {new FileInfo(settings.Output).Length:N0} bytes (generated {generated:F2} s, written {clock.Elapsed.TotalSeconds - generated:F2} s)."));
         return CliApp.ExitOk;
     }
 

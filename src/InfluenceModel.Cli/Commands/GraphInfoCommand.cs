@@ -33,7 +33,7 @@ internal sealed class GraphInfoCommand(IAnsiConsole console) : Command<GraphInfo
         double read = clock.Elapsed.TotalSeconds;
         string format = GraphFile.HasMagic(settings.Input) ? $"graph file version {GraphFile.VersionOf(settings.Input)}" : GraphInput.Format(settings.Input) ?? "edge list";
         console.MarkupLine(Markup.Escape(
-            $"{GraphInput.EscapedPath(settings.Input)} ({format}): {graph.NodeCount:N0} nodes, {graph.EdgeCount:N0} arcs{(graph.HasWeights ? ", weighted" : ", no weights")}{(graph.HasGroups ? $", {graph.GroupCount:N0} groups" : "")}; read in {read:F3} s."));
+            $"{GraphInput.EscapedPath(settings.Input)} ({format}): {GraphInput.Describe(graph, weights: true)}{(graph.HasGroups ? $", {graph.GroupCount:N0} groups" : "")}; read in {read:F3} s."));
         return CliApp.ExitOk;
     }
 }

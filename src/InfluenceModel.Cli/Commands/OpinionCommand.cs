@@ -103,7 +103,7 @@ internal sealed class OpinionCommand(IAnsiConsole console) : Command<OpinionComm
         public int Parallelism { get; init; } = -1;
 
         [CommandOption("-f|--format <FORMAT>")]
-        [Description("Output format: table or json.")]
+        [Description(CommonOptions.FormatDescription)]
         [DefaultValue("table")]
         public string Format { get; init; } = "table";
 
@@ -117,9 +117,9 @@ internal sealed class OpinionCommand(IAnsiConsole console) : Command<OpinionComm
 
         public override ValidationResult Validate()
         {
-            if (string.IsNullOrWhiteSpace(Graph))
+            if (GraphSettings.CheckGraph(Graph) is { } graph)
             {
-                return ValidationResult.Error("--graph is required.");
+                return ValidationResult.Error(graph);
             }
 
             if (Model is not ("degroot" or "fj" or "hk" or "deffuant" or "voter" or "majority" or "sir" or "sis"))
@@ -147,9 +147,9 @@ internal sealed class OpinionCommand(IAnsiConsole console) : Command<OpinionComm
                 return ValidationResult.Error(misplaced);
             }
 
-            return Format is "table" or "json"
-                ? ValidationResult.Success()
-                : ValidationResult.Error($"--format must be table or json; it was '{ErrorText.Escape(Format)}'.");
+            return CommonOptions.CheckFormat(Format, escape: true) is { } format
+                ? ValidationResult.Error(format)
+                : ValidationResult.Success();
         }
 
         /// <summary>A model parameter given for a model that has no such parameter, else null.</summary>
@@ -384,7 +384,7 @@ internal sealed class OpinionCommand(IAnsiConsole console) : Command<OpinionComm
     {
         SocialGraph graph = attributed.Graph;
         var summary = new TextTable("quantity", "value");
-        summary.AddRow("graph", $"{ErrorText.Escape(s.Graph!)} ({graph.NodeCount:N0} nodes, {graph.EdgeCount:N0} arcs)");
+        summary.AddRow("graph", $"{ErrorText.Escape(s.Graph!)} ({GraphInput.Describe(graph)})");
         summary.AddRow("model", o.Kind switch
         {
             OpinionKind.Continuous => $"{o.Model} (continuous opinions; arc weights {s.Probability})",

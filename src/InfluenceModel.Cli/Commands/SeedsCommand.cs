@@ -12,21 +12,8 @@ namespace InfluenceModel.Cli.Commands;
 /// <summary>`influence seeds`: influence maximization (OPIM-C, IMM, CELF, heuristics) on an edge-list graph.</summary>
 internal sealed class SeedsCommand(IAnsiConsole console) : Command<SeedsCommand.Settings>
 {
-
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : GraphSettings
     {
-        [CommandOption("-g|--graph <FILE>")]
-        [Description("Edge list (one 'u v' or 'u v w' per line, '#'/'%' comments, .gz allowed), a GraphML (.graphml) or GML (.gml) file with node attributes, or a binary graph file from 'graph convert'. Required.")]
-        public string? Graph { get; init; }
-
-        [CommandOption("--nodes <FILE>")]
-        [Description(NodesOption.Description)]
-        public string? Nodes { get; init; }
-
-        [CommandOption("--undirected")]
-        [Description("Read every line as an undirected tie (both arcs).")]
-        public bool Undirected { get; init; }
-
         [CommandOption("-k|--count <K>")]
         [Description("Number of seeds, forced seeds included. With --costs, the most seeds accepted.")]
         [DefaultValue(50)]
@@ -91,71 +78,54 @@ internal sealed class SeedsCommand(IAnsiConsole console) : Command<SeedsCommand.
         public string? Cluster { get; init; }
 
         [CommandOption("-f|--format <FORMAT>")]
-        [Description("Output format: table or json.")]
+        [Description(CommonOptions.FormatDescription)]
         [DefaultValue("table")]
         public string Format { get; init; } = "table";
 
         /// <summary>The algorithm asked for, or the model's default: celf for kelman, opimc otherwise.</summary>
         public string AlgorithmName => Algorithm ?? (Model == "kelman" ? "celf" : "opimc");
 
-        public override ValidationResult Validate()
+        protected override string? Check()
         {
-            if (string.IsNullOrWhiteSpace(Graph))
+            if (DiffusionModelOption.Check(Model) is { } model)
             {
-                return ValidationResult.Error("--graph is required.");
-            }
-
-            if (Model is not ("ic" or "lt" or "kelman"))
-            {
-                return ValidationResult.Error($"--model must be ic, lt or kelman; it was '{Model}'.");
+                return model;
             }
 
             if (ParseAlgorithm(AlgorithmName) is not { } algorithm)
             {
-                return ValidationResult.Error($"--algorithm must be opimc, imm, celf, maxdegree, degreediscount or pagerank; it was '{Algorithm}'.");
+                return $"--algorithm must be opimc, imm, celf, maxdegree, degreediscount or pagerank; it was '{Algorithm}'.";
             }
 
             if (Model == "kelman" && algorithm != SeedingAlgorithm.CelfGreedy)
             {
-                return ValidationResult.Error($"--model kelman is seeded by celf only (reverse-reachable sets, used by {AlgorithmName} and the heuristics' evaluation, exist for ic and lt); drop --algorithm or use --algorithm celf.");
+                return $"--model kelman is seeded by celf only (reverse-reachable sets, used by {AlgorithmName} and the heuristics' evaluation, exist for ic and lt); drop --algorithm or use --algorithm celf.";
             }
 
-            if (CommonOptions.CheckSimulations(Simulations) is { } simulations)
+            if ((CommonOptions.CheckSimulations(Simulations) ?? CommonOptions.CheckParallelism(Parallelism)) is { } error)
             {
-                return ValidationResult.Error(simulations);
-            }
-
-            if (CommonOptions.CheckParallelism(Parallelism) is { } parallelism)
-            {
-                return ValidationResult.Error(parallelism);
+                return error;
             }
 
             if ((Costs is null) != (Budget is null))
             {
-                return ValidationResult.Error("--costs and --budget go together.");
+                return "--costs and --budget go together.";
             }
 
             if (DefaultCost is { } d && (Costs is null || !double.IsFinite(d) || d <= 0))
             {
-                return ValidationResult.Error(Costs is null ? "--default-cost needs --costs." : $"--default-cost must be a finite number > 0; it was {d}.");
+                return Costs is null ? "--default-cost needs --costs." : $"--default-cost must be a finite number > 0; it was {d}.";
             }
 
-            return Format is "table" or "json"
-                ? ValidationResult.Success()
-                : ValidationResult.Error($"--format must be table or json; it was '{Format}'.");
+            return CommonOptions.CheckFormat(Format);
         }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         EdgeProbabilities convention = ProbabilityOption.Parse(settings.Probability);
-        var graph = GraphInput.Load(settings.Graph!, settings.Undirected, convention, settings.Nodes);
-        DiffusionModel model = settings.Model switch
-        {
-            "lt" => new LinearThreshold(),
-            "kelman" => new KelmanInfluence(),
-            _ => new IndependentCascade(),
-        };
+        SocialGraph graph = settings.LoadGraph(convention);
+        DiffusionModel model = DiffusionModelOption.Create(settings.Model);
         int[]? candidates = settings.Candidates is null ? null : NodeIdsOption.Resolve(graph, ReadIds(settings.Candidates), "--candidates");
         int[] forced = settings.Forced is null ? [] : NodeIdsOption.Resolve(graph, settings.Forced.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), "--forced");
         var request = new SeedingRequest(graph, model, settings.K)
@@ -220,7 +190,7 @@ internal sealed class SeedsCommand(IAnsiConsole console) : Command<SeedsCommand.
         }
 
         var summary = new TextTable("quantity", "value");
-        summary.AddRow("graph", $"{settings.Graph} ({graph.NodeCount:N0} nodes, {graph.EdgeCount:N0} arcs)");
+        summary.AddRow("graph", $"{settings.Graph} ({GraphInput.Describe(graph)})");
         summary.AddRow("model", $"{model.Name}, {convention.Name}");
         // Only the figures that apply: ε and RR sets belong to OPIM-C and IMM; a guarantee is printed only when there is one.
         summary.AddRow("algorithm", celf

@@ -11,20 +11,8 @@ namespace InfluenceModel.Cli.Commands;
 /// <summary>`influence spread`: Monte-Carlo expected spread of a seed set on an edge-list graph under IC, LT or Kelman.</summary>
 internal sealed class SpreadCommand(IAnsiConsole console) : Command<SpreadCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : GraphSettings
     {
-        [CommandOption("-g|--graph <FILE>")]
-        [Description("Edge list (one 'u v' or 'u v w' per line, '#'/'%' comments, .gz allowed), a GraphML (.graphml) or GML (.gml) file with node attributes, or a binary graph file from 'graph convert'. Required.")]
-        public string? Graph { get; init; }
-
-        [CommandOption("--nodes <FILE>")]
-        [Description(NodesOption.Description)]
-        public string? Nodes { get; init; }
-
-        [CommandOption("--undirected")]
-        [Description("Read every line as an undirected tie (both arcs).")]
-        public bool Undirected { get; init; }
-
         [CommandOption("-s|--seed-nodes <IDS>")]
         [Description("Comma-separated seed node ids, as written in the graph file (e.g. 1,2,3). Required.")]
         public string? SeedNodes { get; init; }
@@ -59,51 +47,25 @@ internal sealed class SpreadCommand(IAnsiConsole console) : Command<SpreadComman
         public string? Cluster { get; init; }
 
         [CommandOption("-f|--format <FORMAT>")]
-        [Description("Output format: table or json.")]
+        [Description(CommonOptions.FormatDescription)]
         [DefaultValue("table")]
         public string Format { get; init; } = "table";
 
-        public override ValidationResult Validate()
-        {
-            if (string.IsNullOrWhiteSpace(Graph))
-            {
-                return ValidationResult.Error("--graph is required.");
-            }
-
-            if (string.IsNullOrWhiteSpace(SeedNodes) || SeedIds(SeedNodes).Length == 0)
-            {
-                return ValidationResult.Error("--seed-nodes is required (comma-separated node ids of the graph file).");
-            }
-
-            if ((CommonOptions.CheckSimulations(Simulations) ?? CommonOptions.CheckParallelism(Parallelism)) is { } error)
-            {
-                return ValidationResult.Error(error);
-            }
-
-            if (Model is not ("ic" or "lt" or "kelman"))
-            {
-                return ValidationResult.Error($"--model must be ic, lt or kelman; it was '{Model}'.");
-            }
-
-            return Format is "table" or "json"
-                ? ValidationResult.Success()
-                : ValidationResult.Error($"--format must be table or json; it was '{Format}'.");
-        }
+        protected override string? Check() =>
+            string.IsNullOrWhiteSpace(SeedNodes) || SeedIds(SeedNodes).Length == 0
+                ? "--seed-nodes is required (comma-separated node ids of the graph file)."
+                : CommonOptions.CheckSimulations(Simulations) ?? CommonOptions.CheckParallelism(Parallelism)
+                    ?? DiffusionModelOption.Check(Model) ?? CommonOptions.CheckFormat(Format);
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         EdgeProbabilities convention = ProbabilityOption.Parse(settings.Probability);
         var options = new SimulationOptions { Simulations = settings.Simulations, Seed = settings.Seed, MaxDegreeOfParallelism = settings.Parallelism };
-        var graph = GraphInput.Load(settings.Graph!, settings.Undirected, convention, settings.Nodes);
+        SocialGraph graph = settings.LoadGraph(convention);
         int[] seeds = NodeIdsOption.Resolve(graph, SeedIds(settings.SeedNodes!), "--seed-nodes");
 
-        DiffusionModel model = settings.Model switch
-        {
-            "lt" => new LinearThreshold(),
-            "kelman" => new KelmanInfluence(),
-            _ => new IndependentCascade(),
-        };
+        DiffusionModel model = DiffusionModelOption.Create(settings.Model);
         if (model is KelmanInfluence && !graph.HasGroups)
         {
             CliApp.Error.WriteLine("note: the graph has no node groups (segments: give a GraphML/GML file with a segment attribute, or --nodes with a segment column), so the Kelman model's identification process (same-group weighting) has no effect here.");
@@ -145,7 +107,7 @@ internal sealed class SpreadCommand(IAnsiConsole console) : Command<SpreadComman
         }
 
         var table = new TextTable("quantity", "value");
-        table.AddRow("graph", $"{settings.Graph} ({graph.NodeCount:N0} nodes, {graph.EdgeCount:N0} arcs)");
+        table.AddRow("graph", $"{settings.Graph} ({GraphInput.Describe(graph)})");
         table.AddRow("model", $"{estimate.Model}, {convention.Name}");
         table.AddRow("seed nodes", string.Join(' ', seedIds));
         table.AddRow("expected spread", spread.Mean.ToString("N2", CultureInfo.InvariantCulture));

@@ -16,8 +16,7 @@ namespace InfluenceModel.Diffusion;
 /// </remarks>
 internal sealed class SpreadOracle
 {
-    private readonly Func<CascadeRun> _factory;
-    private readonly Stack<CascadeRun> _pool = new();
+    private readonly WorkerPool<CascadeRun> _pool;
     private readonly ulong _seed;
     private readonly int _simulations;
     private readonly int _parallelism;
@@ -26,7 +25,13 @@ internal sealed class SpreadOracle
 
     public SpreadOracle(SocialGraph graph, DiffusionModel model, SimulationOptions options, CancellationToken cancellationToken)
     {
-        _factory = model.Prepare(graph);
+        Func<CascadeRun> factory = model.Prepare(graph);
+        _pool = new WorkerPool<CascadeRun>(() =>
+        {
+            CascadeRun created = factory();
+            created.CancellationToken = cancellationToken;
+            return created;
+        });
         _seed = options.Seed;
         _simulations = options.Simulations;
         _parallelism = options.EffectiveParallelism;
@@ -71,7 +76,7 @@ internal sealed class SpreadOracle
             (trial, start, end) =>
             {
                 baseSet.CopyTo(trial, 0);
-                CascadeRun run = Rent();
+                CascadeRun run = _pool.Rent();
                 try
                 {
                     for (int c = start; c < end; c++)
@@ -92,7 +97,7 @@ internal sealed class SpreadOracle
                 }
                 finally
                 {
-                    Return(run);
+                    _pool.Return(run);
                 }
             },
             _cancellationToken);
@@ -111,7 +116,7 @@ internal sealed class SpreadOracle
             () => 0,
             (_, start, end) =>
             {
-                CascadeRun run = Rent();
+                CascadeRun run = _pool.Rent();
                 long sum = 0;
                 Int128 sq = 0;
                 try
@@ -127,7 +132,7 @@ internal sealed class SpreadOracle
                 }
                 finally
                 {
-                    Return(run);
+                    _pool.Return(run);
                 }
 
                 // Integer sums: the total does not depend on which worker ran which simulation.
@@ -141,28 +146,5 @@ internal sealed class SpreadOracle
         _cancellationToken.ThrowIfCancellationRequested();
         Interlocked.Increment(ref _evaluations);
         return (total, squares);
-    }
-
-    private CascadeRun Rent()
-    {
-        lock (_pool)
-        {
-            if (_pool.TryPop(out var run))
-            {
-                return run;
-            }
-        }
-
-        var created = _factory();
-        created.CancellationToken = _cancellationToken;
-        return created;
-    }
-
-    private void Return(CascadeRun run)
-    {
-        lock (_pool)
-        {
-            _pool.Push(run);
-        }
     }
 }

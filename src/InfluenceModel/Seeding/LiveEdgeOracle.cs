@@ -47,13 +47,15 @@ internal sealed class LiveEdgeOracle
     private readonly int _simulations;
     private readonly int _parallelism;
     private readonly CancellationToken _cancellationToken;
-    private readonly Stack<Scratch> _pool = new();
+    private readonly WorkerPool<Scratch> _pool;
     private long _evaluations;
 
     /// <summary>An oracle for <paramref name="model"/> (IC or LT) on <paramref name="graph"/>, samples (options.Seed, 0..Simulations−1).</summary>
     public LiveEdgeOracle(SocialGraph graph, DiffusionModel model, SimulationOptions options, CancellationToken cancellationToken)
     {
         _n = graph.NodeCount;
+        int n = _n;
+        _pool = new WorkerPool<Scratch>(() => new Scratch(n));
         _outOffsets = graph.OutOffsetArray;
         _outTargets = graph.OutTargetArray;
         if (model is LinearThreshold)
@@ -113,7 +115,7 @@ internal sealed class LiveEdgeOracle
             () => 0,
             (_, start, end) =>
             {
-                Scratch scratch = Rent();
+                Scratch scratch = _pool.Rent();
                 long sum = 0;
                 try
                 {
@@ -125,7 +127,7 @@ internal sealed class LiveEdgeOracle
                 }
                 finally
                 {
-                    Return(scratch);
+                    _pool.Return(scratch);
                 }
 
                 lock (gate)
@@ -319,27 +321,6 @@ internal sealed class LiveEdgeOracle
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
         z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
         return z ^ (z >> 31);
-    }
-
-    private Scratch Rent()
-    {
-        lock (_pool)
-        {
-            if (_pool.TryPop(out var scratch))
-            {
-                return scratch;
-            }
-        }
-
-        return new Scratch(_n);
-    }
-
-    private void Return(Scratch scratch)
-    {
-        lock (_pool)
-        {
-            _pool.Push(scratch);
-        }
     }
 
     /// <summary>One worker's cascade buffers, reused across samples and evaluations (stamps instead of clearing).</summary>
