@@ -47,7 +47,7 @@ internal sealed class OpinionCommand(IAnsiConsole console) : Command<OpinionComm
         public string Probability { get; init; } = "wc";
 
         [CommandOption("--initial <SPEC>")]
-        [Description("Initial opinions: uniform (random in [0, 1]; the default for continuous models), share:P (each node holds 1 with probability P; default share:0.5 for voter and majority) or property:NAME (a numeric node attribute of the graph file or --nodes table; every node needs a value). sir and sis start from --seed-nodes instead.")]
+        [Description("Initial opinions: uniform (random in [[0, 1]]; the default for continuous models), share:P (each node holds 1 with probability P; default share:0.5 for voter and majority) or property:NAME (a numeric node attribute of the graph file or --nodes table; every node needs a value). sir and sis start from --seed-nodes instead.")]
         public string? Initial { get; init; }
 
         [CommandOption("-s|--seed-nodes <IDS>")]
@@ -55,19 +55,19 @@ internal sealed class OpinionCommand(IAnsiConsole console) : Command<OpinionComm
         public string? SeedNodes { get; init; }
 
         [CommandOption("--self-weight <A>")]
-        [Description("degroot: weight a node keeps on its own opinion, in [0, 1); default 0.")]
+        [Description("degroot: weight a node keeps on its own opinion, in [[0, 1); default 0.")]
         public double? SelfWeight { get; init; }
 
         [CommandOption("--stubbornness <S>")]
-        [Description("fj: weight s on the node's initial opinion, in [0, 1]; default 0.5.")]
+        [Description("fj: weight s on the node's initial opinion, in [[0, 1]]; default 0.5.")]
         public double? Stubbornness { get; init; }
 
         [CommandOption("--confidence <EPS>")]
-        [Description("hk, deffuant: confidence bound ε, in (0, 1]; default 0.2.")]
+        [Description("hk, deffuant: confidence bound ε, in (0, 1]]; default 0.2.")]
         public double? Confidence { get; init; }
 
         [CommandOption("--convergence <MU>")]
-        [Description("deffuant: convergence parameter μ, in (0, 0.5]; default 0.5.")]
+        [Description("deffuant: convergence parameter μ, in (0, 0.5]]; default 0.5.")]
         public double? Convergence { get; init; }
 
         [CommandOption("--group-size <G>")]
@@ -75,11 +75,11 @@ internal sealed class OpinionCommand(IAnsiConsole console) : Command<OpinionComm
         public int? GroupSize { get; init; }
 
         [CommandOption("--transmission <BETA>")]
-        [Description("sir, sis: probability per period that a telling node tells a given susceptible out-neighbour, in [0, 1]; default 0.1.")]
+        [Description("sir, sis: probability per period that a telling node tells a given susceptible out-neighbour, in [[0, 1]]; default 0.1.")]
         public double? Transmission { get; init; }
 
         [CommandOption("--recovery <GAMMA>")]
-        [Description("sir, sis: probability per period that a telling node stops (sir) or lapses (sis), in (0, 1]; default 0.5.")]
+        [Description("sir, sis: probability per period that a telling node stops (sir) or lapses (sis), in (0, 1]]; default 0.5.")]
         public double? Recovery { get; init; }
 
         [CommandOption("--max-periods <T>")]

@@ -101,6 +101,30 @@ public sealed class CliConventionTests
         Assert.Matches(@"^\d+\.\d+\.\d+", output.Trim());
     }
 
+    [Theory]
+    [InlineData("demo")]
+    [InlineData("run")]
+    [InlineData("validate")]
+    [InlineData("community")]
+    [InlineData("budget")]
+    [InlineData("spread")]
+    [InlineData("seeds")]
+    [InlineData("opinion")]
+    [InlineData("channels")]
+    [InlineData("mmm")]
+    [InlineData("graph", "convert")]
+    [InlineData("graph", "info")]
+    [InlineData("graph", "generate", "rmat")]
+    [InlineData("cluster", "silo")]
+    public void EveryCommandsHelp_RendersAndExitsZero(params string[] command)
+    {
+        // Spectre reads '[...]' in an option's description as colour markup: an unescaped "[0, 1]" made
+        // `opinion --help` fail with "Could not find color or style '0,'". Every command's help must render.
+        var (code, output, error) = CliHarness.Run(200, [.. command, "--help"]);
+        Assert.True(code == 0, $"{string.Join(' ', command)} --help exited {code}: {error}");
+        Assert.Contains("OPTIONS", output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Help_ShowsTheConventionNames()
     {
