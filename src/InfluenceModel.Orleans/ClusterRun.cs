@@ -76,6 +76,7 @@ internal sealed class ClusterRun : IDisposable
             GreedyRounds = Counters.GreedyRounds,
             GreedyBytes = Counters.GreedyBytes,
             MaxGreedyRoundBytes = Counters.MaxGreedyRoundBytes,
+            SiloGreedyRuns = Counters.SiloGreedyRuns,
             CountCoveredBytes = Counters.CountCoveredBytes,
             SamplingSeconds = Counters.Sampling.Elapsed.TotalSeconds,
             CoverageStartSeconds = Counters.CoverageStarting.Elapsed.TotalSeconds,
@@ -105,6 +106,8 @@ internal sealed class ReductionCounters
     public long GreedyBytes { get; private set; }
 
     public long MaxGreedyRoundBytes { get; private set; }
+
+    public int SiloGreedyRuns { get; private set; }
 
     public long CountCoveredBytes => Interlocked.Read(ref _countCoveredBytes);
 
@@ -144,6 +147,19 @@ internal sealed class ReductionCounters
             bytes += 4 + 4 + (4L * delta.Nodes.Length) + (4L * delta.Decrements.Length);
         }
 
+        GreedyRounds++;
+        GreedyBytes += bytes;
+        MaxGreedyRoundBytes = Math.Max(MaxGreedyRoundBytes, bytes);
+    }
+
+    /// <summary>
+    /// One whole greedy on the silo of a one-partition collection: one exchange, counted as one round (the task to the
+    /// partition, its picks and gains back).
+    /// </summary>
+    public void SiloGreedy(GreedyCall call, GreedyAnswer answer)
+    {
+        long bytes = call.PayloadBytes + answer.PayloadBytes;
+        SiloGreedyRuns++;
         GreedyRounds++;
         GreedyBytes += bytes;
         MaxGreedyRoundBytes = Math.Max(MaxGreedyRoundBytes, bytes);
@@ -264,6 +280,36 @@ internal sealed class PartitionedRrSetStore : IRrSetStore
         }
 
         return new ReducedCoverage(this, coverage);
+    }
+
+    /// <summary>
+    /// The greedy of <paramref name="task"/> over the collection: with one partition, run whole on its silo in one call
+    /// (the partition holds every set in index order, so its greedy is the single-machine one, and no coverage counts
+    /// cross the network); with several, a coverage start and one round per pick over the reduced counts.
+    /// </summary>
+    public CoverageResult Greedy(GreedyTask task, int parallelism, CancellationToken cancellationToken)
+    {
+        if (_parts.Length > 1)
+        {
+            return task.Run(StartCover(parallelism), _run.Expected.Nodes, cancellationToken);
+        }
+
+        Partition p = _parts[0];
+        p.CoverSeeds = null; // the call holds its own coverage state: a re-created partition only needs its sets
+        var call = GreedyCall.From(task);
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
+        GreedyAnswer answer;
+        try
+        {
+            answer = Block(Call(p, g => g.Greedy(call, _run.SiloParallelism, cancellationToken)));
+        }
+        finally
+        {
+            _run.Counters.Greedy.Add(started);
+        }
+
+        _run.Counters.SiloGreedy(call, answer);
+        return answer.ToResult();
     }
 
     public long CountCovered(bool[] mask)
