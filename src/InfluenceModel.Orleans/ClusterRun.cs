@@ -40,6 +40,19 @@ internal sealed class ClusterRun : IDisposable
 
     public int MaxAttempts { get; }
 
+    /// <summary>The client's threads for the selection (SimulationOptions.EffectiveParallelism); the core asks fewer only for work it overlaps.</summary>
+    public int ClientParallelism { get; init; } = 1;
+
+    /// <summary>
+    /// Silo threads for a call the core made with <paramref name="parallelism"/> workers: <see cref="SiloParallelism"/>
+    /// for a full call; for one the core overlaps with another (R2's growth beside R1's greedy, on one partition each)
+    /// as many fewer as the core asked fewer, at least one (0, the silo's processor count, passes the core's count on).
+    /// </summary>
+    public int SiloWorkers(int parallelism) =>
+        parallelism >= ClientParallelism ? SiloParallelism
+        : SiloParallelism > 0 ? Math.Max(1, SiloParallelism - (ClientParallelism - parallelism))
+        : Math.Max(1, parallelism);
+
     public CancellationToken CancellationToken { get; }
 
     /// <summary>Partitions re-created after a lost activation, over the run (for tests and diagnostics).</summary>
@@ -199,6 +212,9 @@ internal sealed class PartitionedRrSetStore : IRrSetStore
 
     public int Recoveries { get; private set; }
 
+    /// <summary>With one partition, yes: R2's and R1's partitions then share the silo's cores as in process.</summary>
+    public bool GrowsBesideGreedy => _parts.Length == 1;
+
     /// <summary>The silo of each partition's current activation.</summary>
     public string[] Silos() => Block(Task.WhenAll(_parts.Select(p => p.Grain.Silo())));
 
@@ -223,7 +239,7 @@ internal sealed class PartitionedRrSetStore : IRrSetStore
         long started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
-            GrowAll(from, span, reporter, cancellationToken);
+            GrowAll(from, span, _run.SiloWorkers(parallelism), reporter, cancellationToken);
         }
         finally
         {
@@ -233,7 +249,7 @@ internal sealed class PartitionedRrSetStore : IRrSetStore
         Count = target;
     }
 
-    private void GrowAll(int from, long span, ProgressReporter reporter, CancellationToken cancellationToken)
+    private void GrowAll(int from, long span, int workers, ProgressReporter reporter, CancellationToken cancellationToken)
     {
         Block(Task.WhenAll(_parts.Select(async p =>
         {
@@ -244,7 +260,7 @@ internal sealed class PartitionedRrSetStore : IRrSetStore
                 return;
             }
 
-            p.Entries = await Call(p, g => g.Grow(first, count, _run.SiloParallelism, cancellationToken)).ConfigureAwait(false);
+            p.Entries = await Call(p, g => g.Grow(first, count, workers, cancellationToken)).ConfigureAwait(false);
             p.Ranges.Add((first, count));
             p.CoverSeeds = null; // growing drops the partition's coverage state
             reporter.Advance(count);
@@ -301,7 +317,7 @@ internal sealed class PartitionedRrSetStore : IRrSetStore
         GreedyAnswer answer;
         try
         {
-            answer = Block(Call(p, g => g.Greedy(call, _run.SiloParallelism, cancellationToken)));
+            answer = Block(Call(p, g => g.Greedy(call, _run.SiloWorkers(parallelism), cancellationToken)));
         }
         finally
         {

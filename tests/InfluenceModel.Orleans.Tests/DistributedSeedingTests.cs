@@ -122,6 +122,24 @@ public sealed class DistributedSeedingTests(ClusterFixture fixture) : IClassFixt
         AssertSame(InfluenceMaximizer.Select(request, Options), maximizer.Select(request, Options));
     }
 
+    [Theory]
+    [InlineData(2, 2, 2, 2)]
+    [InlineData(2, 2, 1, 1)]
+    [InlineData(4, 8, 3, 7)]
+    [InlineData(4, 8, 1, 5)]
+    [InlineData(2, 1, 1, 1)]
+    [InlineData(4, 0, 3, 3)]
+    [InlineData(4, 0, 4, 0)]
+    [InlineData(1, 3, 1, 3)]
+    public void SiloWorkers_FullCallsUseTheSiloSetting_OverlappedOnesAsManyFewer(int client, int silo, int asked, int expected)
+    {
+        // OPIM-C asks P − 1 workers for R2's growth beside R1's greedy (and 1 for that greedy): a one-partition run
+        // mirrors it on the silo, never below one thread; a full call gets SiloParallelism (0: the silo's processor count).
+        using var run = new ClusterRun(fixture.Cluster.Client, fixture.Source.ToSpec(), default, false, 1, silo, 1, TestContext.Current.CancellationToken) { ClientParallelism = client };
+
+        Assert.Equal(expected, run.SiloWorkers(asked));
+    }
+
     [Fact]
     public void Select_OtherGraph_ThrowsNamingRequestGraph()
     {

@@ -54,7 +54,7 @@ internal static class ReverseReachableSeeding
             // fit beside that work (never more threads than MaxDegreeOfParallelism); the rest is sampled on all workers
             // afterwards. R2's content depends only on its final size, so the split does not change the result.
             int validationTarget = SampleSizes.ToCount(theta2);
-            long fits = problem.Parallelism > 1 && problem.StoreFactory is null ? (problem.Parallelism - 1) * (long)selection.Count / SamplingToCoverageCost : 0;
+            long fits = problem.Parallelism > 1 && selection.GrowsBesideGreedy && validation.GrowsBesideGreedy ? (problem.Parallelism - 1) * (long)selection.Count / SamplingToCoverageCost : 0;
             int overlapTarget = (int)Math.Min(validationTarget, validation.Count + fits);
             bool overlap = overlapTarget > validation.Count;
             var validationGrowth = overlap

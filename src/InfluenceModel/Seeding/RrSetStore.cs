@@ -37,6 +37,12 @@ internal interface IRrSetStore
     /// <summary>Number of node entries over all sets.</summary>
     long TotalSize { get; }
 
+    /// <summary>
+    /// Whether OPIM-C may grow another collection on fewer workers while this one runs its greedy (both on the same
+    /// machine's cores: in process, or one partition each on a silo); the overlap saves time and never changes a result.
+    /// </summary>
+    bool GrowsBesideGreedy { get; }
+
     /// <summary>Appends the sets with stream indices [<see cref="Count"/>, <paramref name="target"/>).</summary>
     void Grow(int target, int parallelism, ProgressReporter reporter, CancellationToken cancellationToken);
 
@@ -94,6 +100,8 @@ internal sealed class LocalRrSetStore(ReverseInfluenceGraph graph, ulong seed) :
     public int Count => Sets.Count;
 
     public long TotalSize => Sets.TotalSize;
+
+    public bool GrowsBesideGreedy => true;
 
     public void Grow(int target, int parallelism, ProgressReporter reporter, CancellationToken cancellationToken) =>
         Grow(Sets.Count, target - Sets.Count, parallelism, reporter, cancellationToken);
