@@ -69,11 +69,15 @@ public sealed class ClusterInfluenceMaximizer : IInfluenceMaximizer
         ArgumentNullException.ThrowIfNull(request);
         int partitions = Cluster.PartitionCount(_grains, _options.Cluster);
         bool linearThreshold = request.Model is LinearThreshold or KelmanInfluence;
-        var run = new ClusterRun(_grains, _graph.ToSpec(), ClusterGraph.Fingerprint(request.Graph), linearThreshold, partitions, _options.Cluster.SiloParallelism, _options.Cluster.MaxAttempts, cancellationToken);
+        SimulationOptions effective = options ?? _options.Defaults;
+        var run = new ClusterRun(_grains, _graph.ToSpec(), ClusterGraph.Fingerprint(request.Graph), linearThreshold, partitions, _options.Cluster.SiloParallelism, _options.Cluster.MaxAttempts, cancellationToken)
+        {
+            ClientParallelism = effective.EffectiveParallelism,
+        };
         try
         {
             onRun(run);
-            return InfluenceMaximizer.SelectWith(run.CreateStore, request, options ?? _options.Defaults, progress, cancellationToken);
+            return InfluenceMaximizer.SelectWith(run.CreateStore, request, effective, progress, cancellationToken);
         }
         finally
         {

@@ -40,6 +40,19 @@ internal sealed class ClusterRun : IDisposable
 
     public int MaxAttempts { get; }
 
+    /// <summary>The client's threads for the selection (SimulationOptions.EffectiveParallelism); the core asks fewer only for work it overlaps.</summary>
+    public int ClientParallelism { get; init; } = 1;
+
+    /// <summary>
+    /// Silo threads for a call the core made with <paramref name="parallelism"/> workers: <see cref="SiloParallelism"/>
+    /// for a full call; for one the core overlaps with another (R2's growth beside R1's greedy, on one partition each)
+    /// as many fewer as the core asked fewer, at least one (0, the silo's processor count, passes the core's count on).
+    /// </summary>
+    public int SiloWorkers(int parallelism) =>
+        parallelism >= ClientParallelism ? SiloParallelism
+        : SiloParallelism > 0 ? Math.Max(1, SiloParallelism - (ClientParallelism - parallelism))
+        : Math.Max(1, parallelism);
+
     public CancellationToken CancellationToken { get; }
 
     /// <summary>Partitions re-created after a lost activation, over the run (for tests and diagnostics).</summary>
@@ -76,6 +89,7 @@ internal sealed class ClusterRun : IDisposable
             GreedyRounds = Counters.GreedyRounds,
             GreedyBytes = Counters.GreedyBytes,
             MaxGreedyRoundBytes = Counters.MaxGreedyRoundBytes,
+            SiloGreedyRuns = Counters.SiloGreedyRuns,
             CountCoveredBytes = Counters.CountCoveredBytes,
             SamplingSeconds = Counters.Sampling.Elapsed.TotalSeconds,
             CoverageStartSeconds = Counters.CoverageStarting.Elapsed.TotalSeconds,
@@ -105,6 +119,8 @@ internal sealed class ReductionCounters
     public long GreedyBytes { get; private set; }
 
     public long MaxGreedyRoundBytes { get; private set; }
+
+    public int SiloGreedyRuns { get; private set; }
 
     public long CountCoveredBytes => Interlocked.Read(ref _countCoveredBytes);
 
@@ -149,6 +165,19 @@ internal sealed class ReductionCounters
         MaxGreedyRoundBytes = Math.Max(MaxGreedyRoundBytes, bytes);
     }
 
+    /// <summary>
+    /// One whole greedy on the silo of a one-partition collection: one exchange, counted as one round (the task to the
+    /// partition, its picks and gains back).
+    /// </summary>
+    public void SiloGreedy(GreedyCall call, GreedyAnswer answer)
+    {
+        long bytes = call.PayloadBytes + answer.PayloadBytes;
+        SiloGreedyRuns++;
+        GreedyRounds++;
+        GreedyBytes += bytes;
+        MaxGreedyRoundBytes = Math.Max(MaxGreedyRoundBytes, bytes);
+    }
+
     /// <summary>One covered-set count: <paramref name="nodes"/> seed ids to each partition, a long back from each.</summary>
     public void CountCovered(int partitions, int nodes) => Interlocked.Add(ref _countCoveredBytes, partitions * ((4L * nodes) + 8));
 }
@@ -183,6 +212,9 @@ internal sealed class PartitionedRrSetStore : IRrSetStore
 
     public int Recoveries { get; private set; }
 
+    /// <summary>With one partition, yes: R2's and R1's partitions then share the silo's cores as in process.</summary>
+    public bool GrowsBesideGreedy => _parts.Length == 1;
+
     /// <summary>The silo of each partition's current activation.</summary>
     public string[] Silos() => Block(Task.WhenAll(_parts.Select(p => p.Grain.Silo())));
 
@@ -207,7 +239,7 @@ internal sealed class PartitionedRrSetStore : IRrSetStore
         long started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
-            GrowAll(from, span, reporter, cancellationToken);
+            GrowAll(from, span, _run.SiloWorkers(parallelism), reporter, cancellationToken);
         }
         finally
         {
@@ -217,7 +249,7 @@ internal sealed class PartitionedRrSetStore : IRrSetStore
         Count = target;
     }
 
-    private void GrowAll(int from, long span, ProgressReporter reporter, CancellationToken cancellationToken)
+    private void GrowAll(int from, long span, int workers, ProgressReporter reporter, CancellationToken cancellationToken)
     {
         Block(Task.WhenAll(_parts.Select(async p =>
         {
@@ -228,7 +260,7 @@ internal sealed class PartitionedRrSetStore : IRrSetStore
                 return;
             }
 
-            p.Entries = await Call(p, g => g.Grow(first, count, _run.SiloParallelism, cancellationToken)).ConfigureAwait(false);
+            p.Entries = await Call(p, g => g.Grow(first, count, workers, cancellationToken)).ConfigureAwait(false);
             p.Ranges.Add((first, count));
             p.CoverSeeds = null; // growing drops the partition's coverage state
             reporter.Advance(count);
@@ -264,6 +296,36 @@ internal sealed class PartitionedRrSetStore : IRrSetStore
         }
 
         return new ReducedCoverage(this, coverage);
+    }
+
+    /// <summary>
+    /// The greedy of <paramref name="task"/> over the collection: with one partition, run whole on its silo in one call
+    /// (the partition holds every set in index order, so its greedy is the single-machine one, and no coverage counts
+    /// cross the network); with several, a coverage start and one round per pick over the reduced counts.
+    /// </summary>
+    public CoverageResult Greedy(GreedyTask task, int parallelism, CancellationToken cancellationToken)
+    {
+        if (_parts.Length > 1)
+        {
+            return task.Run(StartCover(parallelism), _run.Expected.Nodes, cancellationToken);
+        }
+
+        Partition p = _parts[0];
+        p.CoverSeeds = null; // the call holds its own coverage state: a re-created partition only needs its sets
+        var call = GreedyCall.From(task);
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
+        GreedyAnswer answer;
+        try
+        {
+            answer = Block(Call(p, g => g.Greedy(call, _run.SiloWorkers(parallelism), cancellationToken)));
+        }
+        finally
+        {
+            _run.Counters.Greedy.Add(started);
+        }
+
+        _run.Counters.SiloGreedy(call, answer);
+        return answer.ToResult();
     }
 
     public long CountCovered(bool[] mask)

@@ -16,8 +16,10 @@ public sealed record ClusterRunStatistics
     public required int Collections { get; init; }
 
     /// <summary>
-    /// Coverage starts: each sends one request (4 bytes) to every partition and gets back the partition's coverage count
-    /// per node (4 bytes × nodes), so <see cref="CoverageStartBytes"/> = starts × partitions × (4 + 4 × nodes).
+    /// Coverage starts of collections with several partitions: each sends one request (4 bytes) to every partition and
+    /// gets back the partition's coverage count per node (4 bytes × nodes), so <see cref="CoverageStartBytes"/> =
+    /// starts × partitions × (4 + 4 × nodes). A collection with one partition has none: its greedy runs whole on its
+    /// silo (<see cref="SiloGreedyRuns"/>).
     /// </summary>
     public required int CoverageStarts { get; init; }
 
@@ -25,10 +27,20 @@ public sealed record ClusterRunStatistics
     public required long CoverageStartBytes { get; init; }
 
     /// <summary>
-    /// Greedy rounds (picks): each sends the pick (4 bytes) to every partition and gets back the partition's gain (4 bytes)
-    /// and the nodes whose coverage fell with their decrements (8 bytes per node).
+    /// Greedy rounds: client–partition exchanges of the greedy. With several partitions a round is one pick: it sends
+    /// the pick (4 bytes) to every partition and gets back the partition's gain (4 bytes) and the nodes whose coverage
+    /// fell with their decrements (8 bytes per node). With one partition the whole greedy is one round
+    /// (<see cref="SiloGreedyRuns"/>): the greedy's task goes to the partition (1 byte per candidate flag when the request
+    /// restricts the candidates, 4 per forced seed, 8 per node cost when budgeted, 14 more) and the picks come back (4 bytes
+    /// per seed and per gain, 16 more). Before issue 15's one-silo work every pick was a round whatever the partitions.
     /// </summary>
     public required int GreedyRounds { get; init; }
+
+    /// <summary>
+    /// Greedy runs made whole on the silo of a one-partition collection, one call each (each is one of the
+    /// <see cref="GreedyRounds"/>); 0 when every collection has several partitions.
+    /// </summary>
+    public int SiloGreedyRuns { get; init; }
 
     /// <summary>Payload bytes of all greedy rounds (requests and responses).</summary>
     public required long GreedyBytes { get; init; }
@@ -50,7 +62,8 @@ public sealed record ClusterRunStatistics
 
     /// <summary>
     /// Wall time the client spent in greedy rounds (one call to every partition and the reduction), in seconds; divided by
-    /// <see cref="GreedyRounds"/> it is the round latency of the cluster's network and silos.
+    /// <see cref="GreedyRounds"/> it is the round latency of the cluster's network and silos when there are several
+    /// partitions (with one, a round is a whole greedy on the silo, index build included).
     /// </summary>
     public required double GreedySeconds { get; init; }
 

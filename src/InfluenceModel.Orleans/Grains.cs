@@ -26,6 +26,12 @@ internal interface IRrPartitionGrain : IGrainWithStringKey
     /// <summary>Makes <paramref name="seed"/> a seed; returns its gain here and the nodes whose coverage fell, by how much.</summary>
     Task<CoverDelta> Cover(int seed);
 
+    /// <summary>
+    /// Runs a whole greedy over the partition's sets in one call (a collection with one partition: the partition holds
+    /// every set, so the core's greedy over it is the single-machine greedy); drops any coverage state.
+    /// </summary>
+    Task<GreedyAnswer> Greedy(GreedyCall call, int parallelism, CancellationToken cancellationToken);
+
     /// <summary>Number of the partition's sets that contain one of <paramref name="nodes"/>.</summary>
     Task<long> CountCovered(int[] nodes);
 
@@ -40,6 +46,42 @@ internal interface IRrPartitionGrain : IGrainWithStringKey
 [GenerateSerializer]
 [Immutable]
 internal sealed record CoverDelta([property: Id(0)] int Gain, [property: Id(1)] int[] Nodes, [property: Id(2)] int[] Decrements);
+
+/// <summary>The wire form of a <see cref="GreedyTask"/> (the core type carries no Orleans serializer).</summary>
+[GenerateSerializer]
+[Immutable]
+internal sealed record GreedyCall(
+    [property: Id(0)] bool[]? Candidate,
+    [property: Id(1)] int[] Forced,
+    [property: Id(2)] int K,
+    [property: Id(3)] bool ComputeUpperBound,
+    [property: Id(4)] double[]? Costs,
+    [property: Id(5)] double Budget,
+    [property: Id(6)] bool ByRatio)
+{
+    /// <summary>Payload bytes: 1 per flag, 4 per int, 8 per double (as counted in <see cref="ClusterRunStatistics"/>).</summary>
+    public long PayloadBytes => (Candidate?.Length ?? 0) + (4L * Forced.Length) + 4 + 1 + (8L * (Costs?.Length ?? 0)) + 8 + 1;
+
+    public static GreedyCall From(GreedyTask task) =>
+        new(task.Candidate, task.Forced, task.K, task.ComputeUpperBound, task.Costs, task.Budget, task.ByRatio);
+
+    public GreedyTask ToTask() => new(Candidate, Forced, K, ComputeUpperBound) { Costs = Costs, Budget = Budget, ByRatio = ByRatio };
+}
+
+/// <summary>The wire form of a <see cref="CoverageResult"/>: a whole greedy's picks, gains, coverage and bound.</summary>
+[GenerateSerializer]
+[Immutable]
+internal sealed record GreedyAnswer(
+    [property: Id(0)] int[] Seeds,
+    [property: Id(1)] int[] Gains,
+    [property: Id(2)] long Covered,
+    [property: Id(3)] long UpperBound)
+{
+    /// <summary>Payload bytes: 4 per seed and per gain, 8 each for the coverage and the bound.</summary>
+    public long PayloadBytes => (4L * Seeds.Length) + (4L * Gains.Length) + 16;
+
+    public CoverageResult ToResult() => new(Seeds, Gains, Covered, UpperBound);
+}
 
 /// <summary>A range of spread simulations to run on a silo.</summary>
 [GenerateSerializer]
@@ -84,6 +126,7 @@ internal sealed class RrPartitionGrain(SiloGraphs graphs, ILocalSiloDetails silo
     private LocalRrSetStore? _store;
     private ICoverageState? _cover;
     private int[] _shadow = [];
+    private List<int> _decremented = [];
     private int _nodeCount;
 
     public async Task<GraphFingerprint> Open(GraphSpec graph, bool linearThreshold, ulong familySeed)
@@ -117,12 +160,14 @@ internal sealed class RrPartitionGrain(SiloGraphs graphs, ILocalSiloDetails silo
 
     public Task<CoverDelta> Cover(int seed)
     {
-        ICoverageState cover = _cover ?? throw Lost("no coverage state");
-        int gain = cover.Cover(seed);
+        var cover = _cover as MaxCoverage.CoverState ?? throw Lost("no coverage state");
+        // Only the nodes of the sets this pick covers can change: walk those (with repeats), not every node.
+        _decremented.Clear();
+        int gain = cover.Cover(seed, _decremented);
         int[] now = cover.Coverage;
         var nodes = new List<int>();
         var decrements = new List<int>();
-        for (int v = 0; v < now.Length; v++)
+        foreach (int v in _decremented)
         {
             if (now[v] != _shadow[v])
             {
@@ -132,7 +177,22 @@ internal sealed class RrPartitionGrain(SiloGraphs graphs, ILocalSiloDetails silo
             }
         }
 
+        if (_decremented.Capacity > 1 << 20)
+        {
+            _decremented = []; // a first pick may touch most entries: do not keep that buffer for the small ones after it
+        }
+
         return Task.FromResult(new CoverDelta(gain, [.. nodes], [.. decrements]));
+    }
+
+    public async Task<GreedyAnswer> Greedy(GreedyCall call, int parallelism, CancellationToken cancellationToken)
+    {
+        LocalRrSetStore store = Store();
+        _cover = null;
+        _shadow = [];
+        int workers = parallelism > 0 ? parallelism : Environment.ProcessorCount;
+        CoverageResult result = await Task.Run(() => store.Greedy(call.ToTask(), workers, cancellationToken), cancellationToken).ConfigureAwait(true);
+        return new GreedyAnswer(result.Seeds, result.Gains, result.Covered, result.UpperBound);
     }
 
     public Task<long> CountCovered(int[] nodes)

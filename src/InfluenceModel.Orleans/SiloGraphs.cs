@@ -85,6 +85,9 @@ internal sealed class SiloGraphs
 
     private sealed class Loaded
     {
+        /// <summary>Graphs of at least this many arcs are followed by a compacting collection that returns the load's garbage to the OS.</summary>
+        private const long CompactAfterArcs = 1_000_000;
+
         private Loaded(SocialGraph graph)
         {
             Graph = graph;
@@ -101,7 +104,20 @@ internal sealed class SiloGraphs
 
         public Lazy<ReverseInfluenceGraph> LinearThreshold { get; }
 
-        public static Loaded From(GraphSpec spec) => new(spec.Load());
+        public static Loaded From(GraphSpec spec)
+        {
+            var loaded = new Loaded(spec.Load());
+            if (loaded.Graph.EdgeCount >= CompactAfterArcs)
+            {
+                // Loading leaves garbage the size of a weight array: an unweighted file's shared array of 1s once the
+                // convention gives the arcs their probabilities (0.48 GB on the 118.8 M-arc R-MAT graph), or a text reader's
+                // buffers. A normal collection frees it but the process keeps the memory; an aggressive one returns it
+                // (measured on the 10.2 M-arc graph: RSS 252 → 211 MB, the 41 MB of 1s, for 171 MB of live graph).
+                GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            }
+
+            return loaded;
+        }
 
         private ReverseInfluenceGraph Create(bool linearThreshold) =>
             ReverseInfluenceGraph.Create(Graph.NodeCount, Graph.InOffsetArray, Graph.InSourceArray, Graph.InWeightArray, linearThreshold);

@@ -46,3 +46,6 @@ public class ClusterFixture : IAsyncLifetime
 
 /// <summary>The cluster of the fault tests (its silos get stopped).</summary>
 public sealed class FaultClusterFixture : ClusterFixture;
+
+/// <summary>The cluster of the one-partition fault tests (the silo holding the partition gets stopped).</summary>
+public sealed class OnePartitionFaultClusterFixture : ClusterFixture;

@@ -9,17 +9,25 @@ public sealed class DistributedSeedingTests(ClusterFixture fixture) : IClassFixt
 {
     private static readonly SimulationOptions Options = new() { Seed = 42, MaxDegreeOfParallelism = 2 };
 
-    public static TheoryData<string, int, string> Cases => new()
+    public static TheoryData<string, int, string, int> Cases => new()
     {
-        { "IC", 10, nameof(SeedingAlgorithm.Opimc) },
-        { "LT", 10, nameof(SeedingAlgorithm.Opimc) },
-        { "IC", 8, nameof(SeedingAlgorithm.Imm) },
-        { "IC", 5, nameof(SeedingAlgorithm.DegreeDiscount) },
+        { "IC", 10, nameof(SeedingAlgorithm.Opimc), 5 },
+        { "LT", 10, nameof(SeedingAlgorithm.Opimc), 5 },
+        { "IC", 8, nameof(SeedingAlgorithm.Imm), 5 },
+        { "IC", 5, nameof(SeedingAlgorithm.DegreeDiscount), 5 },
+        // One partition: every greedy runs whole on the partition's silo in one call.
+        { "IC", 10, nameof(SeedingAlgorithm.Opimc), 1 },
+        { "LT", 10, nameof(SeedingAlgorithm.Opimc), 1 },
+        { "IC", 8, nameof(SeedingAlgorithm.Imm), 1 },
+        { "LT", 8, nameof(SeedingAlgorithm.Imm), 1 },
+        { "IC", 5, nameof(SeedingAlgorithm.DegreeDiscount), 1 },
+        { "IC", 1, nameof(SeedingAlgorithm.Opimc), 1 },
+        { "IC", 1, nameof(SeedingAlgorithm.Imm), 1 },
     };
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Select_OnThreeSilos_EqualsInProcess(string model, int k, string algorithm)
+    public void Select_OnThreeSilos_EqualsInProcess(string model, int k, string algorithm, int partitions)
     {
         var request = new SeedingRequest(fixture.Graph, Model(model), k)
         {
@@ -27,23 +35,61 @@ public sealed class DistributedSeedingTests(ClusterFixture fixture) : IClassFixt
             Epsilon = 0.3,
         };
         var local = InfluenceMaximizer.Select(request, Options);
-        var maximizer = new ClusterInfluenceMaximizer(fixture.Cluster.Client, fixture.Source, new InfluenceClusterOptions { Partitions = 5, SiloParallelism = 1 });
+        var maximizer = new ClusterInfluenceMaximizer(fixture.Cluster.Client, fixture.Source, new InfluenceClusterOptions { Partitions = partitions, SiloParallelism = 1 });
 
         var distributed = maximizer.Select(request, Options);
 
         AssertSame(local, distributed);
+        Assert.Equal(partitions == 1 ? maximizer.LastStatistics!.GreedyRounds : 0, maximizer.LastStatistics!.SiloGreedyRuns);
     }
 
-    [Fact]
-    public void Select_Budgeted_EqualsInProcess()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    public void Select_Budgeted_EqualsInProcess(int partitions)
     {
         int n = fixture.Graph.NodeCount;
         double[] costs = [.. Enumerable.Range(0, n).Select(v => 1.0 + (v % 7))];
         var request = new SeedingRequest(fixture.Graph, new IndependentCascade(), 6) { Costs = costs, Budget = 20, Epsilon = 0.3, ForcedSeeds = [5] };
         var local = InfluenceMaximizer.Select(request, Options);
-        var maximizer = new ClusterInfluenceMaximizer(fixture.Cluster.Client, fixture.Source, new InfluenceClusterOptions { Partitions = 4, SiloParallelism = 1 });
+        var maximizer = new ClusterInfluenceMaximizer(fixture.Cluster.Client, fixture.Source, new InfluenceClusterOptions { Partitions = partitions, SiloParallelism = 1 });
 
         AssertSame(local, maximizer.Select(request, Options));
+    }
+
+    [Theory]
+    [InlineData(nameof(SeedingAlgorithm.Opimc), 1)]
+    [InlineData(nameof(SeedingAlgorithm.Imm), 1)]
+    [InlineData(nameof(SeedingAlgorithm.Opimc), 2)]
+    public void Select_CandidatesAndForcedSeeds_EqualsInProcess(string algorithm, int partitions)
+    {
+        var request = new SeedingRequest(fixture.Graph, new IndependentCascade(), 6)
+        {
+            Algorithm = Enum.Parse<SeedingAlgorithm>(algorithm),
+            Epsilon = 0.3,
+            Candidates = [.. Enumerable.Range(0, fixture.Graph.NodeCount).Where(v => v % 3 != 0)],
+            ForcedSeeds = [0, 3],
+        };
+        var maximizer = new ClusterInfluenceMaximizer(fixture.Cluster.Client, fixture.Source, new InfluenceClusterOptions { Partitions = partitions, SiloParallelism = 1 });
+
+        AssertSame(InfluenceMaximizer.Select(request, Options), maximizer.Select(request, Options));
+    }
+
+    [Theory]
+    [InlineData(nameof(SeedingAlgorithm.Opimc))]
+    [InlineData(nameof(SeedingAlgorithm.Imm))]
+    public void Select_OnePartition_KEqualsNodeCount_EqualsInProcess(string algorithm)
+    {
+        // Every node is picked: the greedy runs out of candidates (zero-gain picks at the end) on the silo as in process.
+        int n = fixture.Graph.NodeCount;
+        var request = new SeedingRequest(fixture.Graph, new IndependentCascade(), n) { Algorithm = Enum.Parse<SeedingAlgorithm>(algorithm), Epsilon = 0.5 };
+        var local = InfluenceMaximizer.Select(request, Options);
+        var maximizer = new ClusterInfluenceMaximizer(fixture.Cluster.Client, fixture.Source, new InfluenceClusterOptions { Partitions = 1, SiloParallelism = 1 });
+
+        var distributed = maximizer.Select(request, Options);
+
+        Assert.Equal(n, local.Seeds.Count);
+        AssertSame(local, distributed);
     }
 
     [Fact]
@@ -74,6 +120,24 @@ public sealed class DistributedSeedingTests(ClusterFixture fixture) : IClassFixt
         var maximizer = new ClusterInfluenceMaximizer(fixture.Cluster.Client, fixture.Source);
 
         AssertSame(InfluenceMaximizer.Select(request, Options), maximizer.Select(request, Options));
+    }
+
+    [Theory]
+    [InlineData(2, 2, 2, 2)]
+    [InlineData(2, 2, 1, 1)]
+    [InlineData(4, 8, 3, 7)]
+    [InlineData(4, 8, 1, 5)]
+    [InlineData(2, 1, 1, 1)]
+    [InlineData(4, 0, 3, 3)]
+    [InlineData(4, 0, 4, 0)]
+    [InlineData(1, 3, 1, 3)]
+    public void SiloWorkers_FullCallsUseTheSiloSetting_OverlappedOnesAsManyFewer(int client, int silo, int asked, int expected)
+    {
+        // OPIM-C asks P − 1 workers for R2's growth beside R1's greedy (and 1 for that greedy): a one-partition run
+        // mirrors it on the silo, never below one thread; a full call gets SiloParallelism (0: the silo's processor count).
+        using var run = new ClusterRun(fixture.Cluster.Client, fixture.Source.ToSpec(), default, false, 1, silo, 1, TestContext.Current.CancellationToken) { ClientParallelism = client };
+
+        Assert.Equal(expected, run.SiloWorkers(asked));
     }
 
     [Fact]
@@ -170,6 +234,29 @@ public sealed class DistributedCancellationTests(ClusterFixture fixture) : IClas
 
         Assert.ThrowsAny<OperationCanceledException>(() => maximizer.Select(request, new SimulationOptions { Seed = 1 }, progress, cts.Token));
         Assert.True(cts.IsCancellationRequested);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"took {clock.Elapsed} after the cancel");
+    }
+
+    [Theory]
+    [InlineData("sampling")]
+    [InlineData("selecting")]
+    public void Select_OnePartition_CancelledDuringTheRun_ThrowsQuickly(string stage)
+    {
+        // One partition: the greedy is one call to the silo; a cancel while it runs reaches the silo's greedy loop.
+        var request = new SeedingRequest(fixture.Graph, new IndependentCascade(), 20) { Epsilon = 0.05 };
+        var maximizer = new ClusterInfluenceMaximizer(fixture.Cluster.Client, fixture.Source, new InfluenceClusterOptions { Partitions = 1, SiloParallelism = 1 });
+        using var cts = new CancellationTokenSource();
+        var clock = new System.Diagnostics.Stopwatch();
+        var progress = new SyncProgress(r =>
+        {
+            if (r.Stage == stage && !clock.IsRunning)
+            {
+                clock.Start();
+                cts.CancelAfter(TimeSpan.FromMilliseconds(2));
+            }
+        });
+
+        Assert.ThrowsAny<OperationCanceledException>(() => maximizer.Select(request, new SimulationOptions { Seed = 1 }, progress, cts.Token));
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"took {clock.Elapsed} after the cancel");
     }
 }

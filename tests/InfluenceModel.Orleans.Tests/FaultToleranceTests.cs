@@ -62,3 +62,40 @@ public sealed class FaultToleranceTests(FaultClusterFixture fixture) : IClassFix
         fixture.Cluster.StopSiloAsync(victim).GetAwaiter().GetResult();
     }
 }
+
+/// <summary>
+/// One partition: the silo that holds the collection dies as the whole-greedy call starts; the partition is re-created on
+/// another silo (its sets re-drawn from their index range) and the greedy runs there, so the answer does not change.
+/// </summary>
+public sealed class OnePartitionFaultTests(OnePartitionFaultClusterFixture fixture) : IClassFixture<OnePartitionFaultClusterFixture>
+{
+    [Theory]
+    [InlineData(nameof(SeedingAlgorithm.Opimc))]
+    [InlineData(nameof(SeedingAlgorithm.Imm))]
+    public void Select_PartitionSiloStoppedBeforeTheGreedy_SameSeedsAsInProcess(string algorithm)
+    {
+        var options = new SimulationOptions { Seed = 3, MaxDegreeOfParallelism = 2 };
+        var request = new SeedingRequest(fixture.Graph, new IndependentCascade(), 8) { Epsilon = 0.3, Algorithm = Enum.Parse<SeedingAlgorithm>(algorithm) };
+        var local = InfluenceMaximizer.Select(request, options);
+        var maximizer = new ClusterInfluenceMaximizer(fixture.Cluster.Client, fixture.Source, new InfluenceClusterOptions { Partitions = 1, SiloParallelism = 1 });
+        ClusterRun? run = null;
+        string? stopped = null;
+        var progress = new SyncProgress(r =>
+        {
+            if (r.Stage == "selecting" && stopped is null)
+            {
+                // Every store's one partition starts on the same silo (partition 0, generation 0): stop it.
+                stopped = run!.Stores[0].Silos()[0];
+                InProcessSiloHandle victim = fixture.Cluster.Silos.Single(s => s.SiloAddress.ToString() == stopped);
+                fixture.Cluster.StopSiloAsync(victim).GetAwaiter().GetResult();
+            }
+        });
+
+        var distributed = maximizer.Select(request, options, progress, r => run = r, TestContext.Current.CancellationToken);
+
+        Assert.NotNull(stopped);
+        Assert.True(maximizer.LastRecoveries > 0, "the partition was not re-created");
+        Assert.True(maximizer.LastStatistics!.SiloGreedyRuns > 0);
+        DistributedSeedingTests.AssertSame(local, distributed);
+    }
+}

@@ -47,6 +47,34 @@ public sealed class ReductionPropertyTests
             .Label($"P={parts}, sets={count}, k={seeds}: {string.Join(',', expected.Seeds)} vs {string.Join(',', actual.Seeds)}");
     }
 
+    [FsCheck.Xunit.Property(MaxTest = 40)]
+    public Property TrackedCover_ListsExactlyTheNodesWhoseCoverageFell(PositiveInt graphSeed, PositiveInt sets, PositiveInt picks, bool linearThreshold)
+    {
+        // What a partition grain reports per pick: the nodes of the newly covered sets, not a scan of every node.
+        var graph = GraphGenerators.BarabasiAlbert(200, 2, seed: (ulong)graphSeed.Get).WithEdgeProbabilities(EdgeProbabilities.WeightedCascade);
+        var reverse = ReverseInfluenceGraph.Create(graph.NodeCount, graph.InOffsetArray, graph.InSourceArray, graph.InWeightArray, linearThreshold);
+        var store = new LocalRrSetStore(reverse, 0xC0FE);
+        store.Grow(0, 20 + (sets.Get % 2000), 1, null, default);
+        var plain = store.StartCover(1);
+        var tracked = (MaxCoverage.CoverState)store.StartCover(1);
+        var decremented = new List<int>();
+        bool ok = true;
+        for (int i = 0, count = 1 + (picks.Get % 12); i < count; i++)
+        {
+            int seed = (int)(((long)graphSeed.Get * (i + 1) * 7919) % graph.NodeCount);
+            int[] before = (int[])tracked.Coverage.Clone();
+            decremented.Clear();
+            int gain = tracked.Cover(seed, decremented);
+            var changed = Enumerable.Range(0, graph.NodeCount).Where(v => tracked.Coverage[v] != before[v]).ToHashSet();
+            ok &= gain == plain.Cover(seed)
+                && changed.SetEquals(decremented)
+                && decremented.Count == changed.Sum(v => before[v] - tracked.Coverage[v])
+                && tracked.Coverage.SequenceEqual(plain.Coverage);
+        }
+
+        return ok.Label($"sets={store.Count}");
+    }
+
     [FsCheck.Xunit.Property(MaxTest = 30)]
     public Property SpreadSumsOfRanges_AddUpToTheWhole(PositiveInt split, PositiveInt simulations, bool linearThreshold)
     {

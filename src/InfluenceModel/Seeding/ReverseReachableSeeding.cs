@@ -54,7 +54,7 @@ internal static class ReverseReachableSeeding
             // fit beside that work (never more threads than MaxDegreeOfParallelism); the rest is sampled on all workers
             // afterwards. R2's content depends only on its final size, so the split does not change the result.
             int validationTarget = SampleSizes.ToCount(theta2);
-            long fits = problem.Parallelism > 1 && problem.StoreFactory is null ? (problem.Parallelism - 1) * (long)selection.Count / SamplingToCoverageCost : 0;
+            long fits = problem.Parallelism > 1 && selection.GrowsBesideGreedy && validation.GrowsBesideGreedy ? (problem.Parallelism - 1) * (long)selection.Count / SamplingToCoverageCost : 0;
             int overlapTarget = (int)Math.Min(validationTarget, validation.Count + fits);
             bool overlap = overlapTarget > validation.Count;
             var validationGrowth = overlap
@@ -64,7 +64,7 @@ internal static class ReverseReachableSeeding
             try
             {
                 problem.Report("selecting", 0, problem.FreeSeeds);
-                greedy = MaxCoverage.Greedy(selection.StartCover(overlap ? 1 : problem.Parallelism), n, problem.Candidate, problem.Forced, problem.FreeSeeds, computeUpperBound: true, problem.CancellationToken);
+                greedy = selection.Greedy(new GreedyTask(problem.Candidate, problem.Forced, problem.FreeSeeds, ComputeUpperBound: true), overlap ? 1 : problem.Parallelism, problem.CancellationToken);
             }
             catch
             {
@@ -158,7 +158,7 @@ internal static class ReverseReachableSeeding
         {
             double x = n / Math.Pow(2, i);
             Grow(problem, sampling, SampleSizes.ToCount(lambdaPrime / x));
-            var greedy = MaxCoverage.Greedy(sampling.StartCover(problem.Parallelism), n, problem.Candidate, problem.Forced, k, computeUpperBound: false, problem.CancellationToken);
+            var greedy = sampling.Greedy(new GreedyTask(problem.Candidate, problem.Forced, k, ComputeUpperBound: false), problem.Parallelism, problem.CancellationToken);
             double estimate = (double)n * greedy.Covered / sampling.Count;
             if (estimate >= (1.0 + epsPrime) * x)
             {
@@ -175,14 +175,15 @@ internal static class ReverseReachableSeeding
         double guarantee;
         if (problem.IsBudgeted)
         {
-            var ratioGreedy = MaxCoverage.BudgetedGreedy(final.StartCover(problem.Parallelism), n, problem.Candidate, problem.Forced, problem.Costs!, problem.Budget, problem.Forced.Length + problem.FreeSeeds, byRatio: true, problem.CancellationToken);
-            var unitGreedy = MaxCoverage.BudgetedGreedy(final.StartCover(problem.Parallelism), n, problem.Candidate, problem.Forced, problem.Costs!, problem.Budget, problem.Forced.Length + problem.FreeSeeds, byRatio: false, problem.CancellationToken);
+            var budgeted = new GreedyTask(problem.Candidate, problem.Forced, problem.Forced.Length + problem.FreeSeeds, ComputeUpperBound: false) { Costs = problem.Costs, Budget = problem.Budget };
+            var ratioGreedy = final.Greedy(budgeted with { ByRatio = true }, problem.Parallelism, problem.CancellationToken);
+            var unitGreedy = final.Greedy(budgeted with { ByRatio = false }, problem.Parallelism, problem.CancellationToken);
             result = ratioGreedy.Covered >= unitGreedy.Covered ? ratioGreedy : unitGreedy;
             guarantee = Math.Max(0.0, (0.5 * SampleSizes.GreedyRatio) - problem.Epsilon);
         }
         else
         {
-            result = MaxCoverage.Greedy(final.StartCover(problem.Parallelism), n, problem.Candidate, problem.Forced, problem.FreeSeeds, computeUpperBound: false, problem.CancellationToken);
+            result = final.Greedy(new GreedyTask(problem.Candidate, problem.Forced, problem.FreeSeeds, ComputeUpperBound: false), problem.Parallelism, problem.CancellationToken);
             guarantee = Math.Max(0.0, SampleSizes.GreedyRatio - problem.Epsilon);
         }
 
@@ -203,7 +204,7 @@ internal static class ReverseReachableSeeding
         Grow(problem, evaluation, sets);
         problem.Report("evaluating", 0, seeds.Length);
         // Greedy over a one-node candidate list per step reproduces the order: forced = the whole sequence.
-        var ordered = MaxCoverage.Greedy(evaluation.StartCover(problem.Parallelism), n, new bool[n], seeds, 0, computeUpperBound: false, problem.CancellationToken);
+        var ordered = evaluation.Greedy(new GreedyTask(new bool[n], seeds, 0, ComputeUpperBound: false), problem.Parallelism, problem.CancellationToken);
         problem.Report("evaluating", seeds.Length, seeds.Length);
         return Outcome(ordered, evaluation.Count, evaluation, ordered.Covered, n, guarantee, evaluation.Count);
     }

@@ -37,6 +37,12 @@ internal interface IRrSetStore
     /// <summary>Number of node entries over all sets.</summary>
     long TotalSize { get; }
 
+    /// <summary>
+    /// Whether OPIM-C may grow another collection on fewer workers while this one runs its greedy (both on the same
+    /// machine's cores: in process, or one partition each on a silo); the overlap saves time and never changes a result.
+    /// </summary>
+    bool GrowsBesideGreedy { get; }
+
     /// <summary>Appends the sets with stream indices [<see cref="Count"/>, <paramref name="target"/>).</summary>
     void Grow(int target, int parallelism, ProgressReporter reporter, CancellationToken cancellationToken);
 
@@ -45,6 +51,41 @@ internal interface IRrSetStore
 
     /// <summary>Number of sets containing at least one node flagged in <paramref name="mask"/>.</summary>
     long CountCovered(bool[] mask);
+
+    /// <summary>
+    /// Runs <paramref name="task"/> over a fresh coverage state of the current sets (as
+    /// <c>task.Run(StartCover(parallelism), …)</c> does): where the sets live in one place the whole greedy can run
+    /// there in one step instead of one exchange per pick; the picks, gains and bound are those of
+    /// <see cref="GreedyTask.Run"/> over the same sets.
+    /// </summary>
+    CoverageResult Greedy(GreedyTask task, int parallelism, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// One greedy maximum-coverage run over an RR-set collection, as data (so that it can run where the sets are): the
+/// cardinality greedy of <see cref="MaxCoverage.Greedy(ICoverageState, int, bool[], ReadOnlySpan{int}, int, bool, CancellationToken)"/>
+/// when <see cref="Costs"/> is null, else the budgeted greedy with <see cref="K"/> as its most seeds.
+/// </summary>
+/// <param name="Candidate">Free-choice mask (null = every node).</param>
+/// <param name="Forced">Seeds taken first, in order.</param>
+/// <param name="K">Free seeds to pick (budgeted: the most seeds in all, forced included).</param>
+/// <param name="ComputeUpperBound">Whether to compute OPIM-C's bound (cardinality greedy only).</param>
+internal sealed record GreedyTask(bool[]? Candidate, int[] Forced, int K, bool ComputeUpperBound)
+{
+    /// <summary>Per-node costs for the budgeted greedy; null for the cardinality greedy.</summary>
+    public double[]? Costs { get; init; }
+
+    /// <summary>The budget of the budgeted greedy.</summary>
+    public double Budget { get; init; }
+
+    /// <summary>Budgeted greedy by gain per unit cost (true) or by gain (false).</summary>
+    public bool ByRatio { get; init; }
+
+    /// <summary>Runs the greedy over <paramref name="state"/>.</summary>
+    public CoverageResult Run(ICoverageState state, int nodeCount, CancellationToken cancellationToken) =>
+        Costs is null
+            ? MaxCoverage.Greedy(state, nodeCount, Candidate, Forced, K, ComputeUpperBound, cancellationToken)
+            : MaxCoverage.BudgetedGreedy(state, nodeCount, Candidate, Forced, Costs, Budget, K, ByRatio, cancellationToken);
 }
 
 /// <summary>The in-process <see cref="IRrSetStore"/>: a flat <see cref="RrSetCollection"/> and its inverted index.</summary>
@@ -59,6 +100,8 @@ internal sealed class LocalRrSetStore(ReverseInfluenceGraph graph, ulong seed) :
     public int Count => Sets.Count;
 
     public long TotalSize => Sets.TotalSize;
+
+    public bool GrowsBesideGreedy => true;
 
     public void Grow(int target, int parallelism, ProgressReporter reporter, CancellationToken cancellationToken) =>
         Grow(Sets.Count, target - Sets.Count, parallelism, reporter, cancellationToken);
@@ -79,4 +122,7 @@ internal sealed class LocalRrSetStore(ReverseInfluenceGraph graph, ulong seed) :
     }
 
     public long CountCovered(bool[] mask) => Sets.CountCovered(mask);
+
+    public CoverageResult Greedy(GreedyTask task, int parallelism, CancellationToken cancellationToken) =>
+        task.Run(StartCover(parallelism), graph.NodeCount, cancellationToken);
 }

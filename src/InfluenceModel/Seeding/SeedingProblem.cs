@@ -51,8 +51,9 @@ internal sealed class SeedingProblem
 
     /// <summary>
     /// Creates the RR-set collection of a sample family from its seed; null for the in-process
-    /// <see cref="LocalRrSetStore"/>. InfluenceModel.Orleans sets it to collections partitioned over a cluster (and then
-    /// R2 is not grown beside R1's greedy: that overlap only saves time on one machine and never changes a result).
+    /// <see cref="LocalRrSetStore"/>. InfluenceModel.Orleans sets it to collections partitioned over a cluster (R2 is
+    /// grown beside R1's greedy only where <see cref="IRrSetStore.GrowsBesideGreedy"/> says so: the overlap saves time
+    /// where both run on the same cores and never changes a result).
     /// </summary>
     public Func<ulong, IRrSetStore>? StoreFactory { get; init; }
 
