@@ -24,6 +24,7 @@ public class OpinionBenchmarks
 
     private SocialGraph _graph = null!;
     private SocialGraph _weightedCascade = null!;
+    private SocialGraph _uniform = null!;
     private int[] _seeds = null!;
     private double[] _told = null!;
     private double _tie;
@@ -31,7 +32,7 @@ public class OpinionBenchmarks
     [Params("email-enron", "nethept")]
     public string Graph { get; set; } = "email-enron";
 
-    [Params("ic", "sir-once", "sir", "sis")]
+    [Params("ic", "ic-uniform", "sir-once", "sir", "sis")]
     public string Model { get; set; } = "sir";
 
     [GlobalSetup]
@@ -50,6 +51,7 @@ public class OpinionBenchmarks
 
         int reachable = Enumerable.Range(0, _graph.NodeCount).Count(v => _graph.InDegree(v) > 0);
         _tie = (double)reachable / _graph.EdgeCount;
+        _uniform = _graph.WithEdgeProbabilities(EdgeProbabilities.Uniform(_tie));
     }
 
     [Benchmark]
@@ -59,6 +61,11 @@ public class OpinionBenchmarks
         if (Model == "ic")
         {
             return SpreadEstimator.Estimate(new SpreadRequest(_weightedCascade, new IndependentCascade(), _seeds), options).Spread.Mean;
+        }
+
+        if (Model == "ic-uniform")
+        {
+            return SpreadEstimator.Estimate(new SpreadRequest(_uniform, new IndependentCascade(), _seeds), options).Spread.Mean;
         }
 
         const double gamma = 0.5;
