@@ -142,7 +142,7 @@ internal sealed class WordOfMouthData
 /// </remarks>
 internal sealed class WordOfMouthRun : OpinionRun
 {
-    private const byte Susceptible = 0, Telling = 1, Stopped = 2;
+    private const byte Susceptible = 0, Telling = 1; // SIR: Telling means told (stops are counted per period)
     private const int DrawBlock = 256;
     private const int TableLength = WordOfMouthData.TableLength;
 
@@ -165,6 +165,14 @@ internal sealed class WordOfMouthRun : OpinionRun
     private readonly byte[] _state;
     private readonly int[] _touched;
     private readonly int[] _stamp;
+
+    /// <summary>
+    /// Per node, valid when <see cref="_dueRun"/> holds the run: SIR, the earliest period an attempt on it is queued for
+    /// (a later attempt would find it told: not queued); SIS, while it is telling, the period its stint ends (an attempt
+    /// up to then would find it telling: not queued).
+    /// </summary>
+    private readonly int[] _due;
+    private readonly int[] _dueRun;
     private readonly int[] _candidates;
     private readonly int[] _draws = new int[DrawBlock];
     private VectorXoshiro _lanes;
@@ -188,6 +196,8 @@ internal sealed class WordOfMouthRun : OpinionRun
         _state = new byte[data.NodeCount];
         _touched = new int[data.NodeCount];
         _stamp = new int[data.NodeCount];
+        _due = new int[data.NodeCount];
+        _dueRun = new int[data.NodeCount];
         _candidates = new int[data.MaxDegree + 8];
     }
 
@@ -266,11 +276,19 @@ internal sealed class WordOfMouthRun : OpinionRun
                 }
             }
 
-            for (int e = _stopHead[p]; e != 0; e = _entryNext[e])
+            if (!_lapses)
             {
-                _state[_entryNode[e]] = _lapses ? Susceptible : Stopped;
-                _tellingCount--;
-                _stopped += _lapses ? 0 : 1;
+                // SIR: _stopHead counts the stops; a told node keeps state Telling (told), the counts say which stopped.
+                _tellingCount -= _stopHead[p];
+                _stopped += _stopHead[p];
+            }
+            else
+            {
+                for (int e = _stopHead[p]; e != 0; e = _entryNext[e])
+                {
+                    _state[_entryNode[e]] = Susceptible;
+                    _tellingCount--;
+                }
             }
         }
 
@@ -282,9 +300,29 @@ internal sealed class WordOfMouthRun : OpinionRun
     {
         int cap = _data.MaxPeriods;
         int stint = DrawStint(cap, ref rng);
+        if (_lapses)
+        {
+            _due[u] = (int)Math.Min((long)t + stint, int.MaxValue);
+            _dueRun[u] = _runId;
+        }
+
         if ((long)t + stint <= cap)
         {
-            Push(true, t + stint, u);
+            if (_lapses)
+            {
+                Push(true, t + stint, u);
+            }
+            else
+            {
+                // SIR: a stop changes no coin or attempt (attempts test "not yet told"), only the counts: count it.
+                if (t + stint >= _stopHead.Length)
+                {
+                    Grow(t + stint);
+                }
+
+                _stopHead[t + stint]++;
+                _horizon = Math.Max(_horizon, t + stint);
+            }
         }
 
         int start = _data.OutOffsets[u], end = _data.OutOffsets[u + 1];
@@ -336,26 +374,55 @@ internal sealed class WordOfMouthRun : OpinionRun
             for (int k = 0; k < found; k++)
             {
                 int v = _candidates[k];
-                if (_state[v] == Susceptible)
+                if (!Settled(v, t + 1))
                 {
-                    Push(false, t + DrawDelay(window, q, ref rng), v);
+                    Attempt(v, t + DrawDelay(window, q, ref rng));
                 }
             }
         }
     }
 
-    /// <summary>SIR or SIS per period: every candidate of a pass is an attempt in <paramref name="period"/> (SIR: only on heads susceptible now).</summary>
+    /// <summary>SIR or SIS per period: every candidate of a pass is an attempt in <paramref name="period"/>, unless it is known to change nothing.</summary>
     private void ScheduleAll(int found, int period)
     {
         for (int k = 0; k < found; k++)
         {
-            int v = _candidates[k];
-            if (_lapses || _state[v] == Susceptible)
-            {
-                Push(false, period, v);
-            }
+            Attempt(_candidates[k], period);
         }
     }
+
+    /// <summary>
+    /// Queues an attempt on <paramref name="v"/> in <paramref name="period"/> unless it would change nothing: SIR, v is
+    /// told already or has an attempt queued no later; SIS, v is telling now and still will be then.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Attempt(int v, int period)
+    {
+        bool known = _dueRun[v] == _runId;
+        if (_lapses)
+        {
+            if (known && _state[v] == Telling && period <= _due[v])
+            {
+                return;
+            }
+        }
+        else
+        {
+            if (_state[v] != Susceptible || (known && _due[v] <= period))
+            {
+                return;
+            }
+
+            _due[v] = period;
+            _dueRun[v] = _runId;
+        }
+
+        Push(false, period, v);
+    }
+
+    /// <summary>SIR: whether <paramref name="v"/> is told already or has an attempt queued for <paramref name="period"/> or earlier (so a delay draw is not needed).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool Settled(int v, int period) => _state[v] != Susceptible || (_dueRun[v] == _runId && _due[v] <= period);
 
     /// <summary>
     /// One coin per arc of the out-row [start, end): eight 31-bit draws against eight thresholds (the arcs' own, or
@@ -501,9 +568,9 @@ internal sealed class WordOfMouthRun : OpinionRun
 
             k += (long)gap + 1;
             int v = targets[start + (int)k];
-            if (_state[v] == Susceptible)
+            if (!Settled(v, t + 1))
             {
-                Push(false, t + DrawDelay(window, q, ref rng), v);
+                Attempt(v, t + DrawDelay(window, q, ref rng));
             }
         }
     }
@@ -524,7 +591,7 @@ internal sealed class WordOfMouthRun : OpinionRun
             c += (long)gap + 1;
 
             // Period-major cells: cell c is period t + 1 + c / degree on arc c % degree.
-            Push(false, t + 1 + (int)(c / degree), targets[start + (int)(c % degree)]);
+            Attempt(targets[start + (int)(c % degree)], t + 1 + (int)(c / degree));
         }
     }
 
