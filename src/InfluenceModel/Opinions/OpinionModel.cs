@@ -274,8 +274,9 @@ public sealed record MajorityRuleModel : OpinionModel
 
 /// <summary>
 /// Word of mouth (<see cref="SirWordOfMouth"/>, <see cref="SisWordOfMouth"/>): in each period every telling node tells
-/// each susceptible out-neighbour with probability β (<see cref="Transmission"/>), then stops with probability γ
-/// (<see cref="Recovery"/>). Arc weights are ignored.
+/// each susceptible out-neighbour with probability β (<see cref="Transmission"/>, or the arc's own probability with
+/// <see cref="PerArcTransmission"/>), then stops with probability γ (<see cref="Recovery"/>). Arc weights are ignored
+/// unless <see cref="PerArcTransmission"/> is set.
 /// </summary>
 public abstract record WordOfMouthModel : OpinionModel
 {
@@ -287,7 +288,7 @@ public abstract record WordOfMouthModel : OpinionModel
     {
     }
 
-    /// <summary>β ∈ [0, 1]: the probability per period that a telling node tells a given susceptible out-neighbour. Default 0.1.</summary>
+    /// <summary>β ∈ [0, 1]: the probability per period that a telling node tells a given susceptible out-neighbour. Default 0.1. Ignored with <see cref="PerArcTransmission"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is outside [0, 1].</exception>
     public double Transmission
     {
@@ -303,13 +304,24 @@ public abstract record WordOfMouthModel : OpinionModel
         init => _recovery = Guard.InRangeExclusiveMin(value, 0, 1, nameof(Recovery));
     }
 
+    /// <summary>
+    /// Whether arc u → v tells with its own probability p(u,v) — the arc weight, as for
+    /// <see cref="Diffusion.IndependentCascade"/> (set it with
+    /// <see cref="Networks.SocialGraph.WithEdgeProbabilities(Networks.EdgeProbabilities)"/>, e.g. the weighted cascade
+    /// 1/indeg(v)) — in each period instead of the uniform <see cref="Transmission"/>. Default false. With
+    /// <see cref="Recovery"/> = 1, SIR on a graph is then exactly the independent cascade on that graph. A graph whose
+    /// weights are not probabilities in [0, 1] is refused when the model is simulated (an
+    /// <see cref="ArgumentException"/> with ParamName "graph").
+    /// </summary>
+    public bool PerArcTransmission { get; init; }
+
     /// <summary>Whether a node that stops telling becomes susceptible again (SIS) rather than stopping for good (SIR).</summary>
     private protected abstract bool Lapses { get; }
 
     internal override Func<OpinionRun> Prepare(OpinionRequest request)
     {
-        var data = new WordOfMouthData(request);
-        return () => new WordOfMouthRun(data, _transmission, _recovery, Lapses);
+        var data = new WordOfMouthData(request, _transmission, _recovery, PerArcTransmission);
+        return () => new WordOfMouthRun(data, Lapses);
     }
 }
 

@@ -49,6 +49,18 @@ public class OpinionInputTests
     };
 
     [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void PerArcTransmission_WithAWeightAboveOne_IsRejectedNamingTheGraph(bool lapses)
+    {
+        var g = SocialGraph.FromEdges(3, [new(0, 1, 0.5f), new(1, 2, 1.5f)]);
+        WordOfMouthModel model = lapses ? new SisWordOfMouth { PerArcTransmission = true } : new SirWordOfMouth { PerArcTransmission = true };
+        var e = Assert.Throws<ArgumentException>(() => OpinionSimulator.Simulate(new OpinionRequest(g, model, [1, 0, 0]), new SimulationOptions { Simulations = 2 }));
+        Assert.Equal("graph", e.ParamName);
+        Assert.Contains("'1' → '2'", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [MemberData(nameof(BadRequests))]
     public void RequestValueOutOfRange_Throws_NamingTheParameter(string parameter, Func<object> build)
     {

@@ -21,6 +21,8 @@ public class WordOfMouthExactTests
     [InlineData(0.4, 0.3)]
     [InlineData(0.15, 0.6)]
     [InlineData(0.7, 1.0)]
+    [InlineData(0.05, 0.04)] // γ < 1/16: stints by inversion, windows beyond the 32-entry tables
+    [InlineData(1.0, 0.3)] // β = 1: every arc succeeds in the first period of the stint
     public void Sir_PerNodeToldProbabilitiesAndTrajectory_MatchTheExactMarkovChain(double beta, double gamma)
     {
         const int periods = 80; // (1 − γ)^80 < 1e-12: the chain has been absorbed
@@ -48,12 +50,74 @@ public class WordOfMouthExactTests
     [InlineData(0.4, 0.3, 5)]
     [InlineData(0.8, 0.5, 7)]
     [InlineData(1.0, 0.5, 4)]
+    [InlineData(0.2, 0.05, 40)] // γ < 1/16: stints by inversion
     public void Sis_PerNodeTellingProbabilitiesAndTrajectory_MatchTheExactMarkovChain(double beta, double gamma, int periods)
     {
         var exact = Chain(beta, gamma, lapses: true, periods);
         var outcome = OpinionSimulator.Simulate(
             new OpinionRequest(Graph, new SisWordOfMouth { Transmission = beta, Recovery = gamma }, [1, 0, 0, 0]) { MaxPeriods = periods },
             new SimulationOptions { Simulations = Runs, Seed = 12 });
+
+        for (int v = 0; v < 4; v++)
+        {
+            AssertWithin(exact.Final[v], outcome.FinalOpinions[v], $"P(node {v} telling at period {periods})");
+        }
+
+        for (int p = 1; p <= periods; p++)
+        {
+            OpinionPeriod at = outcome.Trajectory[Math.Min(p, outcome.Trajectory.Count - 1)];
+            AssertWithin(exact.TellingShare[p], at.Shares[1], $"telling share at period {p}");
+        }
+    }
+
+    /// <summary>Per-arc probabilities of <see cref="Graph"/>'s arcs, in the order given: 0 → 1, 0 → 2, 1 → 2, 2 → 3, 3 → 1.</summary>
+    private static readonly float[] ArcProbabilities = [0.9f, 0.05f, 0.3f, 0.6f, 0.01f];
+
+    private static readonly SocialGraph WeightedGraph = SocialGraph.FromEdges(4, [new Edge(0, 1, 0.9f), new Edge(0, 2, 0.05f), new Edge(1, 2, 0.3f), new Edge(2, 3, 0.6f), new Edge(3, 1, 0.01f)]);
+
+    private static double ArcProbability(int u, int v) => (u, v) switch
+    {
+        (0, 1) => ArcProbabilities[0],
+        (0, 2) => ArcProbabilities[1],
+        (1, 2) => ArcProbabilities[2],
+        (2, 3) => ArcProbabilities[3],
+        (3, 1) => ArcProbabilities[4],
+        _ => throw new ArgumentOutOfRangeException(nameof(u)),
+    };
+
+    [Theory]
+    [InlineData(1.0, 80)] // the independent cascade with p(u,v)
+    [InlineData(0.4, 80)]
+    [InlineData(0.04, 60)] // long stints: many passes over each row
+    public void Sir_WithPerArcTransmission_MatchesTheExactMarkovChain(double gamma, int periods)
+    {
+        var exact = Chain(ArcProbability, gamma, lapses: false, periods);
+        var outcome = OpinionSimulator.Simulate(
+            new OpinionRequest(WeightedGraph, new SirWordOfMouth { PerArcTransmission = true, Transmission = 0.5, Recovery = gamma }, [1, 0, 0, 0]) { MaxPeriods = periods },
+            new SimulationOptions { Simulations = Runs, Seed = 14 });
+
+        for (int v = 0; v < 4; v++)
+        {
+            AssertWithin(exact.Final[v], outcome.FinalOpinions[v], $"P(node {v} told)");
+        }
+
+        for (int p = 1; p <= 6; p++)
+        {
+            OpinionPeriod at = outcome.Trajectory[Math.Min(p, outcome.Trajectory.Count - 1)];
+            AssertWithin(exact.TellingShare[p], at.Shares[1], $"telling share at period {p}");
+            AssertWithin(exact.ValuedShare[p], at.Mean, $"told share at period {p}");
+        }
+    }
+
+    [Theory]
+    [InlineData(0.5, 6)]
+    [InlineData(0.2, 9)]
+    public void Sis_WithPerArcTransmission_MatchesTheExactMarkovChain(double gamma, int periods)
+    {
+        var exact = Chain(ArcProbability, gamma, lapses: true, periods);
+        var outcome = OpinionSimulator.Simulate(
+            new OpinionRequest(WeightedGraph, new SisWordOfMouth { PerArcTransmission = true, Recovery = gamma }, [1, 0, 0, 0]) { MaxPeriods = periods },
+            new SimulationOptions { Simulations = Runs, Seed = 15 });
 
         for (int v = 0; v < 4; v++)
         {
@@ -109,7 +173,10 @@ public class WordOfMouthExactTests
     /// with probability 1 − (1 − β)^k, independently, then every node telling at the start stops with probability γ
     /// (to stopped for SIR, to susceptible for SIS).
     /// </summary>
-    private static Exact Chain(double beta, double gamma, bool lapses, int periods)
+    private static Exact Chain(double beta, double gamma, bool lapses, int periods) => Chain((_, _) => beta, gamma, lapses, periods);
+
+    /// <summary>The chain with arc u → v telling with probability <paramref name="beta"/>(u, v) per period.</summary>
+    private static Exact Chain(Func<int, int, double> beta, double gamma, bool lapses, int periods)
     {
         const int n = 4;
         var dist = new Dictionary<int, double> { [Encode([1, 0, 0, 0])] = 1 };
@@ -132,14 +199,19 @@ public class WordOfMouthExactTests
                     else if (s[v] == 0)
                     {
                         int k = 0;
+                        double miss = 1;
                         for (int u = 0; u < n; u++)
                         {
-                            k += s[u] == 1 && Graph.OutNeighbors(u).Contains(v) ? 1 : 0;
+                            if (s[u] == 1 && Graph.OutNeighbors(u).Contains(v))
+                            {
+                                k++;
+                                miss *= 1 - beta(u, v);
+                            }
                         }
 
                         if (k > 0)
                         {
-                            events.Add((v, 1 - Math.Pow(1 - beta, k), 1));
+                            events.Add((v, 1 - miss, 1));
                         }
                     }
                 }
