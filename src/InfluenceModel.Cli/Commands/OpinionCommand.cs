@@ -42,7 +42,7 @@ internal sealed class OpinionCommand(IAnsiConsole console) : Command<OpinionComm
         public string? Model { get; init; }
 
         [CommandOption("-p|--probability <CONVENTION>")]
-        [Description("Arc weights (trust, row-normalised, for degroot, fj, hk and deffuant; the other models ignore them): wc (weighted cascade 1/indeg), uniform:P, trivalency, or weights (the file's own).")]
+        [Description("Arc weights (trust, row-normalised, for degroot, fj, hk and deffuant; each arc's own telling probability for sir and sis with --per-arc; the other models ignore them): wc (weighted cascade 1/indeg), uniform:P, trivalency, or weights (the file's own).")]
         [DefaultValue("wc")]
         public string Probability { get; init; } = "wc";
 
@@ -77,6 +77,10 @@ internal sealed class OpinionCommand(IAnsiConsole console) : Command<OpinionComm
         [CommandOption("--transmission <BETA>")]
         [Description("sir, sis: probability per period that a telling node tells a given susceptible out-neighbour, in [[0, 1]]; default 0.1.")]
         public double? Transmission { get; init; }
+
+        [CommandOption("--per-arc")]
+        [Description("sir, sis: each arc tells with its own --probability weight instead of one --transmission for every arc (sir with --recovery 1 is then IC on the same weights).")]
+        public bool PerArc { get; init; }
 
         [CommandOption("--recovery <GAMMA>")]
         [Description("sir, sis: probability per period that a telling node stops (sir) or lapses (sis), in (0, 1]]; default 0.5.")]
@@ -164,6 +168,7 @@ internal sealed class OpinionCommand(IAnsiConsole console) : Command<OpinionComm
                 ("--group-size", GroupSize is not null, ["majority"]),
                 ("--transmission", Transmission is not null, ["sir", "sis"]),
                 ("--recovery", Recovery is not null, ["sir", "sis"]),
+                ("--per-arc", PerArc, ["sir", "sis"]),
                 ("--seed-nodes", SeedNodes is not null, ["voter", "majority", "sir", "sis"]),
             ];
             foreach ((string option, bool given, string[] models) in parameters)
@@ -174,7 +179,9 @@ internal sealed class OpinionCommand(IAnsiConsole console) : Command<OpinionComm
                 }
             }
 
-            return null;
+            return PerArc && Transmission is not null
+                ? "--per-arc and --transmission exclude each other: with --per-arc each arc tells with its --probability weight."
+                : null;
         }
     }
 
@@ -237,8 +244,8 @@ internal sealed class OpinionCommand(IAnsiConsole console) : Command<OpinionComm
                 "deffuant" => new DeffuantWeisbuchModel { Confidence = s.Confidence ?? 0.2, Convergence = s.Convergence ?? 0.5 },
                 "voter" => new VoterModel(),
                 "majority" => new MajorityRuleModel { GroupSize = s.GroupSize ?? 3 },
-                "sir" => new SirWordOfMouth { Transmission = s.Transmission ?? 0.1, Recovery = s.Recovery ?? 0.5 },
-                _ => new SisWordOfMouth { Transmission = s.Transmission ?? 0.1, Recovery = s.Recovery ?? 0.5 },
+                "sir" => new SirWordOfMouth { Transmission = s.Transmission ?? 0.1, Recovery = s.Recovery ?? 0.5, PerArcTransmission = s.PerArc },
+                _ => new SisWordOfMouth { Transmission = s.Transmission ?? 0.1, Recovery = s.Recovery ?? 0.5, PerArcTransmission = s.PerArc },
             };
         }
         catch (ArgumentOutOfRangeException ex)
@@ -389,7 +396,7 @@ internal sealed class OpinionCommand(IAnsiConsole console) : Command<OpinionComm
         {
             OpinionKind.Continuous => $"{o.Model} (continuous opinions; arc weights {s.Probability})",
             OpinionKind.Binary => $"{o.Model} (binary opinions)",
-            _ => $"{o.Model} (word of mouth)",
+            _ => s.PerArc ? $"{o.Model} (word of mouth; each arc tells with its {s.Probability} weight)" : $"{o.Model} (word of mouth)",
         });
         summary.AddRow("runs", o.Simulations == 1 ? "1 (deterministic)" : o.Simulations.ToString("N0", CultureInfo.InvariantCulture));
         string final = o.Kind switch

@@ -89,6 +89,31 @@ public sealed class OpinionCommandTests : IDisposable
         Assert.Matches(@"final size \(share ever told\)\s+1\b", output);
     }
 
+    [Theory]
+    [InlineData("sir", "uniform:1", @"final size \(share ever told\)\s+1\b")]
+    [InlineData("sir", "uniform:0", @"final size \(share ever told\)\s+0\.2\b")]
+    public void PerArc_TellsWithTheArcWeights_NotWithTransmission(string model, string probability, string finalSize)
+    {
+        // Certain arcs (p = 1) reach all five nodes; silent arcs (p = 0) leave only the seed: 1 of 5. Without --per-arc
+        // the same runs would use --transmission's default 0.1 and neither figure would be exact.
+        var (code, output, error) = Run("opinion", "--graph", WriteGraphML(), "--model", model, "--seed-nodes", "e", "--per-arc", "-p", probability, "--recovery", "1", "-n", "10");
+        Assert.True(code == 0, error);
+        Assert.Contains($"each arc tells with its {probability} weight", output, StringComparison.Ordinal);
+        Assert.Matches(finalSize, output);
+    }
+
+    [Fact]
+    public void PerArc_WithAWeightAboveOne_IsOneLine_WithExitTwo()
+    {
+        string edges = Path.Combine(_folder, "w.txt");
+        File.WriteAllText(edges, "1 2 0.5\n2 3 2\n");
+        var (code, output, error) = Run("opinion", "--graph", edges, "--model", "sis", "--seed-nodes", "1", "--per-arc", "-p", "weights", "-n", "5");
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        string line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("[0, 1]", line, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ChartAndOut_AreWritten_AndOutHoldsTheJsonOfStdout()
     {
@@ -127,6 +152,8 @@ public sealed class OpinionCommandTests : IDisposable
     [InlineData("--undirected applies to edge lists", "-m", "hk", "--undirected")]
     [InlineData("--nodes applies to edge lists and graph files", "-m", "hk", "--nodes", "n.csv")]
     [InlineData("--probability weights needs edge weights", "-m", "hk", "-p", "weights")]
+    [InlineData("--per-arc applies to sir and sis, not to --model hk", "-m", "hk", "--per-arc")]
+    [InlineData("--per-arc and --transmission exclude each other", "-m", "sir", "-s", "a", "--per-arc", "--transmission", "0.5")]
     public void BadOptions_AreOneLine_WithExitTwo(string expected, params string[] args)
     {
         var (code, output, error) = Run(["opinion", "--graph", WriteGraphML(), .. args]);
