@@ -143,13 +143,8 @@ public sealed class IndependentCascade : DiffusionModel
                         int count = Math.Min(8, end - e);
                         if (vector)
                         {
-                            var heads = Vector256.LoadUnsafe(ref target, (nuint)e);
-                            var limits = Vector256.LoadUnsafe(ref threshold, (nuint)e);
-                            var draw = Vector256.LoadUnsafe(ref draws, (nuint)pos);
-                            uint hits = Vector256.LessThanOrEqual(draw, limits).ExtractMostSignificantBits() & ((1u << count) - 1);
-                            var permutation = Vector256.LoadUnsafe(ref compress, (nuint)(hits * 8));
-                            Avx2.PermuteVar8x32(heads, permutation).StoreUnsafe(ref candidates, (nuint)found);
-                            found += BitOperations.PopCount(hits);
+                            found = VectorXoshiro.KeepSuccesses(
+                                Vector256.LoadUnsafe(ref target, (nuint)e), Vector256.LoadUnsafe(ref threshold, (nuint)e), Vector256.LoadUnsafe(ref draws, (nuint)pos), count, ref compress, ref candidates, found);
                         }
                         else
                         {

@@ -1,4 +1,7 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace InfluenceModel.Internal;
 
@@ -15,6 +18,21 @@ internal struct VectorXoshiro
     /// that moves the successful lanes of an 8-arc block to the front (a compress with <c>Avx2.PermuteVar8x32</c>).
     /// </summary>
     public static readonly int[] CompressTable = BuildCompressTable();
+
+    /// <summary>
+    /// One AVX2 compare of up to eight arcs' coins: the first <paramref name="count"/> lanes whose draw is at most their
+    /// threshold keep their head, compressed in lane order to <c>candidates[found..]</c> (eight ints are written);
+    /// <paramref name="compress"/> is the first element of <see cref="CompressTable"/>.
+    /// </summary>
+    /// <returns>The new number of candidates.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int KeepSuccesses(Vector256<int> heads, Vector256<int> thresholds, Vector256<int> draws, int count, ref int compress, ref int candidates, int found)
+    {
+        uint hits = Vector256.LessThanOrEqual(draws, thresholds).ExtractMostSignificantBits() & ((1u << count) - 1);
+        var permutation = Vector256.LoadUnsafe(ref compress, (nuint)(hits * 8));
+        Avx2.PermuteVar8x32(heads, permutation).StoreUnsafe(ref candidates, (nuint)found);
+        return found + BitOperations.PopCount(hits);
+    }
 
     private Vector256<ulong> _s0, _s1, _s2, _s3;
 

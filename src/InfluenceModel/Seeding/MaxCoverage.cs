@@ -238,44 +238,14 @@ internal static class MaxCoverage
         public long Covered { get; private set; }
 
         /// <summary>Makes <paramref name="seed"/> a seed, marks its sets covered, lowers the other nodes' coverage; returns its gain.</summary>
-        public int Cover(int seed)
-        {
-            if (IsSeed[seed])
-            {
-                return 0;
-            }
-
-            IsSeed[seed] = true;
-            int gain = 0;
-            int[] setIds = _index.SetIds;
-            int[] nodes = _sets.Nodes;
-            int[] offsets = _sets.Offsets;
-            for (int j = _index.Offsets[seed], end = _index.Offsets[seed + 1]; j < end; j++)
-            {
-                int r = setIds[j];
-                if (_setCovered[r])
-                {
-                    continue;
-                }
-
-                _setCovered[r] = true;
-                gain++;
-                for (int t = offsets[r], tEnd = offsets[r + 1]; t < tEnd; t++)
-                {
-                    Coverage[nodes[t]]--;
-                }
-            }
-
-            Covered += gain;
-            return gain;
-        }
+        public int Cover(int seed) => Cover(seed, null);
 
         /// <summary>
-        /// <see cref="Cover(int)"/> that also appends to <paramref name="decremented"/> every node whose coverage it lowers,
+        /// <see cref="Cover(int)"/> that also appends to <paramref name="decremented"/> (when given) every node whose coverage it lowers,
         /// once per decrement (so a node may appear more than once): a partition can report what changed without scanning
         /// every node.
         /// </summary>
-        public int Cover(int seed, List<int> decremented)
+        public int Cover(int seed, List<int>? decremented)
         {
             if (IsSeed[seed])
             {
@@ -300,7 +270,7 @@ internal static class MaxCoverage
                 for (int t = offsets[r], tEnd = offsets[r + 1]; t < tEnd; t++)
                 {
                     Coverage[nodes[t]]--;
-                    decremented.Add(nodes[t]);
+                    decremented?.Add(nodes[t]);
                 }
             }
 
