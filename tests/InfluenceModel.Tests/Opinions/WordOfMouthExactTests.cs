@@ -31,18 +31,7 @@ public class WordOfMouthExactTests
             new OpinionRequest(Graph, new SirWordOfMouth { Transmission = beta, Recovery = gamma }, [1, 0, 0, 0]) { MaxPeriods = periods },
             new SimulationOptions { Simulations = Runs, Seed = 11 });
 
-        for (int v = 0; v < 4; v++)
-        {
-            AssertWithin(exact.Final[v], outcome.FinalOpinions[v], $"P(node {v} told)");
-        }
-
-        for (int p = 1; p <= 6; p++)
-        {
-            // Past the longest run the trajectory ends; the chain has been absorbed there too.
-            OpinionPeriod at = outcome.Trajectory[Math.Min(p, outcome.Trajectory.Count - 1)];
-            AssertWithin(exact.TellingShare[p], at.Shares[1], $"telling share at period {p}");
-            AssertWithin(exact.ValuedShare[p], at.Mean, $"told share at period {p}");
-        }
+        AssertSirMatches(exact, outcome);
     }
 
     [Theory]
@@ -96,17 +85,7 @@ public class WordOfMouthExactTests
             new OpinionRequest(WeightedGraph, new SirWordOfMouth { PerArcTransmission = true, Transmission = 0.5, Recovery = gamma }, [1, 0, 0, 0]) { MaxPeriods = periods },
             new SimulationOptions { Simulations = Runs, Seed = 14 });
 
-        for (int v = 0; v < 4; v++)
-        {
-            AssertWithin(exact.Final[v], outcome.FinalOpinions[v], $"P(node {v} told)");
-        }
-
-        for (int p = 1; p <= 6; p++)
-        {
-            OpinionPeriod at = outcome.Trajectory[Math.Min(p, outcome.Trajectory.Count - 1)];
-            AssertWithin(exact.TellingShare[p], at.Shares[1], $"telling share at period {p}");
-            AssertWithin(exact.ValuedShare[p], at.Mean, $"told share at period {p}");
-        }
+        AssertSirMatches(exact, outcome);
     }
 
     [Theory]
@@ -160,6 +139,23 @@ public class WordOfMouthExactTests
     }
 
     /// <summary>Asserts a Monte-Carlo share of <see cref="Runs"/> runs is within 4.5 standard errors of the exact value (a share of nodes: at most the per-node binomial error).</summary>
+    /// <summary>SIR: each node's chance of being told, and the telling and told shares of periods 1–6, match the chain.</summary>
+    private static void AssertSirMatches(Exact exact, OpinionOutcome outcome)
+    {
+        for (int v = 0; v < 4; v++)
+        {
+            AssertWithin(exact.Final[v], outcome.FinalOpinions[v], $"P(node {v} told)");
+        }
+
+        for (int p = 1; p <= 6; p++)
+        {
+            // Past the longest run the trajectory ends; the chain has been absorbed there too.
+            OpinionPeriod at = outcome.Trajectory[Math.Min(p, outcome.Trajectory.Count - 1)];
+            AssertWithin(exact.TellingShare[p], at.Shares[1], $"telling share at period {p}");
+            AssertWithin(exact.ValuedShare[p], at.Mean, $"told share at period {p}");
+        }
+    }
+
     private static void AssertWithin(double expected, double actual, string what)
     {
         double se = Math.Sqrt(Math.Max(expected * (1 - expected), 1e-6) / Runs);
