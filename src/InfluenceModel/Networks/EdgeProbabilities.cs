@@ -54,7 +54,7 @@ public abstract class EdgeProbabilities
         new(EdgeProbabilityKind.Trivalency, 0, seed),
         (_, u, v) => TrivalencyValues[(int)(Hash(seed, u, v) % 3)]);
 
-    /// <summary>Checks that every arc weight of <paramref name="graph"/> is an independent-cascade probability in [0, 1].</summary>
+    /// <summary>Checks that every arc weight of <paramref name="graph"/> is a probability in [0, 1] (independent cascade, per-arc word of mouth).</summary>
     /// <exception cref="ArgumentException">A weight is outside [0, 1] or NaN (the message names the arc by its input ids).</exception>
     internal static void ValidateIndependentCascade(SocialGraph graph)
     {
@@ -69,7 +69,7 @@ public abstract class EdgeProbabilities
                 if (!(weights[e] >= 0f && weights[e] <= 1f))
                 {
                     throw new ArgumentException(
-                        $"Independent-cascade arc probabilities must lie in [0, 1]; the arc '{graph.NodeId(u)}' → '{graph.NodeId(targets[e])}' has {weights[e]} (use EdgeProbabilities).",
+                        $"Arc probabilities (independent cascade, per-arc word of mouth) must lie in [0, 1]; the arc '{graph.NodeId(u)}' → '{graph.NodeId(targets[e])}' has {weights[e]} (use EdgeProbabilities).",
                         nameof(graph));
                 }
             }
