@@ -235,7 +235,7 @@ public static class InfluenceMaximizer
             OutOffsets = graph.OutOffsetArray,
             OutTargets = graph.OutTargetArray,
             OutWeights = graph.OutWeightArray,
-            Reverse = ReverseInfluenceGraph.Create(n, graph.InOffsetArray, graph.InSourceArray, graph.InWeightArray, linearThreshold),
+            BuildReverse = () => ReverseInfluenceGraph.Create(n, graph.InOffsetArray, graph.InSourceArray, graph.InWeightArray, linearThreshold),
             Candidate = candidate,
             Forced = forced,
             FreeSeeds = free,

@@ -17,7 +17,20 @@ internal sealed class SeedingProblem
 
     public required float[] OutWeights { get; init; }
 
-    public required ReverseInfluenceGraph Reverse { get; init; }
+    private readonly Lazy<ReverseInfluenceGraph> _reverse = null!;
+
+    /// <summary>
+    /// Builds the reverse view (in-edges with their sampling modes); called at most once, on first use of
+    /// <see cref="Reverse"/>. A cluster run's collections sample on the silos, so its client never builds it
+    /// (2.5 ms per selection on email-enron).
+    /// </summary>
+    public required Func<ReverseInfluenceGraph> BuildReverse
+    {
+        init => _reverse = new Lazy<ReverseInfluenceGraph>(value);
+    }
+
+    /// <summary>The reverse view for RR sampling and the heuristics, built on first use.</summary>
+    public ReverseInfluenceGraph Reverse => _reverse.Value;
 
     /// <summary>Free-choice mask (null = every node may be chosen). Forced seeds are excluded from it.</summary>
     public required bool[]? Candidate { get; init; }
