@@ -48,11 +48,18 @@ public sealed record ClusterGraph
         TextOptions.DefaultWeightIsSet ? TextOptions.DefaultWeight : null,
         Probabilities is { } p ? ProbabilitySpec.Of(p.Definition) : null);
 
+    /// <summary>Fingerprints already computed, per graph instance (a <see cref="SocialGraph"/> never changes).</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SocialGraph, object> Fingerprints = [];
+
     /// <summary>
     /// A fingerprint of the graph's structure and weights (nodes, arcs, out-CSR arrays), to check that silos and client
-    /// work on the same graph.
+    /// work on the same graph. Computed once per graph instance: a client asking many selections of one graph pays the
+    /// checksum (0.4-0.7 ms on email-enron) once.
     /// </summary>
-    internal static GraphFingerprint Fingerprint(SocialGraph graph)
+    internal static GraphFingerprint Fingerprint(SocialGraph graph) =>
+        (GraphFingerprint)Fingerprints.GetValue(graph, static g => Compute(g));
+
+    private static GraphFingerprint Compute(SocialGraph graph)
     {
         ulong sum = Checksum64.Compute(System.Runtime.InteropServices.MemoryMarshal.AsBytes(graph.OutOffsetArray.AsSpan()));
         sum = Checksum64.Compute(System.Runtime.InteropServices.MemoryMarshal.AsBytes(graph.OutTargetArray.AsSpan()), sum);
