@@ -1,3 +1,5 @@
+using InfluenceModel.Internal;
+using System.Collections.Concurrent;
 using InfluenceModel.Diffusion;
 using InfluenceModel.Networks;
 using InfluenceModel.Seeding;
@@ -132,7 +134,7 @@ internal sealed class RrPartitionGrain(SiloGraphs graphs, ILocalSiloDetails silo
     public async Task<GraphFingerprint> Open(GraphSpec graph, bool linearThreshold, ulong familySeed)
     {
         // The first partition on a silo loads the graph (seconds for a large one): off the grain scheduler's threads.
-        (GraphFingerprint fingerprint, ReverseInfluenceGraph reverse) = await Task.Run(() => (graphs.Get(graph).Fingerprint, graphs.Reverse(graph, linearThreshold))).ConfigureAwait(true);
+        (GraphFingerprint fingerprint, ReverseInfluenceGraph reverse) = await SiloWork.Run(() => (graphs.Get(graph).Fingerprint, graphs.Reverse(graph, linearThreshold)), CancellationToken.None).ConfigureAwait(true);
         _nodeCount = fingerprint.Nodes;
         _store = new LocalRrSetStore(reverse, familySeed);
         _cover = null;
@@ -228,24 +230,128 @@ internal sealed class RrPartitionGrain(SiloGraphs graphs, ILocalSiloDetails silo
 }
 
 /// <summary>
-/// Runs a partition's sampling, coverage index or greedy off the grain scheduler on a thread of its own (not a
-/// thread-pool worker), as the in-process selection runs them on the caller's thread; the core's parallel loops still
-/// take their other workers from the pool. On Task.Run workers the computations held the pool's threads while the
-/// client held one more blocked in its synchronous store call (R2's growth beside R1's greedy), with the pool's thread
-/// goal at 2-3 on a 2-core machine, so Orleans' own work items (delivering the next call, returning the answer) queued
-/// behind them: on email-enron (k = 50, ε = 0.1, OPIM-C, one partition) the time between the client's call and the
-/// grain method starting plus between its end and the client's result was 8.6-10.1 ms per selection (mean over 40),
-/// 4.3-4.5 ms on own threads. A thread per call costs well under 0.1 ms against calls of 0.1 ms to minutes.
+/// The scheduler of a silo's computations (sampling, coverage index, greedy, Monte-Carlo ranges, graph loading): threads
+/// of its own, kept across calls, never the thread pool's. Each of its threads makes itself the scheduler of the core's
+/// parallel loops it runs (<see cref="ParallelScheduler"/>), so their other workers run here too.
 /// </summary>
-internal static class SiloWork
+/// <remarks>
+/// <para>
+/// Why not the pool: Orleans delivers calls, answers, cancellations and membership probes on pool threads. With the
+/// computations on pool workers (a 2-core machine's pool has a goal of 2-3 threads), Orleans' work items queued behind
+/// them until the pool injected a thread: on email-enron (k = 50, ε = 0.1, OPIM-C, one partition) the time between the
+/// client's call and the grain method starting plus between its end and the client's result was 8.6-10.1 ms per
+/// selection (mean over 40), 4.3-4.5 ms on threads of their own; and a cancelled reserve sweep or selection on a
+/// 3-silo test cluster stopped after 5.5-9.7 s instead of well under one (its cancellation waited for a pool thread).
+/// </para>
+/// <para>
+/// Why not a new thread per call (TaskCreationOptions.LongRunning, the first fix): a selection makes about 15 calls,
+/// and each new thread started cold (thread creation, its own allocation context, empty per-thread array-pool caches, so
+/// the sampler's chunk buffers were allocated afresh each call). With the store's calls in one process, no Orleans, the
+/// same selection took a median 55-62 ms on a new thread per call against 39-48 ms on pool threads or on threads kept
+/// across calls (20-30 selections each, after 80 of warm-up).
+/// </para>
+/// <para>
+/// A task never waits for a thread: one is started whenever a task finds none waiting, so calls and parallel workers
+/// never queue behind one another (a thread waits <see cref="IdleTimeout"/> for the next task before it ends). A task
+/// may run inline only on one of these threads.
+/// </para>
+/// </remarks>
+internal sealed class SiloWork : TaskScheduler
 {
-    /// <summary>Starts <paramref name="work"/> on a dedicated thread (TaskCreationOptions.LongRunning, the default scheduler, not the grain's).</summary>
+    /// <summary>How long a thread with nothing to do waits for the next task before it ends.</summary>
+    internal static readonly TimeSpan IdleTimeout = TimeSpan.FromSeconds(30);
+
+    private static readonly SiloWork Scheduler = new();
+
+    [ThreadStatic]
+    private static bool t_isSiloThread;
+
+    // Static: the one scheduler lives as long as the process.
+    private static readonly ConcurrentQueue<Task> Queue = new();
+    private static readonly SemaphoreSlim Ready = new(0);
+
+    /// <summary>Threads waiting for a task that no queued task has claimed yet.</summary>
+    private static int _idle;
+
+    private SiloWork()
+    {
+    }
+
+    /// <summary>Runs <paramref name="work"/> on a silo-work thread (not the grain's scheduler, not a pool worker).</summary>
     public static Task<T> Run<T>(Func<T> work, CancellationToken cancellationToken) =>
-        Task.Factory.StartNew(work, cancellationToken, TaskCreationOptions.LongRunning | TaskCreationOptions.DenyChildAttach, TaskScheduler.Default);
+        Task.Factory.StartNew(work, cancellationToken, TaskCreationOptions.DenyChildAttach, Scheduler);
 
     /// <inheritdoc cref="Run{T}(Func{T}, CancellationToken)"/>
     public static Task Run(Action work, CancellationToken cancellationToken) =>
-        Task.Factory.StartNew(work, cancellationToken, TaskCreationOptions.LongRunning | TaskCreationOptions.DenyChildAttach, TaskScheduler.Default);
+        Task.Factory.StartNew(work, cancellationToken, TaskCreationOptions.DenyChildAttach, Scheduler);
+
+    protected override void QueueTask(Task task)
+    {
+        Queue.Enqueue(task);
+        // Claim a waiting thread, or start one: every queued task has a thread that will take a task.
+        int idle = Volatile.Read(ref _idle);
+        while (idle > 0)
+        {
+            int seen = Interlocked.CompareExchange(ref _idle, idle - 1, idle);
+            if (seen == idle)
+            {
+                Ready.Release();
+                return;
+            }
+
+            idle = seen;
+        }
+
+        new Thread(Loop) { IsBackground = true, Name = "InfluenceModel silo work" }.Start();
+        Ready.Release();
+    }
+
+    protected override bool TryExecuteTaskInline(Task task, bool taskWasPreviouslyQueued) => t_isSiloThread && TryExecuteTask(task);
+
+    protected override IEnumerable<Task> GetScheduledTasks() => Queue.ToArray();
+
+    private void Loop()
+    {
+        t_isSiloThread = true;
+        ParallelScheduler.SetForThisThread(this);
+        while (true)
+        {
+            if (!Ready.Wait(IdleTimeout))
+            {
+                if (TryLeave())
+                {
+                    return;
+                }
+
+                continue; // a task claimed this thread meanwhile: its signal is on the way
+            }
+
+            if (Queue.TryDequeue(out Task? task))
+            {
+                TryExecuteTask(task);
+            }
+
+            Interlocked.Increment(ref _idle);
+        }
+    }
+
+    /// <summary>Stops counting this idle thread as waiting, unless every waiting thread has been claimed.</summary>
+    private static bool TryLeave()
+    {
+        int idle = Volatile.Read(ref _idle);
+        while (idle > 0)
+        {
+            int seen = Interlocked.CompareExchange(ref _idle, idle - 1, idle);
+            if (seen == idle)
+            {
+                return true;
+            }
+
+            idle = seen;
+        }
+
+        return false;
+    }
 }
 
 /// <inheritdoc cref="ISpreadPartitionGrain"/>
@@ -254,7 +360,7 @@ internal sealed class SpreadPartitionGrain(SiloGraphs graphs) : Grain, ISpreadPa
 {
     public async Task<SpreadPartial> Simulate(SpreadJob job, int first, int count, int parallelism, CancellationToken cancellationToken)
     {
-        (SocialGraph graph, GraphFingerprint fingerprint) = await Task.Run(() => graphs.Get(job.Graph), cancellationToken).ConfigureAwait(true);
+        (SocialGraph graph, GraphFingerprint fingerprint) = await SiloWork.Run(() => graphs.Get(job.Graph), cancellationToken).ConfigureAwait(true);
         if (fingerprint != job.Expected)
         {
             throw new ArgumentException($"The silo's graph ({fingerprint}) is not the request's ({job.Expected}).", Cluster.RequestGraph);
@@ -263,7 +369,7 @@ internal sealed class SpreadPartitionGrain(SiloGraphs graphs) : Grain, ISpreadPa
         DiffusionModel model = job.LinearThreshold ? new LinearThreshold() : new IndependentCascade();
         var request = new SpreadRequest(graph, model, job.Seeds) { IncludeActivationProbabilities = job.Adopters };
         int workers = parallelism > 0 ? parallelism : Environment.ProcessorCount;
-        SpreadSums sums = await Task.Run(() => SpreadEstimator.Simulate(request, job.Seed, first, count, workers, null, cancellationToken), cancellationToken).ConfigureAwait(true);
+        SpreadSums sums = await SiloWork.Run(() => SpreadEstimator.Simulate(request, job.Seed, first, count, workers, null, cancellationToken), cancellationToken).ConfigureAwait(true);
         DeactivateOnIdle();
         return SpreadPartial.From(sums);
     }

@@ -32,7 +32,7 @@ internal sealed class MonteCarloRangeGrain(SiloCampaigns campaigns) : Grain, IMo
     public async Task<YearsPartial[]> SimulateYears(BudgetJob job, int first, int count, int parallelism, CancellationToken cancellationToken)
     {
         BudgetComparisonRequest request = job.ToRequest();
-        BudgetSimulator.Samples[] samples = await Task.Run(
+        BudgetSimulator.Samples[] samples = await SiloWork.Run(
             () => BudgetSimulator.SimulateYears(request, job.Seed, first, count, Workers(parallelism), null, cancellationToken), cancellationToken).ConfigureAwait(true);
         DeactivateOnIdle();
         return [.. samples.Select(YearsPartial.From)];
@@ -41,7 +41,7 @@ internal sealed class MonteCarloRangeGrain(SiloCampaigns campaigns) : Grain, IMo
     public async Task<double[][]> SimulateReserve(ReserveJob job, int first, int count, int parallelism, CancellationToken cancellationToken)
     {
         ReserveRequest request = job.ToRequest();
-        double[][] values = await Task.Run(
+        double[][] values = await SiloWork.Run(
             () => ReserveOptimizer.Simulate(request, job.Seed, first, count, Workers(parallelism), null, cancellationToken), cancellationToken).ConfigureAwait(true);
         DeactivateOnIdle();
         return values;
@@ -49,7 +49,7 @@ internal sealed class MonteCarloRangeGrain(SiloCampaigns campaigns) : Grain, IMo
 
     public async Task<CampaignPartial> SimulateCampaign(CampaignJob job, int first, int count, int parallelism, CancellationToken cancellationToken)
     {
-        CampaignSamples samples = await Task.Run(
+        CampaignSamples samples = await SiloWork.Run(
             () =>
             {
                 Campaign campaign = campaigns.Get(job.ScenarioJson, cancellationToken);

@@ -32,7 +32,7 @@ internal static class DeterministicParallel
             return;
         }
 
-        var options = new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken };
+        var options = ParallelScheduler.Options(workers, cancellationToken);
         Parallel.For(0, chunks, options, createState, (chunk, _, state) =>
         {
             int start = (int)((long)count * chunk / chunks);

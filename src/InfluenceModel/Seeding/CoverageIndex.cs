@@ -1,3 +1,5 @@
+using InfluenceModel.Internal;
+
 namespace InfluenceModel.Seeding;
 
 /// <summary>
@@ -38,6 +40,7 @@ internal sealed class CoverageIndex
         if (twoHalves)
         {
             Parallel.Invoke(
+                ParallelScheduler.Options(2),
                 () => Count(nodes, 0, middle, offsets.AsSpan(1)),
                 () => Count(nodes, middle, total, secondCounts));
         }
@@ -68,6 +71,7 @@ internal sealed class CoverageIndex
         if (twoHalves)
         {
             Parallel.Invoke(
+                ParallelScheduler.Options(2),
                 () => Fill(nodes, setOffsets, 0, split, firstCursor, setIds),
                 () => Fill(nodes, setOffsets, split, sets.Count, secondCounts, setIds));
         }
