@@ -107,12 +107,44 @@ public sealed class OpinionInfluenceTests
     }
 
     [Fact]
+    public void Scenario_WithPerArcTransmission_RoundTripsAndSetsTheModel()
+    {
+        CampaignScenario scenario = WithInfluence(new ScenarioInfluence { Model = InfluenceModelKind.Sir, PerArcTransmission = true, Recovery = 0.4 });
+        string json = scenario.ToJson();
+        Assert.Contains("\"perArcTransmission\": true", json, StringComparison.Ordinal);
+
+        CampaignScenario back = CampaignScenario.Parse(json);
+        Assert.Equal(scenario.Influence, back.Influence);
+        var model = Assert.IsType<SirWordOfMouth>(Assert.IsType<OpinionInfluence>(back.Build().Influence).Model);
+        Assert.True(model.PerArcTransmission);
+        Assert.Equal(0.4, model.Recovery);
+        Assert.False(Assert.IsType<SirWordOfMouth>(Assert.IsType<OpinionInfluence>(
+            WithInfluence(new ScenarioInfluence { Model = InfluenceModelKind.Sir, PerArcTransmission = false }).Build().Influence).Model).PerArcTransmission);
+    }
+
+    [Fact]
+    public void PerArcTransmission_FollowsThePeerInfluenceWeights()
+    {
+        // Each tie tells with λ/indeg(v): λ = 1 tells about one contact per teller and period, λ = 0.05 almost none.
+        CampaignResult Run(double peerInfluence)
+        {
+            CampaignScenario s = WithInfluence(new ScenarioInfluence { Model = InfluenceModelKind.Sir, PerArcTransmission = true, Recovery = 0.5 });
+            return CampaignSimulator.Simulate((s with { Population = s.Population with { PeerInfluence = peerInfluence } }).Build(), Options(8));
+        }
+
+        CampaignResult weak = Run(0.05), strong = Run(1.0);
+        Assert.True(
+            strong.Periods[^1].Compliance.Mean > 3 * weak.Periods[^1].Compliance.Mean,
+            $"word of mouth at λ = 1 ({strong.Periods[^1].Compliance.Mean}) against λ = 0.05 ({weak.Periods[^1].Compliance.Mean})");
+    }
+
+    [Fact]
     public void Scenario_OmittedWordOfMouthProperties_KeepTheModelsDefaults()
     {
         var influence = Assert.IsType<OpinionInfluence>(WithInfluence(new ScenarioInfluence { Model = InfluenceModelKind.Sir }).ToBuilder().Build().Influence);
         var defaults = new SirWordOfMouth();
         var model = Assert.IsType<SirWordOfMouth>(influence.Model);
-        Assert.Equal((defaults.Transmission, defaults.Recovery), (model.Transmission, model.Recovery));
+        Assert.Equal((defaults.Transmission, defaults.Recovery, defaults.PerArcTransmission), (model.Transmission, model.Recovery, model.PerArcTransmission));
         Assert.Equal(new OpinionInfluence(defaults).RoundsPerPeriod, influence.RoundsPerPeriod);
     }
 

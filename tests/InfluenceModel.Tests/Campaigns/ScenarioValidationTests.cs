@@ -84,6 +84,8 @@ public sealed class ScenarioValidationTests
         ["sir rounds"] = (j => { O(j, "influence")["model"] = "sir"; O(j, "influence")["roundsPerPeriod"] = 0; }, "$.influence.roundsPerPeriod", "[1, 100000]"),
         ["kelman property on sir"] = (j => O(j, "influence")["model"] = "sir", "$.influence.identification", "applies to the kelman model only"),
         ["word-of-mouth property on kelman"] = (j => O(j, "influence")["transmission"] = 0.1, "$.influence.transmission", "applies to the sir and sis models only"),
+        ["per-arc transmission on kelman"] = (j => O(j, "influence")["perArcTransmission"] = true, "$.influence.perArcTransmission", "applies to the sir and sis models only"),
+        ["per-arc transmission with transmission"] = (j => { O(j, "influence").Clear(); O(j, "influence")["model"] = "sis"; O(j, "influence")["perArcTransmission"] = true; O(j, "influence")["transmission"] = 0.2; }, "$.influence.transmission", "is not used with perArcTransmission"),
         ["rounds on independent cascade"] = (j => { O(j, "influence").Clear(); O(j, "influence")["model"] = "independentCascade"; O(j, "influence")["roundsPerPeriod"] = 5; }, "$.influence.roundsPerPeriod", "applies to the kelman, sir and sis models only"),
         ["join share"] = (j => O(j, "community")["joinShare"] = 2, "$.community.joinShare", "[0, 1]"),
         ["questions"] = (j => O(j, "community")["questionsPerCustomer"] = 2000, "$.community.questionsPerCustomer", "[0, 1000]"),

@@ -29,8 +29,8 @@ public enum InfluenceModelKind
 
 /// <summary>
 /// The influence model in a scenario: the model and, for Kelman, the <see cref="KelmanInfluence"/> properties to set; for
-/// SIR and SIS word of mouth (<see cref="OpinionInfluence"/>) <see cref="Transmission"/>, <see cref="Recovery"/> and
-/// <see cref="RoundsPerPeriod"/>. A property left null keeps the model's own default (the one place of each default); a
+/// SIR and SIS word of mouth (<see cref="OpinionInfluence"/>) <see cref="Transmission"/> or
+/// <see cref="PerArcTransmission"/>, <see cref="Recovery"/> and <see cref="RoundsPerPeriod"/>. A property left null keeps the model's own default (the one place of each default); a
 /// property of another model must be absent.
 /// </summary>
 public sealed record ScenarioInfluence : IScenarioSection
@@ -63,4 +63,11 @@ public sealed record ScenarioInfluence : IScenarioSection
 
     /// <summary><see cref="Opinions.WordOfMouthModel.Recovery"/> γ (sir, sis).</summary>
     public double? Recovery { get; init; }
+
+    /// <summary>
+    /// <see cref="Opinions.WordOfMouthModel.PerArcTransmission"/> (sir, sis): when true, each tie u → v tells with its
+    /// peer-influence weight λ/indeg(v) (<see cref="ConsumerPopulation.PeerInfluence"/>) instead of a uniform
+    /// <see cref="Transmission"/>, which must then be absent. Null or false: the uniform β.
+    /// </summary>
+    public bool? PerArcTransmission { get; init; }
 }

@@ -151,13 +151,17 @@ internal static class ScenarioMapping
 
         if (!wordOfMouth)
         {
-            foreach ((string name, double? value) in ((string, double?)[])[("transmission", s.Transmission), ("recovery", s.Recovery)])
+            foreach ((string name, object? value) in ((string, object?)[])[("transmission", s.Transmission), ("recovery", s.Recovery), ("perArcTransmission", s.PerArcTransmission)])
             {
                 if (value is not null)
                 {
                     problems.Add(at + "." + name, "applies to the sir and sis models only");
                 }
             }
+        }
+        else if (s.PerArcTransmission == true && s.Transmission is not null)
+        {
+            problems.Add(at + ".transmission", "is not used with perArcTransmission (each tie tells with its peer-influence weight); leave one of them out");
         }
 
         return s.Model switch
@@ -182,7 +186,8 @@ internal static class ScenarioMapping
     {
         WordOfMouthModel model = problems.Apply(at, start, null,
             m => s.Transmission is { } v ? m with { Transmission = v } : m,
-            m => s.Recovery is { } v ? m with { Recovery = v } : m);
+            m => s.Recovery is { } v ? m with { Recovery = v } : m,
+            m => s.PerArcTransmission is { } v ? m with { PerArcTransmission = v } : m);
         return problems.Apply(at, new OpinionInfluence(model), null,
             m => s.RoundsPerPeriod is { } v ? new OpinionInfluence(model) { RoundsPerPeriod = v, AdoptionThreshold = m.AdoptionThreshold } : m);
     }
