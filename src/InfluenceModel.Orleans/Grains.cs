@@ -1,6 +1,6 @@
-using InfluenceModel.Internal;
 using System.Collections.Concurrent;
 using InfluenceModel.Diffusion;
+using InfluenceModel.Internal;
 using InfluenceModel.Networks;
 using InfluenceModel.Seeding;
 using Orleans.Runtime;
@@ -289,20 +289,11 @@ internal sealed class SiloWork : TaskScheduler
     {
         Queue.Enqueue(task);
         // Claim a waiting thread, or start one: every queued task has a thread that will take a task.
-        int idle = Volatile.Read(ref _idle);
-        while (idle > 0)
+        if (!TryClaimIdle())
         {
-            int seen = Interlocked.CompareExchange(ref _idle, idle - 1, idle);
-            if (seen == idle)
-            {
-                Ready.Release();
-                return;
-            }
-
-            idle = seen;
+            new Thread(Loop) { IsBackground = true, Name = "InfluenceModel silo work" }.Start();
         }
 
-        new Thread(Loop) { IsBackground = true, Name = "InfluenceModel silo work" }.Start();
         Ready.Release();
     }
 
@@ -318,12 +309,13 @@ internal sealed class SiloWork : TaskScheduler
         {
             if (!Ready.Wait(IdleTimeout))
             {
-                if (TryLeave())
+                // Leave, unless every waiting thread has been claimed meanwhile (then a signal is on the way).
+                if (TryClaimIdle())
                 {
                     return;
                 }
 
-                continue; // a task claimed this thread meanwhile: its signal is on the way
+                continue;
             }
 
             if (Queue.TryDequeue(out Task? task))
@@ -335,8 +327,8 @@ internal sealed class SiloWork : TaskScheduler
         }
     }
 
-    /// <summary>Stops counting this idle thread as waiting, unless every waiting thread has been claimed.</summary>
-    private static bool TryLeave()
+    /// <summary>Takes one waiting thread off the count (for a queued task, or a thread leaving); false when none is left.</summary>
+    private static bool TryClaimIdle()
     {
         int idle = Volatile.Read(ref _idle);
         while (idle > 0)

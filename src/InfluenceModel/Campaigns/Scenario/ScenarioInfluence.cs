@@ -30,8 +30,8 @@ public enum InfluenceModelKind
 /// <summary>
 /// The influence model in a scenario: the model and, for Kelman, the <see cref="KelmanInfluence"/> properties to set; for
 /// SIR and SIS word of mouth (<see cref="OpinionInfluence"/>) <see cref="Transmission"/> or
-/// <see cref="PerArcTransmission"/>, <see cref="Recovery"/> and <see cref="RoundsPerPeriod"/>. A property left null keeps the model's own default (the one place of each default); a
-/// property of another model must be absent.
+/// <see cref="PerArcTransmission"/>, <see cref="Recovery"/> and <see cref="RoundsPerPeriod"/>. A property left null keeps
+/// the model's own default (the one place of each default); a property of another model must be absent.
 /// </summary>
 public sealed record ScenarioInfluence : IScenarioSection
 {
