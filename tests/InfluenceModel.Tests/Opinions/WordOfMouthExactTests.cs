@@ -47,16 +47,7 @@ public class WordOfMouthExactTests
             new OpinionRequest(Graph, new SisWordOfMouth { Transmission = beta, Recovery = gamma }, [1, 0, 0, 0]) { MaxPeriods = periods },
             new SimulationOptions { Simulations = Runs, Seed = 12 });
 
-        for (int v = 0; v < 4; v++)
-        {
-            AssertWithin(exact.Final[v], outcome.FinalOpinions[v], $"P(node {v} telling at period {periods})");
-        }
-
-        for (int p = 1; p <= periods; p++)
-        {
-            OpinionPeriod at = outcome.Trajectory[Math.Min(p, outcome.Trajectory.Count - 1)];
-            AssertWithin(exact.TellingShare[p], at.Shares[1], $"telling share at period {p}");
-        }
+        AssertSisMatches(exact, outcome, periods);
     }
 
     /// <summary>Per-arc probabilities of <see cref="Graph"/>'s arcs, in the order given: 0 → 1, 0 → 2, 1 → 2, 2 → 3, 3 → 1.</summary>
@@ -98,16 +89,7 @@ public class WordOfMouthExactTests
             new OpinionRequest(WeightedGraph, new SisWordOfMouth { PerArcTransmission = true, Recovery = gamma }, [1, 0, 0, 0]) { MaxPeriods = periods },
             new SimulationOptions { Simulations = Runs, Seed = 15 });
 
-        for (int v = 0; v < 4; v++)
-        {
-            AssertWithin(exact.Final[v], outcome.FinalOpinions[v], $"P(node {v} telling at period {periods})");
-        }
-
-        for (int p = 1; p <= periods; p++)
-        {
-            OpinionPeriod at = outcome.Trajectory[Math.Min(p, outcome.Trajectory.Count - 1)];
-            AssertWithin(exact.TellingShare[p], at.Shares[1], $"telling share at period {p}");
-        }
+        AssertSisMatches(exact, outcome, periods);
     }
 
     [Fact]
@@ -138,7 +120,6 @@ public class WordOfMouthExactTests
         }
     }
 
-    /// <summary>Asserts a Monte-Carlo share of <see cref="Runs"/> runs is within 4.5 standard errors of the exact value (a share of nodes: at most the per-node binomial error).</summary>
     /// <summary>SIR: each node's chance of being told, and the telling and told shares of periods 1–6, match the chain.</summary>
     private static void AssertSirMatches(Exact exact, OpinionOutcome outcome)
     {
@@ -156,6 +137,22 @@ public class WordOfMouthExactTests
         }
     }
 
+    /// <summary>SIS: each node's chance of telling at the last period, and the telling share of every period, match the chain.</summary>
+    private static void AssertSisMatches(Exact exact, OpinionOutcome outcome, int periods)
+    {
+        for (int v = 0; v < 4; v++)
+        {
+            AssertWithin(exact.Final[v], outcome.FinalOpinions[v], $"P(node {v} telling at period {periods})");
+        }
+
+        for (int p = 1; p <= periods; p++)
+        {
+            OpinionPeriod at = outcome.Trajectory[Math.Min(p, outcome.Trajectory.Count - 1)];
+            AssertWithin(exact.TellingShare[p], at.Shares[1], $"telling share at period {p}");
+        }
+    }
+
+    /// <summary>Asserts a Monte-Carlo share of <see cref="Runs"/> runs is within 4.5 standard errors of the exact value (a share of nodes: at most the per-node binomial error).</summary>
     private static void AssertWithin(double expected, double actual, string what)
     {
         double se = Math.Sqrt(Math.Max(expected * (1 - expected), 1e-6) / Runs);
